@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129000100_catalog } from './Migration20261129000100_catalog';
+
+/**
+ * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
+ * and from the compiled dist/ (the system). A landed migration is never edited: add a new one.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261129000100_catalog', class: Migration20261129000100_catalog },
+];

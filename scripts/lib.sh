@@ -1,0 +1,76 @@
+# Shared helpers for the project's scripts. Source it: `. "$(dirname "$0")/lib.sh"`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA_DIR="${DATA_DIR:-$ROOT/.data}"
+TEMPORAL_VERSION="1.5.1"
+TEMPORAL_CACHE_DIR="${TEMPORAL_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/credencializacion-sej/temporal-$TEMPORAL_VERSION}"
+SYSTEM_PACKAGES=(chromium fonts-dejavu-core poppler-utils zbar-tools)
+
+log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+# Debian packages the project needs: Chromium (rendering, browser tests), a font with accents and Ñ,
+# poppler-utils (pdfinfo/pdftotext/pdftoppm in tests) and zbar-tools (QR decoding in tests).
+ensure_system_packages() {
+  local missing=()
+  for p in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "Instalando paquetes de Debian: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_node_modules() {
+  cd "$ROOT"
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "Instalando dependencias de npm (npm ci)"
+    npm ci --no-audit --no-fund >/dev/null
+  fi
+}
+
+ensure_postgres() {
+  if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then return 0; fi
+  log "PostgreSQL no responde: intentando iniciarlo"
+  if command -v pg_ctlcluster >/dev/null; then
+    local version
+    version="$(ls /etc/postgresql | sort -V | tail -1)"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "PostgreSQL no está disponible en 127.0.0.1:5432" >&2
+  return 1
+}
+
+# Prints the path of the Temporal CLI: $TEMPORAL_CLI, then PATH, then the cache; builds it with Go
+# into the cache when absent.
+temporal_cli() {
+  if [ -n "${TEMPORAL_CLI:-}" ] && [ -x "$TEMPORAL_CLI" ]; then echo "$TEMPORAL_CLI"; return 0; fi
+  if command -v temporal >/dev/null 2>&1; then command -v temporal; return 0; fi
+  local bin="$TEMPORAL_CACHE_DIR/temporal"
+  if [ ! -x "$bin" ]; then
+    command -v go >/dev/null || { echo "No se encontró el CLI de Temporal ni Go para compilarlo." >&2; return 1; }
+    log "Compilando el CLI de Temporal v$TEMPORAL_VERSION con Go en $TEMPORAL_CACHE_DIR (la primera vez tarda unos minutos)"
+    mkdir -p "$TEMPORAL_CACHE_DIR"
+    local start=$SECONDS
+    GOBIN="$TEMPORAL_CACHE_DIR" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_VERSION" >&2
+    log "CLI de Temporal compilado en $((SECONDS - start)) s"
+  fi
+  echo "$bin"
+}
+
+# wait_for_port HOST PORT SECONDS
+wait_for_port() {
+  local host=$1 port=$2 secs=$3
+  for _ in $(seq 1 $((secs * 4))); do
+    (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  return 1
+}

@@ -1,0 +1,29 @@
+/**
+ * A business rule refused the input. `message` is a Spanish sentence for the user; `field` names
+ * the offending field so the API can point at it. The HTTP layer maps it to 422 (or `status`).
+ */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly code = 'REGLA_DE_NEGOCIO',
+    readonly status = 422,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string, field?: string) {
+    super(message, field, 'NO_ENCONTRADO', 404);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, field?: string) {
+    super(message, field, 'CONFLICTO', 409);
+    this.name = 'ConflictError';
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { loadConfig } from '../config/app-config';
+import { createOrmConfig } from './mikro-orm.config';
+
+@Module({
+  imports: [
+    MikroOrmModule.forRootAsync({
+      useFactory: () => ({ ...createOrmConfig(loadConfig().databaseUrl), registerRequestContext: true }),
+    }),
+  ],
+})
+export class DatabaseModule {}

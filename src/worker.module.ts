@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { SystemActivities } from './system/system.activities';
+
+/** The worker process's DI container: only what activities need, no HTTP. */
+@Module({
+  imports: [ConfigModule, DatabaseModule],
+  providers: [SystemActivities],
+})
+export class WorkerModule {}
+
+/** Activity classes whose methods the worker registers. */
+export const ACTIVITY_CLASSES = [SystemActivities];
