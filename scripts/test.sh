@@ -13,8 +13,11 @@ ensure_postgres
 export TEST_TEMPORAL_PORT="${TEST_TEMPORAL_PORT:-7244}"
 started_temporal=0
 if [ -z "${TEST_TEMPORAL_ADDRESS:-}" ]; then
-  bash scripts/temporal.sh start --ephemeral --port "$TEST_TEMPORAL_PORT"
-  started_temporal=1
+  # Reuse a test server that is already up on the port (then leave it running); else start one.
+  if ! wait_for_port 127.0.0.1 "$TEST_TEMPORAL_PORT" 0; then
+    bash scripts/temporal.sh start --ephemeral --port "$TEST_TEMPORAL_PORT"
+    started_temporal=1
+  fi
   export TEST_TEMPORAL_ADDRESS="127.0.0.1:$TEST_TEMPORAL_PORT"
 fi
 export TEMPORAL_CLI_PATH="$(temporal_cli)"

@@ -1,9 +1,11 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { DomainError } from '../../common/domain-error';
 
 /** A regional delegation (DRSE). A Sub DRSE is a DRSE with a parent. */
 @Entity({ tableName: 'drse' })
 export class Drse {
+  [PrimaryKeyProp]?: 'code';
+
   /** Stable short code, e.g. VALLES, CENTRO_1. */
   @PrimaryKey({ type: 'string', length: 40 })
   code: string;

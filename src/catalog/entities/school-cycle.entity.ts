@@ -1,10 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, PrimaryKey, Property } from '@mikro-orm/core';
 import { DomainError } from '../../common/domain-error';
 import { parseCycleCode } from '../identifiers';
 
 /** A school cycle such as 2025-2026. Exactly one is current (a partial unique index enforces it). */
 @Entity({ tableName: 'school_cycle' })
 export class SchoolCycle {
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ type: 'string', length: 9 })
   code: string;
 

@@ -1,0 +1,106 @@
+import puppeteer, { Browser, Page, PDFOptions } from 'puppeteer-core';
+
+export interface PdfRendererOptions {
+  executablePath: string;
+  /** Pages kept open and reused (one render at a time per page). */
+  pages?: number;
+}
+
+/** Flags for headless Chromium on a closed network, as root, without a GPU. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];
+
+/**
+ * One long-lived Chromium per process, with a small pool of reused pages. Every PDF of the system
+ * (cards, acuses) goes through here. Safe to share: callers queue for a free page.
+ */
+export class PdfRenderer {
+  private browser?: Promise<Browser>;
+  private readonly idle: Page[] = [];
+  private readonly waiters: Array<(page: Page) => void> = [];
+  private created = 0;
+
+  constructor(private readonly options: PdfRendererOptions) {}
+
+  private getBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      this.browser = puppeteer.launch({
+        executablePath: this.options.executablePath,
+        args: CHROMIUM_ARGS,
+        headless: true,
+      });
+      this.browser
+        .then((b) =>
+          b.on('disconnected', () => {
+            this.browser = undefined;
+            this.idle.length = 0;
+            this.created = 0;
+          }),
+        )
+        .catch(() => {
+          this.browser = undefined;
+        });
+    }
+    return this.browser;
+  }
+
+  private async acquire(): Promise<Page> {
+    const page = this.idle.pop();
+    if (page && !page.isClosed()) return page;
+    if (this.created < (this.options.pages ?? 2)) {
+      this.created++;
+      try {
+        const browser = await this.getBrowser();
+        const p = await browser.newPage();
+        // Documents are self-contained (images inlined as data: URLs): nothing leaves the machine.
+        await p.setRequestInterception(true);
+        p.on('request', (req) => {
+          const url = req.url();
+          if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+          else void req.abort();
+        });
+        return p;
+      } catch (err) {
+        this.created--;
+        throw err;
+      }
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(page: Page): void {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(page);
+    else this.idle.push(page);
+  }
+
+  /** Renders a complete HTML document to PDF. */
+  async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }): Promise<Buffer> {
+    const page = await this.acquire();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      const out = await page.pdf({ printBackground: true, ...pdf });
+      return Buffer.from(out);
+    } finally {
+      this.release(page);
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    this.idle.length = 0;
+    this.created = 0;
+    if (browser) await (await browser).close();
+  }
+}
