@@ -4,7 +4,7 @@ import { DomainError } from '../../common/domain-error';
 /** A regional delegation (DRSE). A Sub DRSE is a DRSE with a parent. */
 @Entity({ tableName: 'drse' })
 export class Drse {
-  [PrimaryKeyProp]?: 'code';
+  declare [PrimaryKeyProp]?: 'code';
 
   /** Stable short code, e.g. VALLES, CENTRO_1. */
   @PrimaryKey({ type: 'string', length: 40 })

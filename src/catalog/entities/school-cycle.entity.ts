@@ -5,7 +5,7 @@ import { parseCycleCode } from '../identifiers';
 /** A school cycle such as 2025-2026. Exactly one is current (a partial unique index enforces it). */
 @Entity({ tableName: 'school_cycle' })
 export class SchoolCycle {
-  [PrimaryKeyProp]?: 'code';
+  declare [PrimaryKeyProp]?: 'code';
 
   @PrimaryKey({ type: 'string', length: 9 })
   code: string;
