@@ -1,0 +1,42 @@
+/**
+ * Who is acting: the identity every service, API guard and workflow update carries. Pure types and
+ * functions (no Nest, no I/O) so workflow code may import it.
+ */
+export const ROLES = [
+  'ESCUELA',
+  'DRSE_PLANEACION',
+  'DRSE_CONTROL_ESCOLAR',
+  'DRSE_TECNOLOGIAS',
+  'RECURSOS_MATERIALES',
+  'CONTROL_ESCOLAR_CENTRAL',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose scope is the whole state. */
+export const STATE_ROLES: readonly Role[] = ['RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+/** Roles whose scope is one DRSE. */
+export const DRSE_ROLES: readonly Role[] = ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS'];
+
+export interface Actor {
+  /** User id (opaque; never a name or an e-mail in workflow payloads). */
+  id: string;
+  role: Role;
+  /** For DRSE roles: the DRSE code. For ESCUELA: the school's DRSE. */
+  drseCode?: string;
+  /** For ESCUELA: the school id (CCT + turno identify it). */
+  schoolId?: number;
+}
+
+/** The scope a piece of work belongs to: a school (and its DRSE) or a DRSE, or the state. */
+export interface Scope {
+  drseCode?: string;
+  schoolId?: number;
+}
+
+/** Is `actor` allowed to act within `scope`? State roles see everything. */
+export function actorCovers(actor: Actor, scope: Scope): boolean {
+  if (STATE_ROLES.includes(actor.role)) return true;
+  if (actor.role === 'ESCUELA') return actor.schoolId !== undefined && actor.schoolId === scope.schoolId;
+  return actor.drseCode !== undefined && actor.drseCode === scope.drseCode;
+}
