@@ -67,10 +67,10 @@ temporal_cli() {
 
 # wait_for_port HOST PORT SECONDS
 wait_for_port() {
-  local host=$1 port=$2 secs=$3
-  for _ in $(seq 1 $((secs * 4))); do
+  local host=$1 port=$2 secs=$3 i
+  for ((i = 0; i <= secs * 4; i++)); do
     (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null && return 0
-    sleep 0.25
+    [ "$secs" -gt 0 ] && sleep 0.25
   done
   return 1
 }

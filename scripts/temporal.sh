@@ -39,9 +39,15 @@ case "$cmd" in
     log "Iniciando Temporal dev server en 127.0.0.1:$port"
     nohup "$bin" "${args[@]}" >"$DATA_DIR/temporal-$port.log" 2>&1 &
     echo $! >"$pidfile"
-    if ! wait_for_port 127.0.0.1 "$port" 60; then
-      echo "Temporal no respondió en 60 s; véase $DATA_DIR/temporal-$port.log" >&2
+    for _ in $(seq 1 240); do
+      running || break
+      wait_for_port 127.0.0.1 "$port" 0 && break
+      sleep 0.25
+    done
+    if ! running || ! wait_for_port 127.0.0.1 "$port" 0; then
+      echo "Temporal no arrancó; véase $DATA_DIR/temporal-$port.log" >&2
       tail -20 "$DATA_DIR/temporal-$port.log" >&2
+      rm -f "$pidfile"
       exit 1
     fi
     # The namespace is ready a moment after the port opens.
