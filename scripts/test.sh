@@ -39,13 +39,17 @@ log "Pruebas (jest)"
 npx jest --json --outputFile="$results" "$@" || status=1
 
 if [ -f "$results" ]; then
-  node -e '
+  totals="$(node -e '
     const r = require(process.argv[1]);
     const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
     console.log(`${r.numPassedTests} passed, ${failed} failed`);
-  ' "$results"
+  ' "$results")"
 else
-  echo "0 passed, 1 failed"
+  totals="0 passed, 1 failed"
   status=1
 fi
+# The totals line must be the very last line of the output (CI reads it).
+cleanup
+trap - EXIT
+echo "$totals"
 exit $status
