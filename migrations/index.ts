@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000100_catalog } from './Migration20261129000100_catalog';
+import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -7,4 +8,5 @@ import { Migration20261129000100_catalog } from './Migration20261129000100_catal
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000100_catalog', class: Migration20261129000100_catalog },
+  { name: 'Migration20261129000500_auth', class: Migration20261129000500_auth },
 ];

@@ -1,6 +1,7 @@
 import { CATALOG_ENTITIES } from '../catalog/entities';
+import { AUTH_ENTITIES } from '../auth/entities';
 
 /**
  * Every entity of the application, module by module. Each module exports its own list; add it here.
  */
-export const ALL_ENTITIES = [...CATALOG_ENTITIES];
+export const ALL_ENTITIES = [...CATALOG_ENTITIES, ...AUTH_ENTITIES];

@@ -1,0 +1,6 @@
+import { RefusalComplaint } from '../catalog/refusal-complaint.entity';
+import { AuthSession, RefreshToken } from './session.entity';
+import { User } from './user.entity';
+
+/** Entities of the auth/HTTP foundation (users, sessions) and the R4 complaint. */
+export const AUTH_ENTITIES = [User, AuthSession, RefreshToken, RefusalComplaint];

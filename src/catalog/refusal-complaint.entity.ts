@@ -1,0 +1,75 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Role } from '../auth/actor';
+import { User } from '../auth/user.entity';
+import { DomainError } from '../common/domain-error';
+import { Drse } from './entities/drse.entity';
+import { School } from './entities/school.entity';
+import { Student } from './entities/student.entity';
+
+export const COMPLAINT_STATUSES = ['ABIERTA', 'ATENDIDA'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/**
+ * R4: a family asked for the card and the school's director refused. The complaint is routed to
+ * the school's DRSE (copied at filing time, so the routing is what it was then).
+ */
+@Entity({ tableName: 'refusal_complaint' })
+export class RefusalComplaint {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => School, { deleteRule: 'restrict' })
+  school: School;
+
+  @ManyToOne(() => Drse, { deleteRule: 'restrict' })
+  drse: Drse;
+
+  @ManyToOne(() => Student, { nullable: true, deleteRule: 'restrict' })
+  student?: Student;
+
+  @Property({ type: 'string', length: 2000 })
+  description: string;
+
+  @Enum({ items: () => [...COMPLAINT_STATUSES] })
+  status: ComplaintStatus = 'ABIERTA';
+
+  @Property({ type: 'string', length: 2000, nullable: true })
+  resolution?: string;
+
+  @ManyToOne(() => User, { deleteRule: 'restrict' })
+  filedBy: User;
+
+  @Property({ type: 'string', length: 40 })
+  filedByRole: Role;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  resolvedBy?: User;
+
+  constructor(props: { school: School; student?: Student; description: string; filedBy: User; filedByRole: Role }) {
+    const description = props.description.trim();
+    if (description.length < 10) throw new DomainError('La descripción de la queja debe tener al menos 10 caracteres.', 'description');
+    if (description.length > 2000) throw new DomainError('La descripción de la queja admite a lo más 2000 caracteres.', 'description');
+    this.school = props.school;
+    this.drse = props.school.drse;
+    this.student = props.student;
+    this.description = description;
+    this.filedBy = props.filedBy;
+    this.filedByRole = props.filedByRole;
+  }
+
+  resolve(by: User, resolution: string, at = new Date()): void {
+    if (this.status === 'ATENDIDA') throw new DomainError('La queja ya fue atendida.', 'status', 'CONFLICTO', 409);
+    const text = resolution.trim();
+    if (text.length < 5) throw new DomainError('La resolución debe tener al menos 5 caracteres.', 'resolution');
+    this.status = 'ATENDIDA';
+    this.resolution = text;
+    this.resolvedAt = at;
+    this.resolvedBy = by;
+  }
+}
