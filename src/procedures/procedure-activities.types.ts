@@ -1,0 +1,89 @@
+import type { Role } from '../auth/actor';
+import type { ProcedureName, PublicStatus } from '../../statecharts/step-meta';
+
+/**
+ * The contract between the workflow runner and the activities (types only, so workflow code can
+ * import it). Every automatic step of a chart names one of the step activities below in its meta.
+ */
+
+/** Who made a transition: a user (by id and role) or the system. Never a name. */
+export interface AuditActor {
+  id: string;
+  role: Role | 'SISTEMA';
+}
+
+export interface RequestScope {
+  drseCode: string;
+  schoolId?: number;
+}
+
+/** What an automatic step activity receives: ids, numbers and the chart context (ids and numbers). */
+export interface StepInput {
+  workflowId: string;
+  procedure: ProcedureName;
+  requestId: number;
+  /** The chart state that runs the step. */
+  step: string;
+  /** Sequence number of the transition that entered the step: with workflowId, the idempotency key. */
+  seq: number;
+  scope: RequestScope;
+  context: Record<string, unknown>;
+}
+
+/** An outcome the chart's meta maps to an event; `data` (numbers, booleans, nested numbers) travels in it. */
+export interface StepResult {
+  outcome: string;
+  data?: Record<string, unknown>;
+}
+
+/** One transition, as the read model and the audit trail record it (idempotent on workflowId + seq). */
+export interface TransitionRecord {
+  workflowId: string;
+  procedure: ProcedureName;
+  chartVersion: number;
+  /** Known when the API created the request row; null for a child (supply) whose row this creates. */
+  requestId: number | null;
+  parentWorkflowId: string | null;
+  scope: RequestScope;
+  seq: number;
+  fromState: string | null;
+  toState: string;
+  event: string;
+  status: PublicStatus;
+  final: boolean;
+  actor: AuditActor;
+  comment: string | null;
+  /** Workflow time (ISO 8601): the same on every retry. */
+  at: string;
+  /** Set when the transition enters a human task. */
+  openTask: { key: string; title: string; role: Role; dueAt: string | null } | null;
+  /** Set when an SLA expired: the open task becomes overdue and the supervisor gets this task. */
+  escalation: { role: Role; title: string } | null;
+}
+
+export type StepActivity = (input: StepInput) => Promise<StepResult>;
+
+/** Every activity the procedure workflows call. Implemented by ProcedureActivities. */
+export interface ProcedureActivityContract {
+  recordTransition(record: TransitionRecord): Promise<{ requestId: number }>;
+  // Procedure 1
+  checkProcedencia: StepActivity;
+  reserveMaterial: StepActivity;
+  generatePrintRun: StepActivity;
+  recordDeliveryAcuse: StepActivity;
+  // Procedure 2
+  checkMaterialJustification: StepActivity;
+  // Supply
+  openSupplyTicket: StepActivity;
+  approveSupplyTicket: StepActivity;
+  rejectSupplyTicket: StepActivity;
+  cancelSupplyTicket: StepActivity;
+  recordShipment: StepActivity;
+  confirmShipmentReceipt: StepActivity;
+  // Replacement
+  verifyReplacementPayment: StepActivity;
+  produceReplacement: StepActivity;
+  revokeReplacedFolio: StepActivity;
+}
+
+export type StepActivityName = Exclude<keyof ProcedureActivityContract, 'recordTransition'>;

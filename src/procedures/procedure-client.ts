@@ -1,0 +1,66 @@
+import { Client, WorkflowHandle } from '@temporalio/client';
+import { LATEST_CHART_VERSION } from '../../statecharts/registry';
+import type { ProcedureName } from '../../statecharts/step-meta';
+import {
+  decideUpdate,
+  DecisionInput,
+  DecisionResult,
+  PROCEDURE_WORKFLOW_TYPES,
+  procedureViewQuery,
+  ProcedureView,
+  procedureWorkflowId,
+  ProcedureWorkflowInput,
+} from '../../workflows/messages';
+
+/** Reads SLA overrides from configuration: PROCEDURE_SLA_<TASK_KEY>=<duration> (e.g. "2 days"). */
+export function slaOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const m = /^PROCEDURE_SLA_([A-Z_]+)$/.exec(name);
+    if (m && value) out[m[1]] = value;
+  }
+  return out;
+}
+
+/**
+ * What the API calls to run procedures: start (idempotent: the id derives from the request and a
+ * running or closed workflow with that id is reused, never duplicated), decide and view.
+ */
+export class ProcedureClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly slaOverrides: Record<string, string | number> = slaOverridesFromEnv(),
+  ) {}
+
+  async start<T>(procedure: ProcedureName, requestId: number, wf: Omit<ProcedureWorkflowInput<T>, 'requestId'>): Promise<WorkflowHandle> {
+    const workflowId = procedureWorkflowId(procedure, requestId);
+    const args: ProcedureWorkflowInput<T> = {
+      chartVersion: LATEST_CHART_VERSION[procedure],
+      ...wf,
+      requestId,
+      slaOverrides: { ...this.slaOverrides, ...wf.slaOverrides },
+    };
+    try {
+      return await this.client.workflow.start(PROCEDURE_WORKFLOW_TYPES[procedure], {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [args],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      // Already ran to the end: the same request, nothing new to start.
+      if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return this.client.workflow.getHandle(workflowId);
+      throw err;
+    }
+  }
+
+  decide(procedure: ProcedureName, requestId: number, decision: DecisionInput): Promise<DecisionResult> {
+    return this.client.workflow.getHandle(procedureWorkflowId(procedure, requestId)).executeUpdate(decideUpdate, { args: [decision] });
+  }
+
+  view(procedure: ProcedureName, requestId: number): Promise<ProcedureView> {
+    return this.client.workflow.getHandle(procedureWorkflowId(procedure, requestId)).query(procedureViewQuery);
+  }
+}

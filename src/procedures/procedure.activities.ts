@@ -1,0 +1,244 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { MaterialQuantities } from '../../statecharts/step-meta';
+import { RequestReadModel } from '../requests/request-read-model';
+import { materialCeilingForMatricula, materialForCards } from './material-requirement';
+import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
+import { MATERIAL_GATEWAY, MaterialGateway, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
+
+type Row = Record<string, unknown>;
+
+/** Idempotency key of a step: the workflow and the transition that entered the step. */
+export const stepKey = (s: StepInput) => `${s.workflowId}:${s.seq}`;
+
+/**
+ * The activities of the procedure workflows: the read model and audit (own tables), the procedencia
+ * checks against the catalogue (own), and the material/production/supply work delegated to ports.
+ */
+@Injectable()
+export class ProcedureActivities implements ProcedureActivityContract {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly readModel: RequestReadModel,
+    @Inject(MATERIAL_GATEWAY) private readonly material: MaterialGateway,
+    @Inject(PRODUCTION_GATEWAY) private readonly production: ProductionGateway,
+    @Inject(SUPPLY_GATEWAY) private readonly supply: SupplyGateway,
+  ) {}
+
+  async recordTransition(record: TransitionRecord): Promise<{ requestId: number }> {
+    const { requestId } = await this.readModel.recordTransition(record);
+    return { requestId };
+  }
+
+  /** Procedure 1, step 3: students belong to the school, count ≤ matrícula, photo (R8), not declined (R4), new vs continuing (R3), not issued this cycle. */
+  async checkProcedencia(s: StepInput): Promise<StepResult> {
+    const em = this.em.fork();
+    const [school] = await em.execute<Row[]>(
+      'select s.id, s.matricula from procedure_request r join school s on s.id = r.school_id where r.id = ?',
+      [s.requestId],
+    );
+    if (!school) throw new Error(`La solicitud ${s.requestId} no tiene escuela`);
+    const rows = await em.execute<Row[]>(
+      `select rs.student_id, rs.kind, st.school_id, st.photo_hash, st.declined, st.primer_ingreso
+       from request_student rs join student st on st.id = rs.student_id
+       where rs.request_id = ? order by rs.kind desc, rs.student_id`,
+      [s.requestId],
+    );
+    const issued = new Set(await this.production.issuedThisCycle({ studentIds: rows.map((r) => Number(r.student_id)) }));
+    let eligibleCount = 0;
+    const verdicts = rows.map((r) => {
+      const isNew = r.kind === 'NUEVO';
+      let reason: string | null = null;
+      if (Number(r.school_id) !== Number(school.id)) reason = 'El alumno no pertenece a la escuela.';
+      else if (r.declined) reason = 'La familia declinó la credencial (R4).';
+      else if (isNew && !r.primer_ingreso) reason = 'No es de primer ingreso: le corresponde holograma (R3).';
+      else if (!isNew && r.primer_ingreso) reason = 'Es de primer ingreso: requiere credencial nueva (R3).';
+      else if (isNew && !r.photo_hash) reason = 'Falta la fotografía del alumno (R8).';
+      else if (issued.has(Number(r.student_id))) reason = 'Ya se le expidió en este ciclo.';
+      else if (eligibleCount >= Number(school.matricula)) reason = 'Excede la matrícula de la escuela.';
+      if (reason === null) eligibleCount++;
+      return { studentId: Number(r.student_id), isNew, reason };
+    });
+    await em.transactional(async (tx) => {
+      for (const v of verdicts) {
+        await tx.execute('update request_student set eligible = ?, reason = ?, approved = null where request_id = ? and student_id = ?', [
+          v.reason === null,
+          v.reason,
+          s.requestId,
+          v.studentId,
+        ]);
+      }
+    });
+    const count = (isNew: boolean, eligible?: boolean) =>
+      verdicts.filter((v) => v.isNew === isNew && (eligible === undefined || (v.reason === null) === eligible)).length;
+    return {
+      outcome: 'CHECKED',
+      data: { newRequested: count(true), continuingRequested: count(false), newEligible: count(true, true), continuingEligible: count(false, true) },
+    };
+  }
+
+  /** Procedure 2, step 3: requested material against matrícula; the consumption travels for the reviewer. */
+  async checkMaterialJustification(s: StepInput): Promise<StepResult> {
+    const em = this.em.fork();
+    const [row] = await em.execute<Row[]>(
+      `select s.id as school_id, s.matricula, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms
+       from procedure_request r join school s on s.id = r.school_id where r.id = ?`,
+      [s.requestId],
+    );
+    if (!row) throw new Error(`La solicitud ${s.requestId} no tiene escuela`);
+    const fromContext = s.context.requested as MaterialQuantities;
+    const requested: MaterialQuantities = {
+      teslinSheets: row.requested_teslin_sheets == null ? fromContext.teslinSheets : Number(row.requested_teslin_sheets),
+      micas: row.requested_micas == null ? fromContext.micas : Number(row.requested_micas),
+      holograms: row.requested_holograms == null ? fromContext.holograms : Number(row.requested_holograms),
+    };
+    const consumption = await this.material.consumptionSummary({ schoolId: Number(row.school_id) });
+    return { outcome: 'CHECKED', data: { requested, allowed: materialCeilingForMatricula(Number(row.matricula)), consumption } };
+  }
+
+  /** Reserves what the validated request needs (Procedure 1: by approved students; Procedure 2: approved quantities). */
+  async reserveMaterial(s: StepInput): Promise<StepResult> {
+    let quantities: MaterialQuantities;
+    if (s.procedure === 'PROCEDURE_1') {
+      const approved = await this.approveStudents(s);
+      quantities = materialForCards(approved.newIds.length, approved.continuingIds.length);
+    } else {
+      quantities = { ...(s.context.approved as MaterialQuantities) };
+    }
+    const result = await this.material.reserve({ key: stepKey(s), requestId: s.requestId, drseCode: s.scope.drseCode, quantities });
+    return result.reserved
+      ? { outcome: 'RESERVED', data: { reservationId: result.reservationId } }
+      : { outcome: 'SHORT', data: { ...result.shortage } };
+  }
+
+  async generatePrintRun(s: StepInput): Promise<StepResult> {
+    const { newIds } = await this.approveStudents(s);
+    const run = await this.production.generatePrintRun({
+      key: stepKey(s),
+      requestId: s.requestId,
+      drseCode: s.scope.drseCode,
+      schoolId: s.scope.schoolId!,
+      reservationId: (s.context.reservationId as number | null) ?? null,
+      studentIds: newIds,
+    });
+    return { outcome: 'GENERATED', data: { printRunId: run.printRunId, cards: run.cards, voidedSlots: run.voidedSlots } };
+  }
+
+  async recordDeliveryAcuse(s: StepInput): Promise<StepResult> {
+    const kind = s.procedure === 'PROCEDURE_1' ? 'CREDENCIALES' : s.procedure === 'PROCEDURE_2' ? 'MATERIAL' : 'REPOSICION';
+    const { acuseId } = await this.material.recordDeliveryAcuse({
+      key: stepKey(s),
+      requestId: s.requestId,
+      drseCode: s.scope.drseCode,
+      schoolId: s.scope.schoolId!,
+      reservationId: (s.context.reservationId as number | null | undefined) ?? null,
+      kind,
+    });
+    return { outcome: 'RECORDED', data: { acuseId } };
+  }
+
+  async openSupplyTicket(s: StepInput): Promise<StepResult> {
+    const { ticketId } = await this.supply.openTicket({
+      key: stepKey(s),
+      drseCode: s.scope.drseCode,
+      quantities: { ...(s.context.requested as MaterialQuantities) },
+      requestId: s.requestId,
+      parentRequestId: (s.context.parentRequestId as number | null) ?? null,
+    });
+    return { outcome: 'OPENED', data: { ticketId } };
+  }
+
+  approveSupplyTicket(s: StepInput): Promise<StepResult> {
+    return this.decideTicket(s, 'APROBADO');
+  }
+
+  rejectSupplyTicket(s: StepInput): Promise<StepResult> {
+    return this.decideTicket(s, 'RECHAZADO');
+  }
+
+  cancelSupplyTicket(s: StepInput): Promise<StepResult> {
+    return this.decideTicket(s, 'CANCELADO');
+  }
+
+  async recordShipment(s: StepInput): Promise<StepResult> {
+    const { shipmentId } = await this.supply.recordShipment({
+      key: stepKey(s),
+      ticketId: s.context.ticketId as number,
+      quantities: { ...(s.context.pendingShipment as MaterialQuantities) },
+    });
+    return { outcome: 'RECORDED', data: { shipmentId } };
+  }
+
+  async confirmShipmentReceipt(s: StepInput): Promise<StepResult> {
+    const r = await this.supply.confirmReceipt({
+      key: stepKey(s),
+      ticketId: s.context.ticketId as number,
+      shipmentId: s.context.currentShipmentId as number,
+    });
+    return { outcome: 'RECORDED', data: { complete: r.complete, ...r.received } };
+  }
+
+  /** R5: the recorded receipt belongs to the request and covers the current cycle's tariff. */
+  async verifyReplacementPayment(s: StepInput): Promise<StepResult> {
+    const em = this.em.fork();
+    const [payment] = await em.execute<Row[]>(
+      `select p.amount_cents, coalesce((select replacement_tariff_cents from school_cycle where is_current), 2800) as tariff
+       from replacement_payment p where p.id = ? and p.request_id = ?`,
+      [s.context.paymentId, s.requestId],
+    );
+    const valid = payment !== undefined && Number(payment.amount_cents) >= Number(payment.tariff);
+    return { outcome: valid ? 'VALID' : 'INVALID' };
+  }
+
+  async produceReplacement(s: StepInput): Promise<StepResult> {
+    const r = await this.production.produceReplacement({
+      key: stepKey(s),
+      requestId: s.requestId,
+      schoolId: s.scope.schoolId!,
+      studentId: s.context.studentId as number,
+      oldFolio: s.context.oldFolio as number,
+      printRoute: s.context.printRoute as 'DRSE' | 'ESCUELA',
+    });
+    return { outcome: 'PRODUCED', data: { printRunId: r.printRunId, newFolio: r.newFolio } };
+  }
+
+  async revokeReplacedFolio(s: StepInput): Promise<StepResult> {
+    await this.production.revokeFolio({
+      key: stepKey(s),
+      requestId: s.requestId,
+      folio: s.context.oldFolio as number,
+      replacedByFolio: s.context.newFolio as number,
+    });
+    return { outcome: 'REVOKED' };
+  }
+
+  private async decideTicket(s: StepInput, decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO'): Promise<StepResult> {
+    await this.supply.decideTicket({ key: stepKey(s), ticketId: s.context.ticketId as number, decision });
+    return { outcome: 'DONE' };
+  }
+
+  /**
+   * Marks which eligible students the validation approved: all of them, or, after a partial
+   * validation with adjusted quantities, the first ones by id. Deterministic, so idempotent.
+   */
+  private async approveStudents(s: StepInput): Promise<{ newIds: number[]; continuingIds: number[] }> {
+    const newApproved = Number(s.context.newApproved ?? 0);
+    const continuingApproved = Number(s.context.continuingApproved ?? 0);
+    return this.em.fork().transactional(async (em) => {
+      const rows = await em.execute<Row[]>(
+        'select student_id, kind from request_student where request_id = ? and eligible order by student_id for update',
+        [s.requestId],
+      );
+      const newIds = rows.filter((r) => r.kind === 'NUEVO').map((r) => Number(r.student_id)).slice(0, newApproved);
+      const continuingIds = rows.filter((r) => r.kind === 'CONTINUO').map((r) => Number(r.student_id)).slice(0, continuingApproved);
+      const approved = [...newIds, ...continuingIds];
+      await em.execute(
+        `update request_student set approved = (student_id = any(?::int[])),
+           reason = case when student_id = any(?::int[]) then null else coalesce(reason, 'Ajuste de cantidades en la validación.') end
+         where request_id = ?`,
+        [`{${approved.join(',')}}`, `{${approved.join(',')}}`, s.requestId],
+      );
+      return { newIds, continuingIds };
+    });
+  }
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Actor, STATE_ROLES } from '../auth/actor';
+import { DomainError, NotFoundError } from '../common/domain-error';
+import type { ProcedureName } from '../../statecharts/step-meta';
+
+type Row = Record<string, unknown>;
+
+export interface NewRequest {
+  procedure: ProcedureName;
+  schoolId: number;
+  /** The oficio's number or any caller-given key: a second submit with it returns the same request. */
+  oficioKey: string;
+  /** Procedure 1: the students of the oficio. */
+  students?: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }>;
+  /** Procedure 2: the material asked for. */
+  requested?: { teslinSheets: number; micas: number; holograms: number };
+}
+
+export interface InboxFilters {
+  procedure?: ProcedureName;
+  status?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxItem {
+  taskId: number;
+  requestId: number;
+  procedure: string;
+  publicStatus: string;
+  kind: 'PASO' | 'ESCALAMIENTO';
+  taskKey: string;
+  title: string;
+  role: string;
+  drseCode: string;
+  schoolId: number | null;
+  dueAt: string | null;
+  overdue: boolean;
+  openedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Requests, inbox and timeline: the read side of the procedures, in plain SQL. */
+@Injectable()
+export class RequestsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Stores an oficio's request (idempotent on procedure + school + oficioKey). */
+  async createRequest(r: NewRequest): Promise<{ requestId: number; created: boolean; drseCode: string; printRoute: string }> {
+    if (!r.oficioKey?.trim()) throw new DomainError('La clave del oficio es obligatoria.', 'oficioKey');
+    return this.em.fork().transactional(async (em) => {
+      const [school] = await em.execute<Row[]>('select id, drse_code, print_route from school where id = ?', [r.schoolId]);
+      if (!school) throw new DomainError('La escuela no existe.', 'schoolId');
+      const q = r.requested;
+      if (q && [q.teslinSheets, q.micas, q.holograms].some((n) => !Number.isInteger(n) || n < 0)) {
+        throw new DomainError('Las cantidades de material deben ser enteros no negativos.', 'requested');
+      }
+      const inserted = await em.execute<Row[]>(
+        `insert into procedure_request (procedure, oficio_key, school_id, drse_code, print_route, public_status,
+           requested_teslin_sheets, requested_micas, requested_holograms)
+         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?)
+         on conflict (procedure, school_id, oficio_key) do nothing returning id`,
+        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null],
+      );
+      const created = inserted.length > 0;
+      const requestId = created
+        ? Number(inserted[0].id)
+        : Number(
+            (await em.execute<Row[]>('select id from procedure_request where procedure = ? and school_id = ? and oficio_key = ?', [r.procedure, r.schoolId, r.oficioKey.trim()]))[0].id,
+          );
+      if (created && r.students?.length) await this.insertStudents(em, requestId, r.students);
+      return { requestId, created, drseCode: String(school.drse_code), printRoute: String(school.print_route) };
+    });
+  }
+
+  /** The school amends the oficio's student list before resubmitting (only while returned to it). */
+  async replaceStudents(requestId: number, students: NonNullable<NewRequest['students']>): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const [req] = await em.execute<Row[]>('select public_status from procedure_request where id = ? for update', [requestId]);
+      if (!req) throw new NotFoundError('La solicitud no existe.');
+      if (req.public_status !== 'DEVUELTA_A_ESCUELA') {
+        throw new DomainError('Sólo se puede corregir la lista de alumnos de una solicitud devuelta a la escuela.', 'students');
+      }
+      await em.execute('delete from request_student where request_id = ?', [requestId]);
+      await this.insertStudents(em, requestId, students);
+    });
+  }
+
+  /** R5: records the original receipt of the replacement fee; returns its id for the PAYMENT_RECORDED decision. */
+  async recordPayment(requestId: number, p: { receiptNumber: string; paidOn: string; amountCents: number }, actor: Actor): Promise<{ paymentId: number }> {
+    if (!/^[A-Za-z0-9-]{3,40}$/.test(p.receiptNumber ?? '')) throw new DomainError('El número de recibo no es válido.', 'receiptNumber');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(p.paidOn ?? '')) throw new DomainError('La fecha de pago debe tener el formato AAAA-MM-DD.', 'paidOn');
+    if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) throw new DomainError('El importe debe ser un entero positivo en centavos.', 'amountCents');
+    const em = this.em.fork();
+    const [req] = await em.execute<Row[]>('select id from procedure_request where id = ? and procedure = ?', [requestId, 'REPLACEMENT']);
+    if (!req) throw new NotFoundError('La solicitud de reposición no existe.');
+    const rows = await em.execute<Row[]>(
+      `insert into replacement_payment (request_id, receipt_number, paid_on, amount_cents, recorded_by) values (?, ?, ?, ?, ?)
+       on conflict (receipt_number) do nothing returning id`,
+      [requestId, p.receiptNumber, p.paidOn, p.amountCents, actor.id],
+    );
+    if (rows.length > 0) return { paymentId: Number(rows[0].id) };
+    const [existing] = await em.execute<Row[]>('select id, request_id from replacement_payment where receipt_number = ?', [p.receiptNumber]);
+    if (Number(existing.request_id) !== requestId) throw new DomainError('El recibo ya se registró en otra solicitud.', 'receiptNumber');
+    return { paymentId: Number(existing.id) };
+  }
+
+  /** Open tasks an actor may work on (role + scope), newest due first, with filters and pagination. */
+  async inbox(actor: Actor, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
+    const page = Math.max(1, Math.floor(filters.page ?? 1));
+    const pageSize = Math.min(100, Math.max(1, Math.floor(filters.pageSize ?? 20)));
+    const where = [`t.status = 'ABIERTA'`, 't.role = ?'];
+    const params: unknown[] = [actor.role];
+    if (!STATE_ROLES.includes(actor.role)) {
+      if (actor.role === 'ESCUELA') {
+        where.push('t.scope_school_id = ?');
+        params.push(actor.schoolId ?? -1);
+      } else {
+        where.push('t.scope_drse_code = ?');
+        params.push(actor.drseCode ?? '');
+      }
+    }
+    if (filters.procedure) {
+      where.push('r.procedure = ?');
+      params.push(filters.procedure);
+    }
+    if (filters.status) {
+      where.push('r.public_status = ?');
+      params.push(filters.status);
+    }
+    if (filters.overdue !== undefined) {
+      where.push('t.overdue = ?');
+      params.push(filters.overdue);
+    }
+    const em = this.em.fork();
+    const sqlWhere = where.join(' and ');
+    const [{ total }] = await em.execute<Row[]>(`select count(*)::int as total from procedure_task t join procedure_request r on r.id = t.request_id where ${sqlWhere}`, params);
+    const rows = await em.execute<Row[]>(
+      `select t.id, t.request_id, r.procedure, r.public_status, t.kind, t.task_key, t.title, t.role, t.scope_drse_code, t.scope_school_id,
+              t.due_at, t.overdue, t.opened_at
+       from procedure_task t join procedure_request r on r.id = t.request_id
+       where ${sqlWhere}
+       order by t.overdue desc, t.due_at asc nulls last, t.id asc
+       limit ? offset ?`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((r) => ({
+        taskId: Number(r.id),
+        requestId: Number(r.request_id),
+        procedure: String(r.procedure),
+        publicStatus: String(r.public_status),
+        kind: r.kind as InboxItem['kind'],
+        taskKey: String(r.task_key),
+        title: String(r.title),
+        role: String(r.role),
+        drseCode: String(r.scope_drse_code),
+        schoolId: r.scope_school_id == null ? null : Number(r.scope_school_id),
+        dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
+        overdue: Boolean(r.overdue),
+        openedAt: new Date(r.opened_at as string).toISOString(),
+      })),
+      total: Number(total),
+      page,
+      pageSize,
+    };
+  }
+
+  /** Every transition of a request, in order (the audit trail). */
+  async timeline(requestId: number): Promise<Array<{ seq: number; from: string | null; to: string; event: string; status: string; actorId: string; actorRole: string; comment: string | null; at: string }>> {
+    const rows = await this.em.fork().execute<Row[]>(
+      'select seq, from_state, to_state, event, public_status, actor_id, actor_role, comment, at from procedure_audit where request_id = ? order by seq',
+      [requestId],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      from: (r.from_state as string | null) ?? null,
+      to: String(r.to_state),
+      event: String(r.event),
+      status: String(r.public_status),
+      actorId: String(r.actor_id),
+      actorRole: String(r.actor_role),
+      comment: (r.comment as string | null) ?? null,
+      at: new Date(r.at as string).toISOString(),
+    }));
+  }
+
+  private async insertStudents(em: EntityManager, requestId: number, students: NonNullable<NewRequest['students']>): Promise<void> {
+    const seen = new Set<number>();
+    for (const s of students) {
+      if (!Number.isInteger(s.studentId) || seen.has(s.studentId)) throw new DomainError('La lista de alumnos tiene un alumno repetido o inválido.', 'students');
+      if (s.kind !== 'NUEVO' && s.kind !== 'CONTINUO') throw new DomainError('El tipo de alumno debe ser NUEVO o CONTINUO.', 'students');
+      seen.add(s.studentId);
+    }
+    if (students.length === 0) return;
+    const values = students.map(() => '(?, ?, ?)').join(', ');
+    await em.execute(`insert into request_student (request_id, student_id, kind) values ${values}`, students.flatMap((s) => [requestId, s.studentId, s.kind]));
+  }
+}

@@ -1,0 +1,272 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  executeChild,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { msToNumber } from '@temporalio/common/lib/time';
+import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+// actor.ts is pure (no I/O, no Node built-ins): the same scope rule as the API guards.
+// eslint-disable-next-line no-restricted-imports
+import { actorCovers } from '../src/auth/actor';
+import type {
+  AuditActor,
+  ProcedureActivityContract,
+  StepActivity,
+  StepActivityName,
+  TransitionRecord,
+} from '../src/procedures/procedure-activities.types';
+import { chartFor, LATEST_CHART_VERSION } from '../statecharts/registry';
+import { ProcedureName, SLA_EXPIRED, stateName, stepMeta, TaskMeta, allowedDecisions } from '../statecharts/step-meta';
+import {
+  decideUpdate,
+  DecisionInput,
+  HistoryEntry,
+  procedureViewQuery,
+  ProcedureResult,
+  ProcedureView,
+  ProcedureWorkflowInput,
+} from './messages';
+
+const activities = proxyActivities<ProcedureActivityContract>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+const SYSTEM: AuditActor = { id: 'sistema', role: 'SISTEMA' };
+const HISTORY_KEPT = 100;
+const COMMENT_MAX = 1000;
+
+/** How a procedure builds the input of a child workflow it waits on (e.g. supply from a shortage). */
+export type ChildInputs = Record<string, (context: Record<string, unknown>, parent: { requestId: number; input: ProcedureWorkflowInput<unknown> }) => ProcedureWorkflowInput<unknown>>;
+
+/**
+ * The generic runner: steps any chart with XState's pure initialTransition/transition (no actor, no
+ * XState timers), keeps the snapshot as the workflow's state and, for the active state's meta, opens a
+ * task and waits for a decision (Update) or its SLA, runs an automatic step's activity, or waits on a
+ * child workflow. Every transition is recorded by one idempotent activity (audit + read model).
+ */
+export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkflowInput<unknown>, childInputs: ChildInputs = {}): Promise<ProcedureResult> {
+  const info = workflowInfo();
+  const resume = wf.resume;
+  const chartVersion = resume?.chartVersion ?? wf.chartVersion ?? LATEST_CHART_VERSION[procedure];
+  const machine = chartFor(procedure, chartVersion);
+
+  let snapshot: AnyMachineSnapshot;
+  let seq: number;
+  let requestId: number;
+  let history: HistoryEntry[];
+  let taskVisit: number;
+  let taskDueAt: string | null;
+  let escalated: boolean;
+  let lock: Promise<unknown> = Promise.resolve();
+
+  /** Transitions never interleave: a decision and an automatic step are applied one after the other. */
+  function serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const run = lock.then(fn);
+    lock = run.catch(() => undefined);
+    return run;
+  }
+
+  function slaMs(meta: TaskMeta): number {
+    return msToNumber((wf.slaOverrides?.[meta.task.key] ?? meta.task.sla) as Parameters<typeof msToNumber>[0]);
+  }
+
+  function taskRecord(next: AnyMachineSnapshot, entering: boolean): TransitionRecord['openTask'] {
+    const meta = stepMeta(next);
+    if (!entering || meta.kind !== 'task') return null;
+    const dueAt = new Date(new Date().getTime() + slaMs(meta)).toISOString();
+    return { key: meta.task.key, title: meta.task.title, role: meta.task.role, dueAt };
+  }
+
+  async function record(from: string | null, next: AnyMachineSnapshot, event: string, actor: AuditActor, comment: string | null, nextSeq: number): Promise<number> {
+    const to = stateName(next);
+    const meta = stepMeta(next);
+    const entering = from !== to;
+    const current = from === null ? null : stepMeta(snapshot);
+    const escalation =
+      event === SLA_EXPIRED && current?.kind === 'task'
+        ? { role: current.task.escalateTo, title: `Atender vencimiento: ${current.task.title}` }
+        : null;
+    const openTask = taskRecord(next, entering);
+    const at = new Date().toISOString();
+    const result = await activities.recordTransition({
+      workflowId: info.workflowId,
+      procedure,
+      chartVersion,
+      requestId: from === null ? (wf.requestId ?? null) : requestId,
+      parentWorkflowId: wf.parentWorkflowId ?? null,
+      scope: wf.scope,
+      seq: nextSeq,
+      fromState: from,
+      toState: to,
+      event,
+      status: meta.status,
+      final: meta.kind === 'final',
+      actor,
+      comment,
+      at,
+      openTask,
+      escalation,
+    });
+    history.push({ seq: nextSeq, from, to, event, actor, at, comment });
+    if (history.length > HISTORY_KEPT) history = history.slice(-HISTORY_KEPT);
+    if (openTask) {
+      taskVisit++;
+      taskDueAt = openTask.dueAt;
+      escalated = false;
+    }
+    if (escalation) escalated = true;
+    return result.requestId;
+  }
+
+  async function apply(event: { type: string }, actor: AuditActor, comment: string | null): Promise<void> {
+    const from = stateName(snapshot);
+    const [next] = transition(machine, snapshot, event as never);
+    const nextSeq = seq + 1;
+    await record(from, next, event.type, actor, comment, nextSeq);
+    snapshot = next;
+    seq = nextSeq;
+  }
+
+  /** Throws (Spanish message, not retried) unless `d` may be applied now. Writes nothing. */
+  function check(d: DecisionInput): void {
+    const meta = stepMeta(snapshot);
+    const type = d?.event?.type;
+    if (meta.kind !== 'task') {
+      throw ApplicationFailure.nonRetryable('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida');
+    }
+    const roles = typeof type === 'string' ? meta.decisions[type] : undefined;
+    if (!roles) {
+      throw ApplicationFailure.nonRetryable(`El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, 'DecisionNoPermitida');
+    }
+    if (!d.actor || typeof d.actor.id !== 'string' || !d.actor.id || !roles.includes(d.actor.role)) {
+      throw ApplicationFailure.nonRetryable(`El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, 'RolNoPermitido');
+    }
+    if (!actorCovers(d.actor, wf.scope)) {
+      throw ApplicationFailure.nonRetryable('El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', 'AlcanceNoPermitido');
+    }
+    for (const [key, value] of Object.entries(d.event)) {
+      if (key !== 'type' && (typeof value !== 'number' || !Number.isFinite(value))) {
+        throw ApplicationFailure.nonRetryable(`El dato "${key}" de la decisión debe ser un número.`, 'DatoInvalido');
+      }
+    }
+    if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > COMMENT_MAX)) {
+      throw ApplicationFailure.nonRetryable(`El comentario debe ser texto de hasta ${COMMENT_MAX} caracteres.`, 'DatoInvalido');
+    }
+    if (!snapshot.can(d.event as never)) {
+      throw ApplicationFailure.nonRetryable(`La decisión "${type}" no procede con los datos enviados (cantidades o condiciones).`, 'DecisionNoPermitida');
+    }
+  }
+
+  function view(): ProcedureView {
+    const meta = stepMeta(snapshot);
+    return {
+      procedure,
+      chartVersion,
+      requestId: requestId ?? null,
+      status: meta.status,
+      state: stateName(snapshot),
+      seq,
+      openTask:
+        meta.kind === 'task'
+          ? { key: meta.task.key, title: meta.task.title, role: meta.task.role, dueAt: taskDueAt, overdue: escalated, escalatedTo: escalated ? meta.task.escalateTo : null }
+          : null,
+      allowedEvents: allowedDecisions(snapshot),
+      history,
+      context: snapshot.context as Record<string, unknown>,
+    };
+  }
+
+  // Handlers first, so a query or an update that arrives during the first activity sees a state.
+  if (resume) {
+    snapshot = machine.resolveState(resume.snapshot as never);
+    seq = resume.seq;
+    requestId = resume.requestId;
+    history = resume.history;
+    taskVisit = resume.taskVisit;
+    taskDueAt = resume.taskDueAt;
+    escalated = resume.escalated;
+  } else {
+    [snapshot] = initialTransition(machine, wf.input as never);
+    seq = 0;
+    requestId = wf.requestId ?? 0;
+    history = [];
+    taskVisit = 0;
+    taskDueAt = null;
+    escalated = false;
+  }
+  setHandler(procedureViewQuery, view);
+  setHandler(
+    decideUpdate,
+    (d) =>
+      serialized(async () => {
+        check(d); // the state may have moved since the validator ran
+        await apply(d.event, { id: d.actor.id, role: d.actor.role }, d.comment ?? null);
+        return { status: stepMeta(snapshot).status, state: stateName(snapshot), seq };
+      }),
+    { validator: check },
+  );
+
+  if (!resume) {
+    const initial = snapshot;
+    requestId = await serialized(() => record(null, initial, 'SUBMIT', wf.submittedBy ?? SYSTEM, wf.comment ?? null, 0));
+  }
+
+  while (snapshot.status !== 'done') {
+    const meta = stepMeta(snapshot);
+    const step = stateName(snapshot);
+    if (meta.kind === 'task') {
+      const visit = taskVisit;
+      const left = () => taskVisit !== visit || snapshot.status === 'done' || stateName(snapshot) !== step;
+      if (historyTooLong(wf.maxHistoryEvents)) {
+        await condition(allHandlersFinished);
+        if (!left()) {
+          return continueAsNew<(w: ProcedureWorkflowInput<unknown>) => Promise<ProcedureResult>>({
+            ...wf,
+            resume: { chartVersion, snapshot: machine.getPersistedSnapshot(snapshot), seq, requestId, history, taskVisit, taskDueAt, escalated },
+          });
+        }
+        continue;
+      }
+      if (!escalated && taskDueAt) {
+        const remaining = Math.max(1, new Date(taskDueAt).getTime() - new Date().getTime());
+        const decided = await condition(left, remaining);
+        if (!decided) await serialized(async () => (left() || escalated ? undefined : apply({ type: SLA_EXPIRED }, SYSTEM, null)));
+        continue;
+      }
+      await condition(() => left() || historyTooLong(wf.maxHistoryEvents));
+    } else if (meta.kind === 'auto') {
+      const activity = activities[meta.activity as StepActivityName] as StepActivity | undefined;
+      if (!activity) throw ApplicationFailure.nonRetryable(`Actividad desconocida: ${meta.activity}`);
+      const result = await activity({ workflowId: info.workflowId, procedure, requestId, step, seq, scope: wf.scope, context: snapshot.context as Record<string, unknown> });
+      const type = meta.outcomes[result.outcome];
+      if (!type) throw ApplicationFailure.nonRetryable(`Resultado "${result.outcome}" desconocido en ${step}`);
+      await serialized(() => apply({ ...(result.data ?? {}), type }, SYSTEM, null));
+    } else if (meta.kind === 'child') {
+      const build = childInputs[meta.workflow];
+      if (!build) throw ApplicationFailure.nonRetryable(`Sin entrada para el flujo hijo ${meta.workflow}`);
+      const childResult = await executeChild<(w: ProcedureWorkflowInput<unknown>) => Promise<ProcedureResult>>(meta.workflow, {
+        workflowId: `${info.workflowId}-${meta.workflow}-${seq}`,
+        args: [{ ...build(snapshot.context as Record<string, unknown>, { requestId, input: wf }), parentWorkflowId: info.workflowId }],
+      });
+      const type = meta.outcomes[childResult.outcome];
+      if (!type) throw ApplicationFailure.nonRetryable(`Resultado "${childResult.outcome}" del flujo hijo desconocido`);
+      await serialized(() => apply({ type }, SYSTEM, null));
+    } else {
+      break;
+    }
+  }
+  await condition(allHandlersFinished);
+  const final = stepMeta(snapshot);
+  return { outcome: final.kind === 'final' ? final.outcome : 'UNKNOWN', status: final.status, requestId };
+}
+
+function historyTooLong(max: number | undefined): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (max !== undefined && info.historyLength > max);
+}
