@@ -13,6 +13,11 @@ export default async function globalSetup(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${template}`;
   await migrateUp(url.toString());
+  // Jest copies this realm's globals into every test file's realm: MikroORM's metadata store from
+  // migrating the template (Maps of this realm) must not leak there, or entity discovery breaks.
+  for (const key of Object.keys(globalThis)) {
+    if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+  }
   process.env.TEST_DATABASE_ADMIN_URL = adminUrl;
   process.env.TEST_DATABASE_TEMPLATE = template;
 }
