@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000100_catalog } from './Migration20261129000100_catalog';
+import { Migration20261129000200_inventory } from './Migration20261129000200_inventory';
 import { Migration20261129000400_requests } from './Migration20261129000400_requests';
 import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 
@@ -9,6 +10,7 @@ import { Migration20261129000500_auth } from './Migration20261129000500_auth';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000100_catalog', class: Migration20261129000100_catalog },
+  { name: 'Migration20261129000200_inventory', class: Migration20261129000200_inventory },
   { name: 'Migration20261129000400_requests', class: Migration20261129000400_requests },
   { name: 'Migration20261129000500_auth', class: Migration20261129000500_auth },
 ];

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { InventoryActivities } from './inventory/inventory.activities';
+import { InventoryModule } from './inventory/inventory.module';
 import { SystemActivities } from './system/system.activities';
 
 /** The worker process's DI container: only what activities need, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule],
-  providers: [SystemActivities],
+  imports: [ConfigModule, DatabaseModule, InventoryModule],
+  providers: [SystemActivities, InventoryActivities],
 })
 export class WorkerModule {}
 
 /** Activity classes whose methods the worker registers. */
-export const ACTIVITY_CLASSES = [SystemActivities];
+export const ACTIVITY_CLASSES = [SystemActivities, InventoryActivities];

@@ -1,0 +1,14 @@
+export * from './items';
+export * from './inventory-config';
+export * from './inventory-errors';
+export * from './material-requirement';
+export * from './holder.service';
+export * from './stock.service';
+export * from './reservation.service';
+export * from './justification.service';
+export * from './supply-ticket.service';
+export * from './acuse.service';
+export * from './equipment.service';
+export * from './inventory.activities';
+export * from './inventory.module';
+export { INVENTORY_ENTITIES } from './entities';
