@@ -78,6 +78,8 @@ export interface ProcedureWorkflowInput<TChartInput> {
   slaOverrides?: Record<string, string | number>;
   /** continueAsNew when the history has more events than this (Temporal's suggestion also counts). */
   maxHistoryEvents?: number;
+  /** startToClose timeout of each activity (default 2 minutes): how soon a dead worker's step is retried. */
+  activityTimeout?: string;
   /** Set by the runner on continueAsNew. */
   resume?: RunnerResume;
 }

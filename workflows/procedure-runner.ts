@@ -32,11 +32,6 @@ import {
   ProcedureWorkflowInput,
 } from './messages';
 
-const activities = proxyActivities<ProcedureActivityContract>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
-
 const SYSTEM: AuditActor = { id: 'sistema', role: 'SISTEMA' };
 const HISTORY_KEPT = 100;
 const COMMENT_MAX = 1000;
@@ -55,6 +50,10 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
   const resume = wf.resume;
   const chartVersion = resume?.chartVersion ?? wf.chartVersion ?? LATEST_CHART_VERSION[procedure];
   const machine = chartFor(procedure, chartVersion);
+  const activities = proxyActivities<ProcedureActivityContract>({
+    startToCloseTimeout: (wf.activityTimeout ?? '2 minutes') as Parameters<typeof msToNumber>[0],
+    retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+  });
 
   let snapshot: AnyMachineSnapshot;
   let seq: number;

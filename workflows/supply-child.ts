@@ -15,6 +15,7 @@ export function supplyForShortage(
     scope: { drseCode },
     slaOverrides: parent.input.slaOverrides,
     maxHistoryEvents: parent.input.maxHistoryEvents,
+    activityTimeout: parent.input.activityTimeout,
     submittedBy: { id: 'sistema', role: 'SISTEMA' },
   };
 }

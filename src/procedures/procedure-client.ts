@@ -56,11 +56,37 @@ export class ProcedureClient {
     }
   }
 
+  /** A supply opened by a DRSE (no request row yet: the workflow creates it). `key` makes it idempotent. */
+  async startSupply(key: string, wf: ProcedureWorkflowInput<unknown>): Promise<WorkflowHandle> {
+    const workflowId = `supply-${key}`;
+    try {
+      return await this.client.workflow.start(PROCEDURE_WORKFLOW_TYPES.SUPPLY, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [{ chartVersion: LATEST_CHART_VERSION.SUPPLY, ...wf, slaOverrides: { ...this.slaOverrides, ...wf.slaOverrides } }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return this.client.workflow.getHandle(workflowId);
+      throw err;
+    }
+  }
+
   decide(procedure: ProcedureName, requestId: number, decision: DecisionInput): Promise<DecisionResult> {
-    return this.client.workflow.getHandle(procedureWorkflowId(procedure, requestId)).executeUpdate(decideUpdate, { args: [decision] });
+    return this.decideWorkflow(procedureWorkflowId(procedure, requestId), decision);
   }
 
   view(procedure: ProcedureName, requestId: number): Promise<ProcedureView> {
-    return this.client.workflow.getHandle(procedureWorkflowId(procedure, requestId)).query(procedureViewQuery);
+    return this.viewWorkflow(procedureWorkflowId(procedure, requestId));
+  }
+
+  /** By workflow id (procedure_request.workflow_id), e.g. a supply started by a procedure. */
+  decideWorkflow(workflowId: string, decision: DecisionInput): Promise<DecisionResult> {
+    return this.client.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [decision] });
+  }
+
+  viewWorkflow(workflowId: string): Promise<ProcedureView> {
+    return this.client.workflow.getHandle(workflowId).query(procedureViewQuery);
   }
 }
