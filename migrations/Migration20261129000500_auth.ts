@@ -52,7 +52,7 @@ export class Migration20261129000500_auth extends Migration {
         request_hash char(64) not null,
         state text not null check (state in ('EN_CURSO','TERMINADA')),
         status_code integer null,
-        response_body jsonb null,
+        response_body json null,
         created_at timestamptz not null default now(),
         completed_at timestamptz null,
         primary key (user_id, route, idempotency_key)

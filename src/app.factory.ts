@@ -1,18 +1,46 @@
-import { INestApplication } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { ROLES_EXTENSION } from './http/auth.decorators';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
-export async function createApp(factory: typeof NestFactoryType): Promise<INestApplication> {
-  const app = await factory.create(AppModule, { logger: ['error', 'warn', 'log'] });
+export async function createApp(
+  factory: typeof NestFactoryType,
+  options: { logger?: LogLevel[] } = {},
+): Promise<NestExpressApplication> {
+  const app = await factory.create<NestExpressApplication>(AppModule, { logger: options.logger ?? ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
+  app.useBodyParser('json', { limit: '2mb' });
   const doc = new DocumentBuilder()
     .setTitle('Credencialización SEJ')
-    .setDescription('API del motor de trámites de credencialización de alumnos de la SEJ.')
+    .setDescription(
+      'API del motor de trámites de credencialización de alumnos de la SEJ. Inicie sesión en `POST /auth/login` y envíe ' +
+        '`Authorization: Bearer <accessToken>`. Cada operación dice qué roles atiende (`x-roles`). Los errores son ' +
+        '`application/problem+json` con `detail` en español y `errors[]` por campo. Véase docs/api.md.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => withRolesInDescriptions(SwaggerModule.createDocument(app, doc)), {
+    jsonDocumentUrl: 'docs-json',
+  });
   return app;
+}
+
+/** Copies each operation's `x-roles` into its description, where Swagger UI shows it. */
+function withRolesInDescriptions(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const op = item[method] as (Record<string, unknown> & { description?: string }) | undefined;
+      const roles = op?.[ROLES_EXTENSION] as string[] | undefined;
+      if (!op || !roles) continue;
+      const line = roles.includes('PUBLICO') ? '**Roles:** público (sin sesión).' : `**Roles:** ${roles.join(', ')}.`;
+      op.description = op.description ? `${line}\n\n${op.description}` : line;
+    }
+  }
+  return document;
 }

@@ -1,11 +1,26 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { ComplaintsController } from './catalog/complaints.controller';
+import { ComplaintsService } from './catalog/complaints.service';
+import { SchoolsController } from './catalog/schools.controller';
+import { SchoolsService } from './catalog/schools.service';
+import { StudentsController } from './catalog/students.controller';
+import { StudentsService } from './catalog/students.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { HttpModule } from './http/http.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UploadsModule } from './uploads/upload-store.service';
 
+/**
+ * The API process. HttpModule brings the global guard (deny by default), the problem+json filter
+ * and the validation pipe; each domain adds its own module to `imports`.
+ */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule],
-  controllers: [HealthController],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule],
+  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
+  providers: [SchoolsService, StudentsService, ComplaintsService],
+  exports: [SchoolsService, StudentsService],
 })
 export class AppModule {}

@@ -36,7 +36,7 @@ export class RefusalComplaint {
   @Property({ type: 'string', length: 2000, nullable: true })
   resolution?: string;
 
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
+  @ManyToOne(() => User, { fieldName: 'filed_by_user_id', deleteRule: 'restrict' })
   filedBy: User;
 
   @Property({ type: 'string', length: 40 })
@@ -48,7 +48,7 @@ export class RefusalComplaint {
   @Property({ type: 'datetime', nullable: true })
   resolvedAt?: Date;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  @ManyToOne(() => User, { fieldName: 'resolved_by_user_id', nullable: true, deleteRule: 'restrict' })
   resolvedBy?: User;
 
   constructor(props: { school: School; student?: Student; description: string; filedBy: User; filedByRole: Role }) {

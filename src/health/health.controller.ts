@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
+import { Public } from '../http/auth.decorators';
 import { TemporalClientService } from '../temporal/temporal.module';
 
 export interface HealthReport {
@@ -19,6 +20,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Estado del sistema: base de datos y Temporal (público).' })
   @ApiResponse({ status: 200, description: 'Todo disponible.' })
   @ApiResponse({ status: 503, description: 'Algún componente no responde.' })

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface AuthConfig {
+  jwtSecret: string;
+  /** Access token lifetime (default 15 minutes). */
+  accessTtlSeconds: number;
+  /** Refresh token lifetime (default 7 days); each refresh rotates it. */
+  refreshTtlSeconds: number;
+  /** Login attempts allowed per IP + username per minute (default 5). */
+  loginAttemptsPerMinute: number;
+}
+
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
+export const JWT_ISSUER = 'credencializacion-sej';
+export const JWT_AUDIENCE = 'credencializacion-sej-api';
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`La variable de entorno ${name} debe ser un entero positivo (recibido: ${raw}).`);
+  return value;
+}
+
+/**
+ * JWT_SECRET from the environment, or else a random secret generated once and kept in
+ * `<DATA_DIR>/jwt-secret` (mode 600, git-ignored with the rest of DATA_DIR), so tokens survive a
+ * restart and no secret is ever committed.
+ */
+export function resolveJwtSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.JWT_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error('JWT_SECRET debe tener al menos 32 caracteres.');
+    return fromEnv;
+  }
+  const file = path.join(dataDir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    // not generated yet
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch {
+    // Another process created it first: use theirs.
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+export function loadAuthConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  return {
+    jwtSecret: resolveJwtSecret(dataDir, env),
+    accessTtlSeconds: positive(env, 'AUTH_ACCESS_TTL_SECONDS', 15 * 60),
+    refreshTtlSeconds: positive(env, 'AUTH_REFRESH_TTL_SECONDS', 7 * 24 * 3600),
+    loginAttemptsPerMinute: positive(env, 'LOGIN_RATE_LIMIT', 5),
+  };
+}

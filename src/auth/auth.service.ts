@@ -1,0 +1,157 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Drse } from '../catalog/entities/drse.entity';
+import { AuthError } from '../http/problem';
+import { Actor, Role } from './actor';
+import { AUTH_CONFIG, AuthConfig } from './auth-config';
+import { MeDto, TokensDto } from './auth.dto';
+import { ActorResolver, Credentials, IDENTITY_PROVIDER, IdentityProvider, ResolvedCaller } from './identity';
+import { AuthSession, RefreshToken } from './session.entity';
+import { User } from './user.entity';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+}
+
+interface CallerRow {
+  id: string;
+  role: Role;
+  drse_code: string | null;
+  school_id: number | null;
+  school_drse_code: string | null;
+  active: boolean;
+  revoked_at: Date | null;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/**
+ * Sessions and tokens: login through the `IdentityProvider`, short-lived JWT access tokens that
+ * name their session, one-use refresh tokens (rotation; presenting a used one revokes the whole
+ * session), logout. It is also the `ActorResolver` the global guard uses.
+ */
+@Injectable()
+export class AuthService implements ActorResolver {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jwt: JwtService,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+  ) {}
+
+  async login(credentials: Credentials): Promise<TokensDto> {
+    const userId = await this.identity.authenticate(credentials);
+    if (!userId) throw new AuthError('Usuario o contraseña incorrectos.', 401);
+    return this.openSession(userId);
+  }
+
+  /** Opens a session for a user already authenticated (by local password or, later, OIDC). */
+  async openSession(userId: string): Promise<TokensDto> {
+    const em = this.em.fork();
+    const user = await em.findOneOrFail(User, { id: userId }, { populate: ['school'] });
+    const session = new AuthSession(user);
+    const next = this.newRefreshToken(session);
+    em.persist([session, next.entity]);
+    await em.flush();
+    return this.issue(user, session, next.token);
+  }
+
+  async refresh(refreshToken: string): Promise<TokensDto> {
+    const tokenHash = sha256(refreshToken);
+    const now = new Date();
+    const outcome = await this.em.fork().transactional(async (tx) => {
+      // Claiming the token is one atomic UPDATE: of two concurrent refreshes only one wins.
+      const claimed = await tx.nativeUpdate(RefreshToken, { tokenHash, usedAt: null, expiresAt: { $gt: now } }, { usedAt: now });
+      const row = await tx.findOne(RefreshToken, { tokenHash }, { populate: ['session', 'session.user', 'session.user.school'] });
+      if (!row) return null;
+      const session = row.session;
+      if (claimed === 0) {
+        // A used token presented again: someone holds a copy. End the whole family.
+        if (row.usedAt) session.revoke('REUSO_DE_TOKEN', now);
+        return null;
+      }
+      if (session.revokedAt) return null;
+      if (!session.user.active) {
+        session.revoke('USUARIO_INACTIVO', now);
+        return null;
+      }
+      const next = this.newRefreshToken(session);
+      tx.persist(next.entity);
+      return { user: session.user, session, token: next.token };
+    });
+    if (!outcome) throw new AuthError('El token de renovación no es válido, expiró o ya se usó; inicie sesión de nuevo.', 401);
+    return this.issue(outcome.user, outcome.session, outcome.token);
+  }
+
+  async logout(sessionId: string | undefined): Promise<void> {
+    if (!sessionId) return;
+    await this.em.fork().nativeUpdate(AuthSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: 'CIERRE_DE_SESION' });
+  }
+
+  async me(actor: Actor): Promise<MeDto> {
+    const em = this.em.fork();
+    const user = await em.findOneOrFail(User, { id: actor.id }, { populate: ['school', 'drse'] });
+    const drse = actor.drseCode ? await em.findOne(Drse, { code: actor.drseCode }) : null;
+    return {
+      actor,
+      username: user.username,
+      school: user.school ? { id: user.school.id, cct: user.school.cct, turno: user.school.turno, name: user.school.name } : undefined,
+      drseName: drse?.name,
+    };
+  }
+
+  async resolve(bearerToken: string): Promise<ResolvedCaller | null> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(bearerToken);
+    } catch {
+      return null;
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    // The role and scope come from the database, not the token: a change applies at once.
+    const rows: CallerRow[] = await this.em.getConnection().execute(
+      `select u.id, u.role, u.drse_code, u.school_id, sc.drse_code as school_drse_code, u.active, s.revoked_at
+         from auth_session s
+         join app_user u on u.id = s.user_id
+         left join school sc on sc.id = u.school_id
+        where s.id = ? and u.id = ?`,
+      [claims.sid, claims.sub],
+    );
+    const row = rows[0];
+    if (!row || row.revoked_at || !row.active) return null;
+    const actor: Actor = { id: row.id, role: row.role };
+    if (row.school_id !== null) {
+      actor.schoolId = row.school_id;
+      actor.drseCode = row.school_drse_code ?? undefined;
+    } else if (row.drse_code) {
+      actor.drseCode = row.drse_code;
+    }
+    return { actor, sessionId: claims.sid };
+  }
+
+  private newRefreshToken(session: AuthSession): { token: string; entity: RefreshToken } {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.refreshTtlSeconds * 1000);
+    return { token, entity: new RefreshToken(session, sha256(token), expiresAt) };
+  }
+
+  private async issue(user: User, session: AuthSession, refreshToken: string): Promise<TokensDto> {
+    const actor = user.toActor();
+    const accessToken = await this.jwt.signAsync(
+      { sid: session.id, role: actor.role },
+      { subject: user.id, expiresIn: this.config.accessTtlSeconds },
+    );
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.accessTtlSeconds,
+      refreshToken,
+      refreshExpiresIn: this.config.refreshTtlSeconds,
+      actor,
+    };
+  }
+}

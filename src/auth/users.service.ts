@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Drse } from '../catalog/entities/drse.entity';
+import { School } from '../catalog/entities/school.entity';
+import { normalizeCct, parseTurno } from '../catalog/identifiers';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { DRSE_ROLES, Role, ROLES } from './actor';
+import { hashPassword, PASSWORD_MIN_LENGTH } from './password';
+import { User } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role | string;
+  /** ESCUELA: the school, by id or by CCT + turno. */
+  schoolId?: number;
+  cct?: string;
+  turno?: string;
+  /** DRSE roles: the DRSE code (e.g. VALLES). */
+  drse?: string;
+}
+
+/** Creates local accounts (the CLI, the demo users and the tests use it). */
+@Injectable()
+export class UsersService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(input: NewUser): Promise<User> {
+    const user = await this.build(input);
+    if (await this.em.findOne(User, { username: user.username })) {
+      throw new ConflictError(`Ya existe un usuario con el nombre «${user.username}».`, 'username');
+    }
+    await this.em.persistAndFlush(user);
+    return user;
+  }
+
+  /** Creates the user unless one with that username exists (then leaves it as it is). */
+  async ensure(input: NewUser): Promise<{ user: User; created: boolean }> {
+    const existing = await this.em.findOne(User, { username: input.username.trim().toLowerCase() }, { populate: ['school'] });
+    if (existing) return { user: existing, created: false };
+    return { user: await this.create(input), created: true };
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    checkPassword(password);
+    const user = await this.em.findOne(User, { username: username.trim().toLowerCase() });
+    if (!user) throw new NotFoundError(`No existe el usuario «${username}».`, 'username');
+    user.passwordHash = await hashPassword(password);
+    await this.em.flush();
+  }
+
+  private async build(input: NewUser): Promise<User> {
+    const role = String(input.role ?? '').trim().toUpperCase() as Role;
+    if (!ROLES.includes(role)) throw new DomainError(`El rol debe ser uno de: ${ROLES.join(', ')}.`, 'role');
+    checkPassword(input.password);
+    let school: School | undefined;
+    let drse: Drse | undefined;
+    if (role === 'ESCUELA') {
+      if (input.schoolId !== undefined) {
+        school = (await this.em.findOne(School, { id: input.schoolId }, { populate: ['drse'] })) ?? undefined;
+      } else {
+        if (!input.cct || !input.turno) throw new DomainError('Un usuario ESCUELA necesita --cct y --turno.', 'cct');
+        school = (await this.em.findOne(School, { cct: normalizeCct(input.cct), turno: parseTurno(input.turno) }, { populate: ['drse'] })) ?? undefined;
+      }
+      if (!school) throw new NotFoundError('No existe esa escuela (CCT y turno) en el catálogo.', 'cct');
+    } else if (DRSE_ROLES.includes(role)) {
+      if (!input.drse) throw new DomainError(`Un usuario ${role} necesita la clave de su DRSE (--drse).`, 'drse');
+      drse = (await this.em.findOne(Drse, { code: input.drse.trim().toUpperCase() })) ?? undefined;
+      if (!drse) throw new NotFoundError(`No existe la DRSE «${input.drse}».`, 'drse');
+    } else if (input.drse || input.cct || input.schoolId !== undefined) {
+      throw new DomainError(`El rol ${role} tiene alcance estatal: no lleva DRSE ni escuela.`, 'role');
+    }
+    return new User({ username: input.username, passwordHash: await hashPassword(input.password), role, drse, school });
+  }
+}
+
+function checkPassword(password: string): void {
+  if (typeof password !== 'string' || password.length < PASSWORD_MIN_LENGTH) {
+    throw new DomainError(`La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`, 'password');
+  }
+  if (password.length > 256) throw new DomainError('La contraseña admite a lo más 256 caracteres.', 'password');
+}

@@ -1,0 +1,355 @@
+import { Injectable } from '@nestjs/common';
+import { FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse/sync';
+import type { Actor } from '../auth/actor';
+import { isStateActor, studentsInScope } from '../auth/scope';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { Page, pageOptions } from '../http/pagination';
+import { FieldProblem, InvalidInputError } from '../http/problem';
+import { readPhotoZip } from '../uploads/photo-zip';
+import { UPLOAD_LIMITS } from '../uploads/upload-limits';
+import { UploadStore } from '../uploads/upload-store.service';
+import { CreateStudentDto, ImportReportDto, PhotoZipReportDto, StudentDto, StudentQueryDto } from './catalog.dto';
+import { School } from './entities/school.entity';
+import { Student } from './entities/student.entity';
+import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
+import { SchoolsService } from './schools.service';
+
+export function toStudentDto(s: Student): StudentDto {
+  return {
+    id: s.id,
+    curp: s.curp,
+    nombres: s.nombres,
+    primerApellido: s.primerApellido,
+    segundoApellido: s.segundoApellido ?? undefined,
+    schoolId: s.school.id,
+    primerIngreso: s.primerIngreso,
+    hasPhoto: !!s.photoHash,
+    declined: s.declined,
+    declinedAt: s.declinedAt ? s.declinedAt.toISOString() : undefined,
+    declinedReason: s.declinedReason ?? undefined,
+  };
+}
+
+/** CSV columns (SCEJAL-style export) and the header spellings accepted for each. */
+const COLUMNS = {
+  CURP: ['CURP'],
+  NOMBRES: ['NOMBRES', 'NOMBRE', 'NOMBRE_S'],
+  PRIMER_APELLIDO: ['PRIMER_APELLIDO', 'APELLIDO_PATERNO', 'PATERNO'],
+  SEGUNDO_APELLIDO: ['SEGUNDO_APELLIDO', 'APELLIDO_MATERNO', 'MATERNO'],
+  PRIMER_INGRESO: ['PRIMER_INGRESO', 'NUEVO_INGRESO'],
+  CCT: ['CCT', 'CLAVE_CT', 'CLAVE_CCT', 'CLAVE_CENTRO_TRABAJO'],
+  TURNO: ['TURNO'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED_COLUMNS: Column[] = ['CURP', 'NOMBRES', 'PRIMER_APELLIDO'];
+/** Entity field → CSV column, to report an entity's refusal against the column the clerk sees. */
+const FIELD_COLUMN: Record<string, Column> = { curp: 'CURP', nombres: 'NOMBRES', primerApellido: 'PRIMER_APELLIDO', segundoApellido: 'SEGUNDO_APELLIDO' };
+
+const YES = new Set(['SI', 'S', '1', 'TRUE', 'VERDADERO', 'X']);
+const NO = new Set(['NO', 'N', '0', 'FALSE', 'FALSO']);
+
+function normalizeHeader(h: string): string {
+  return h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** SCEJAL exports may come in UTF-8 or in Windows-1252; the bytes decide. */
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder('windows-1252').decode(data);
+  }
+}
+
+function detectDelimiter(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length - 1] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+interface PlannedLine {
+  line: number;
+  student: Student;
+  existing?: Student;
+}
+
+@Injectable()
+export class StudentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly schools: SchoolsService,
+    private readonly uploads: UploadStore,
+  ) {}
+
+  async list(actor: Actor, query: StudentQueryDto): Promise<Page<StudentDto>> {
+    const conditions: FilterQuery<Student>[] = [studentsInScope(actor)];
+    if (query.schoolId !== undefined) conditions.push({ school: query.schoolId });
+    if (query.curp) conditions.push({ curp: query.curp });
+    if (query.declined !== undefined) conditions.push({ declined: query.declined });
+    if (query.primerIngreso !== undefined) conditions.push({ primerIngreso: query.primerIngreso });
+    if (query.hasPhoto !== undefined) conditions.push({ photoHash: query.hasPhoto ? { $ne: null } : null });
+    if (query.q) {
+      const p = likePattern(query.q);
+      conditions.push({ $or: [{ nombres: { $ilike: p } }, { primerApellido: { $ilike: p } }, { segundoApellido: { $ilike: p } }] });
+    }
+    const [rows, total] = await this.em.findAndCount(Student, { $and: conditions }, {
+      orderBy: { primerApellido: 'asc', segundoApellido: 'asc', nombres: 'asc', id: 'asc' },
+      ...pageOptions(query),
+    });
+    return { items: rows.map(toStudentDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(actor: Actor, id: number): Promise<StudentDto> {
+    return toStudentDto(await this.findInScope(actor, id));
+  }
+
+  /** The student, if the actor's scope covers them; otherwise 404 as if they did not exist. */
+  async findInScope(actor: Actor, id: number, field = 'id'): Promise<Student> {
+    const student = await this.em.findOne(Student, { $and: [{ id }, studentsInScope(actor)] });
+    if (!student) throw new NotFoundError('No existe el alumno o no está en su ámbito.', field);
+    return student;
+  }
+
+  async create(actor: Actor, dto: CreateStudentDto): Promise<StudentDto> {
+    const school = await this.targetSchool(actor, dto.schoolId);
+    const curp = normalizeCurp(dto.curp);
+    if (await this.em.count(Student, { curp })) throw new ConflictError(`Ya existe un alumno registrado con la CURP ${curp}.`, 'curp');
+    const student = new Student({ ...dto, curp, school });
+    await this.em.persistAndFlush(student);
+    return toStudentDto(student);
+  }
+
+  async photo(actor: Actor, id: number): Promise<{ data: Buffer; mediaType: string }> {
+    const student = await this.findInScope(actor, id);
+    if (!student.photoHash) throw new NotFoundError('El alumno todavía no tiene fotografía.', 'foto');
+    const data = await this.uploads.get(student.photoHash);
+    return { data, mediaType: data[0] === 0x89 ? 'image/png' : 'image/jpeg' };
+  }
+
+  /** `data` was already checked by `@FileUpload('foto', 'photo')`. */
+  async setPhoto(actor: Actor, id: number, data: Buffer): Promise<StudentDto> {
+    const student = await this.findInScope(actor, id);
+    student.setPhoto(await this.uploads.put(data));
+    await this.em.flush();
+    return toStudentDto(student);
+  }
+
+  async optOut(actor: Actor, id: number, reason: string | undefined): Promise<StudentDto> {
+    const student = await this.findInScope(actor, id);
+    if (!student.declined) {
+      student.decline(new Date(), reason);
+      await this.em.flush();
+    }
+    return toStudentDto(student);
+  }
+
+  async importCsv(actor: Actor, data: Buffer, options: { parcial?: boolean; schoolId?: number }): Promise<ImportReportDto> {
+    const fixedSchool = actor.role === 'ESCUELA' || options.schoolId !== undefined ? await this.targetSchool(actor, options.schoolId) : undefined;
+    const text = decodeText(data);
+    let rows: { record: string[]; info: { lines: number } }[];
+    try {
+      rows = parse(text, {
+        delimiter: detectDelimiter(text),
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+        info: true,
+      }) as unknown as { record: string[]; info: { lines: number } }[];
+    } catch (err) {
+      const line = (err as { lines?: number }).lines;
+      throw new InvalidInputError(`El CSV está mal formado${line ? ` cerca de la línea ${line}` : ''} (comillas sin cerrar o caracteres no válidos).`, [
+        { field: 'archivo', line, message: 'CSV mal formado.' },
+      ]);
+    }
+    if (rows.length === 0) throw new DomainError('El CSV está vacío.', 'archivo');
+    const header = rows[0].record.map(normalizeHeader);
+    const index = new Map<Column, number>();
+    const used = new Set<number>();
+    for (const column of Object.keys(COLUMNS) as Column[]) {
+      const at = header.findIndex((h) => (COLUMNS[column] as readonly string[]).includes(h));
+      if (at >= 0) {
+        index.set(column, at);
+        used.add(at);
+      }
+    }
+    const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+    if (missing.length) {
+      throw new InvalidInputError(`Al CSV le faltan las columnas: ${missing.join(', ')}.`, missing.map((c) => ({ field: c, line: 1, message: `Falta la columna ${c}.` })));
+    }
+    if (!fixedSchool && !(index.has('CCT') && index.has('TURNO'))) {
+      throw new DomainError('Indique la escuela con ?schoolId= o incluya las columnas CCT y TURNO en el CSV.', 'schoolId');
+    }
+    const body = rows.slice(1);
+    if (body.length > UPLOAD_LIMITS.csvMaxRows) {
+      throw new DomainError(`El CSV admite a lo más ${UPLOAD_LIMITS.csvMaxRows} líneas de alumnos; trae ${body.length}.`, 'archivo');
+    }
+
+    const problems: FieldProblem[] = [];
+    const planned: PlannedLine[] = [];
+    const seen = new Map<string, number>();
+    const schoolCache = new Map<string, School | null>();
+    const cell = (r: string[], c: Column) => (index.has(c) ? (r[index.get(c)!] ?? '').trim() : '');
+
+    for (const { record, info } of body) {
+      const line = info.lines;
+      const lineProblems: FieldProblem[] = [];
+      const refuse = (field: string, message: string) => lineProblems.push({ line, field, message: `Línea ${line}: ${message}` });
+
+      let school = fixedSchool;
+      if (index.has('CCT') && index.has('TURNO') && (cell(record, 'CCT') || !fixedSchool)) {
+        try {
+          const cct = normalizeCct(cell(record, 'CCT'), 'CCT');
+          const turno = parseTurno(cell(record, 'TURNO'), 'TURNO');
+          if (fixedSchool && (fixedSchool.cct !== cct || fixedSchool.turno !== turno)) {
+            refuse('CCT', `la CCT y el turno (${cct} ${turno}) no son los de la escuela destino (${fixedSchool.cct} ${fixedSchool.turno}).`);
+          } else if (!fixedSchool) {
+            const key = `${cct}-${turno}`;
+            if (!schoolCache.has(key)) {
+              const found = await this.em.findOne(School, { cct, turno });
+              schoolCache.set(key, found && this.covers(actor, found) ? found : null);
+            }
+            school = schoolCache.get(key) ?? undefined;
+            if (!school) refuse('CCT', `no existe la escuela ${cct} ${turno} o no está en su ámbito.`);
+          }
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          refuse(err.field ?? 'CCT', err.message);
+        }
+      }
+
+      let primerIngreso = false;
+      if (index.has('PRIMER_INGRESO')) {
+        const raw = normalizeHeader(cell(record, 'PRIMER_INGRESO'));
+        if (YES.has(raw)) primerIngreso = true;
+        else if (!NO.has(raw)) refuse('PRIMER_INGRESO', `PRIMER_INGRESO debe ser SI o NO (se leyó «${cell(record, 'PRIMER_INGRESO')}»).`);
+      }
+
+      let student: Student | undefined;
+      try {
+        student = new Student({
+          curp: cell(record, 'CURP'),
+          nombres: cell(record, 'NOMBRES'),
+          primerApellido: cell(record, 'PRIMER_APELLIDO'),
+          segundoApellido: cell(record, 'SEGUNDO_APELLIDO') || undefined,
+          primerIngreso,
+          school: school ?? (null as unknown as School),
+        });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        refuse(FIELD_COLUMN[err.field ?? ''] ?? err.field ?? 'archivo', err.message);
+      }
+      if (student) {
+        const earlier = seen.get(student.curp);
+        if (earlier) refuse('CURP', `la CURP ${student.curp} ya venía en la línea ${earlier}.`);
+        else seen.set(student.curp, line);
+      }
+      if (lineProblems.length || !student || !school) problems.push(...lineProblems);
+      else planned.push({ line, student });
+    }
+
+    // CURPs already registered: same school → update; another school → refused.
+    const curps = planned.map((p) => p.student.curp);
+    const existing = new Map<string, Student>();
+    for (let i = 0; i < curps.length; i += 1000) {
+      for (const s of await this.em.find(Student, { curp: { $in: curps.slice(i, i + 1000) } })) existing.set(s.curp, s);
+    }
+    const accepted: PlannedLine[] = [];
+    for (const p of planned) {
+      const found = existing.get(p.student.curp);
+      if (found && found.school.id !== p.student.school.id) {
+        problems.push({ line: p.line, field: 'CURP', message: `Línea ${p.line}: la CURP ${p.student.curp} ya está registrada en otra escuela; el cambio de escuela lo hace Control Escolar.` });
+      } else {
+        accepted.push({ ...p, existing: found });
+      }
+    }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+    if (problems.length && !options.parcial) {
+      const lines = new Set(problems.map((p) => p.line)).size;
+      throw new InvalidInputError(
+        `El CSV tiene ${lines} línea(s) con errores; no se importó nada. Corríjalas o use ?parcial=true para importar sólo las correctas.`,
+        problems,
+      );
+    }
+    let created = 0;
+    let updated = 0;
+    await this.em.transactional(async (tx) => {
+      for (const p of accepted) {
+        if (p.existing) {
+          const target = await tx.findOneOrFail(Student, { id: p.existing.id });
+          target.nombres = p.student.nombres;
+          target.primerApellido = p.student.primerApellido;
+          target.segundoApellido = p.student.segundoApellido;
+          target.primerIngreso = p.student.primerIngreso;
+          updated++;
+        } else {
+          tx.persist(p.student);
+          created++;
+        }
+      }
+    });
+    const ignoredColumns = rows[0].record.filter((_, i) => !used.has(i));
+    return { lines: body.length, created, updated, refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })), ignoredColumns };
+  }
+
+  async importPhotoZip(actor: Actor, data: Buffer, options: { parcial?: boolean }): Promise<PhotoZipReportDto> {
+    const { photos, problems, entries } = readPhotoZip(data, 'archivo');
+    const curps = photos.map((p) => p.curp);
+    const students = new Map<string, Student>();
+    for (let i = 0; i < curps.length; i += 1000) {
+      const found = await this.em.find(Student, { $and: [{ curp: { $in: curps.slice(i, i + 1000) } }, studentsInScope(actor)] });
+      for (const s of found) students.set(s.curp, s);
+    }
+    const accepted = photos.filter((p) => {
+      if (students.has(p.curp)) return true;
+      problems.push({ field: 'archivo', line: p.index, message: `Entrada ${p.index} («${p.entry}»): no hay alumno con la CURP ${p.curp} en su ámbito.` });
+      return false;
+    });
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (problems.length && !options.parcial) {
+      throw new InvalidInputError(
+        `El ZIP tiene ${problems.length} entrada(s) rechazada(s); no se cargó ninguna fotografía. Corríjalas o use ?parcial=true.`,
+        problems,
+      );
+    }
+    // Files first (content-addressed, harmless if the transaction then fails), rows after.
+    const hashes = new Map<string, string>();
+    for (const p of accepted) hashes.set(p.curp, await this.uploads.put(p.data));
+    await this.em.transactional(async (tx) => {
+      for (const p of accepted) {
+        const s = await tx.findOneOrFail(Student, { id: students.get(p.curp)!.id });
+        s.setPhoto(hashes.get(p.curp)!);
+      }
+    });
+    return {
+      entries,
+      updated: accepted.length,
+      refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })),
+    };
+  }
+
+  private covers(actor: Actor, school: School): boolean {
+    if (isStateActor(actor)) return true;
+    if (actor.role === 'ESCUELA') return school.id === actor.schoolId;
+    return school.drse.code === actor.drseCode;
+  }
+
+  /** The school a new student goes to: an ESCUELA's own; for others the given one, in scope. */
+  private async targetSchool(actor: Actor, schoolId: number | undefined): Promise<School> {
+    if (actor.role === 'ESCUELA') {
+      if (schoolId !== undefined && schoolId !== actor.schoolId) throw new NotFoundError('No existe la escuela o no está en su ámbito.', 'schoolId');
+      return this.schools.findInScope(actor, actor.schoolId, 'schoolId');
+    }
+    return this.schools.findInScope(actor, schoolId, 'schoolId');
+  }
+}

@@ -1,0 +1,136 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  CheckConstraintViolationException,
+  ForeignKeyConstraintViolationException,
+  NotFoundError as OrmNotFoundError,
+  NotNullConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import type { Request, Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import {
+  constraintProblem,
+  FieldProblem,
+  InvalidInputError,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  problemType,
+  STATUS_TITLES,
+} from './problem';
+
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'SOLICITUD_MAL_FORMADA',
+  401: 'NO_AUTENTICADO',
+  403: 'PROHIBIDO',
+  404: 'NO_ENCONTRADO',
+  405: 'METODO_NO_PERMITIDO',
+  409: 'CONFLICTO',
+  413: 'DEMASIADO_GRANDE',
+  415: 'TIPO_NO_ADMITIDO',
+  422: 'DATOS_NO_VALIDOS',
+  429: 'DEMASIADOS_INTENTOS',
+  500: 'ERROR_INTERNO',
+  503: 'NO_DISPONIBLE',
+};
+
+const DEFAULT_DETAILS: Record<number, string> = {
+  400: 'La solicitud está mal formada.',
+  401: 'Se requiere iniciar sesión con un token válido.',
+  403: 'Su rol no permite esta operación.',
+  404: 'El recurso no existe o no está en su ámbito.',
+  405: 'Método no permitido.',
+  409: 'La operación choca con el estado actual del recurso.',
+  413: 'El contenido enviado excede el tamaño máximo permitido.',
+  415: 'Tipo de contenido no admitido.',
+  422: 'La solicitud tiene datos no válidos.',
+  429: 'Demasiados intentos; espere un minuto e intente de nuevo.',
+  500: 'Ocurrió un error interno; quedó registrado para su revisión.',
+  503: 'Un servicio necesario no está disponible; intente más tarde.',
+};
+
+/**
+ * Turns every error into `application/problem+json` with a Spanish `detail` and, where known, the
+ * offending fields. Unexpected errors become a 500 that shows nothing of the internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = toProblem(exception, req);
+    if (problem.status >= 500) {
+      this.logger.error(`${req.method} ${req.path} → ${problem.status}`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (res.headersSent) return;
+    res.status(problem.status);
+    res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+    res.send(JSON.stringify(problem));
+  }
+}
+
+export function toProblem(exception: unknown, req?: Pick<Request, 'method' | 'path' | 'originalUrl'>): ProblemDetails {
+  const instance = req?.originalUrl?.split('?')[0];
+  const make = (status: number, detail: string, code = DEFAULT_CODES[status] ?? 'ERROR', errors?: FieldProblem[]): ProblemDetails => ({
+    type: problemType(code),
+    title: STATUS_TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    instance,
+    ...(errors && errors.length ? { errors } : {}),
+  });
+
+  if (exception instanceof InvalidInputError) return make(exception.status, exception.message, exception.code, exception.errors);
+  if (exception instanceof DomainError) {
+    return make(exception.status, exception.message, exception.code, exception.field ? [{ field: exception.field, message: exception.message }] : undefined);
+  }
+  if (exception instanceof UniqueConstraintViolationException) {
+    const known = constraintProblem(constraintOf(exception));
+    const detail = known?.message ?? 'Ya existe un registro con esos datos.';
+    return make(known?.status ?? 409, detail, 'DUPLICADO', known?.field ? [{ field: known.field, message: detail }] : undefined);
+  }
+  if (exception instanceof ForeignKeyConstraintViolationException) {
+    const known = constraintProblem(constraintOf(exception));
+    const detail = known?.message ?? 'El registro está relacionado con otros datos y no puede cambiarse así.';
+    return make(known?.status ?? 409, detail, 'CONFLICTO', known?.field ? [{ field: known.field, message: detail }] : undefined);
+  }
+  if (exception instanceof CheckConstraintViolationException || exception instanceof NotNullConstraintViolationException) {
+    const known = constraintProblem(constraintOf(exception));
+    const detail = known?.message ?? 'Los datos no cumplen una regla de integridad de la base de datos.';
+    return make(known?.status ?? 422, detail, 'REGLA_DE_INTEGRIDAD', known?.field ? [{ field: known.field, message: detail }] : undefined);
+  }
+  if (exception instanceof OrmNotFoundError) return make(404, DEFAULT_DETAILS[404]);
+  if (exception instanceof HttpException) return fromHttpException(exception, req, make);
+  return make(500, DEFAULT_DETAILS[500]);
+}
+
+function fromHttpException(
+  exception: HttpException,
+  req: Pick<Request, 'method' | 'path'> | undefined,
+  make: (status: number, detail: string, code?: string) => ProblemDetails,
+): ProblemDetails {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  if (status === 404 && typeof message === 'string' && message.startsWith('Cannot ')) {
+    return make(404, `No existe la ruta ${req?.method ?? ''} ${req?.path ?? ''}.`.replace(/\s+/g, ' '), 'RUTA_INEXISTENTE');
+  }
+  if (status === 400 && typeof message === 'string' && /JSON|Unexpected token|position/i.test(message)) {
+    return make(400, 'El cuerpo de la solicitud no es JSON válido.', 'JSON_NO_VALIDO');
+  }
+  if (status === 400 && typeof message === 'string' && /multipart|boundary|Unexpected field|Too many/i.test(message)) {
+    const detail = /Unexpected field/i.test(message)
+      ? 'El formulario trae un archivo en un campo no esperado.'
+      : 'El formulario multipart está mal formado o trae demasiados campos o archivos.';
+    return make(400, detail, 'FORMULARIO_NO_VALIDO');
+  }
+  return make(status, DEFAULT_DETAILS[status] ?? (status >= 500 ? DEFAULT_DETAILS[500] : DEFAULT_DETAILS[400]));
+}
+
+function constraintOf(exception: unknown): string | undefined {
+  const e = exception as { constraint?: string; previous?: { constraint?: string } };
+  return e.constraint ?? e.previous?.constraint;
+}
