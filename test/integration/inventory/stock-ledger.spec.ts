@@ -15,10 +15,12 @@ describe(StockService.name, () => {
   let valles: HolderRow;
   let sur: HolderRow;
   let school: HolderRow;
+  let schoolId: number;
+  let smallSchoolId: number;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const { schoolId } = await seedCatalog(db);
+    ({ schoolId, smallSchoolId } = await seedCatalog(db));
     ({ central, valles, sur } = await holders(db));
     school = await (await holders(db)).svc.holderForSchool(schoolId);
     sut = new StockService(db.orm.em, CONFIG);
@@ -236,5 +238,27 @@ describe(StockService.name, () => {
       }),
       { numRuns: 12, seed: 20261129 },
     );
+  });
+  it('creates holders on demand once, refuses stock for a school its DRSE prints for, and loads initial kits from matrícula', async () => {
+    const { svc } = await holders(db);
+    const same = await Promise.all([1, 2, 3, 4].map(() => svc.holderForDrse('CIENEGA')));
+    expect(new Set(same.map((h) => h.id)).size).toBe(1);
+    expect(same[0].name).toBe('Oficina de Tecnologías, DRSE Ciénega (Ocotlán)');
+    await expect(svc.holderForSchool(smallSchoolId)).rejects.toThrow(/no imprime en sitio/);
+    await expect(svc.holderForDrse('ATLANTIS')).rejects.toThrow(/no existe/);
+
+    // A DRSE's kit covers the matrícula of the schools routed to it (here one school of 120) + 10%.
+    const kit = await sut.loadInitialKit({ key: 'kit-valles', actor: ADMIN, holderId: valles.id, cycleCode: CYCLE });
+    expect(kit).toMatchObject({ matricula: 120, cards: 132 });
+    expect(kit.lines).toEqual([
+      { item: HOLO, quantity: 132 },
+      { item: 'MICA', quantity: 132 },
+      { item: 'TESLIN', quantity: 136 },
+      { item: 'TINTA', quantity: 50 },
+    ]);
+    const schoolKit = await sut.loadInitialKit({ key: 'kit-school', actor: ADMIN, holderId: (await svc.holderForSchool(schoolId)).id, cycleCode: CYCLE });
+    expect(schoolKit).toMatchObject({ matricula: 600, cards: 660 });
+    expect(await sut.loadInitialKit({ key: 'kit-valles', actor: ADMIN, holderId: valles.id, cycleCode: CYCLE })).toEqual(kit);
+    expect(await ledgerMismatches(db)).toEqual([]);
   });
 });

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { DomainError } from '../../../src/common/domain-error';
+import { parseItemCode, parseLines, describeQuantity } from '../../../src/inventory/items';
+import { computeInitialKit, computeMaterialRequirement, computeShortfall } from '../../../src/inventory/material-requirement';
+
+describe(computeMaterialRequirement.name, () => {
+  it('follows SPEC §5: slots in whole planillas, a mica per card, a hologram per student, ink by planillas', () => {
+    const sut = computeMaterialRequirement({ newCards: 13, continuingStudents: 4, cycleCode: '2026-2027' });
+    expect(sut).toMatchObject({ planillas: 2, teslinSheets: 2, teslinSlots: 16, voidedSlots: 3, micas: 13, holograms: 17, inkPlanillas: 2, inkSets: 0.04 });
+    expect(sut.lines).toEqual([
+      { item: 'HOLOGRAMA:2026-2027', quantity: 17 },
+      { item: 'MICA', quantity: 13 },
+      { item: 'TESLIN', quantity: 16 },
+      { item: 'TINTA', quantity: 2 },
+    ]);
+  });
+
+  it('needs only holograms for continuing students', () => {
+    expect(computeMaterialRequirement({ newCards: 0, continuingStudents: 30, cycleCode: '2026-2027' }).lines).toEqual([{ item: 'HOLOGRAMA:2026-2027', quantity: 30 }]);
+  });
+
+  it('uses the configured planillas per ink set for the display figure', () => {
+    expect(computeMaterialRequirement({ newCards: 80, continuingStudents: 0, cycleCode: '2026-2027', config: { planillasPerInkSet: 20 } }).inkSets).toBe(0.5);
+  });
+
+  it('refuses negative, fractional or empty requests and malformed cycles in Spanish', () => {
+    const bad = (input: Parameters<typeof computeMaterialRequirement>[0]) => () => computeMaterialRequirement(input);
+    expect(bad({ newCards: -1, continuingStudents: 0, cycleCode: '2026-2027' })).toThrow(/entero mayor o igual a cero/);
+    expect(bad({ newCards: 1.5, continuingStudents: 0, cycleCode: '2026-2027' })).toThrow(DomainError);
+    expect(bad({ newCards: 0, continuingStudents: 0, cycleCode: '2026-2027' })).toThrow(/no pide credenciales/);
+    expect(bad({ newCards: 1, continuingStudents: 0, cycleCode: '2026-2028' })).toThrow(/años consecutivos/);
+  });
+
+  it('always covers every card with whole sheets and wastes fewer than 8 slots', () => {
+    fc.assert(
+      fc.property(fc.nat(5000), fc.nat(5000), (n, m) => {
+        fc.pre(n + m > 0);
+        const r = computeMaterialRequirement({ newCards: n, continuingStudents: m, cycleCode: '2026-2027' });
+        return r.teslinSlots % 8 === 0 && r.teslinSlots >= n && r.voidedSlots < 8 && r.voidedSlots === r.teslinSlots - n && r.holograms === n + m;
+      }),
+    );
+  });
+});
+
+describe(computeInitialKit.name, () => {
+  it('adds the margin and rounds Teslin to sheets and ink to whole cartridge sets', () => {
+    expect(computeInitialKit({ matricula: 600, cycleCode: '2026-2027', config: { kitMarginPercent: 10, planillasPerInkSet: 50 } })).toEqual({
+      cards: 660,
+      lines: [
+        { item: 'HOLOGRAMA:2026-2027', quantity: 660 },
+        { item: 'MICA', quantity: 660 },
+        { item: 'TESLIN', quantity: 664 },
+        { item: 'TINTA', quantity: 100 },
+      ],
+    });
+  });
+});
+
+describe(computeShortfall.name, () => {
+  it('reports the missing quantity per item and a whole-pack order', () => {
+    const sut = computeShortfall(
+      [{ item: 'TESLIN', quantity: 24 }, { item: 'MICA', quantity: 20 }, { item: 'TINTA', quantity: 3 }],
+      { TESLIN: 5, MICA: 25 },
+      { planillasPerInkSet: 50 },
+    );
+    expect(sut).toEqual({
+      sufficient: false,
+      lines: [
+        { item: 'TESLIN', required: 24, available: 5, missing: 19, suggestedOrder: 24 },
+        { item: 'MICA', required: 20, available: 25, missing: 0, suggestedOrder: 0 },
+        { item: 'TINTA', required: 3, available: 0, missing: 3, suggestedOrder: 50 },
+      ],
+    });
+  });
+});
+
+describe(parseItemCode.name, () => {
+  it('knows the kit items and a hologram per cycle', () => {
+    expect(parseItemCode(' mica ')).toEqual({ code: 'MICA', kind: 'MICA' });
+    expect(parseItemCode('holograma:2025-2026')).toEqual({ code: 'HOLOGRAMA:2025-2026', kind: 'HOLOGRAMA', cycleCode: '2025-2026' });
+    expect(() => parseItemCode('LAPIZ')).toThrow(/no existe/);
+    expect(() => parseItemCode('HOLOGRAMA:2025')).toThrow(/ciclo escolar/);
+  });
+
+  it('validates lines: positive integers, no repeats, whole packs for physical moves', () => {
+    const cfg = { planillasPerInkSet: 50 };
+    expect(() => parseLines([], cfg)).toThrow(/al menos un artículo/);
+    expect(() => parseLines([{ item: 'MICA', quantity: 1 }, { item: 'mica', quantity: 2 }], cfg)).toThrow(/más de una vez/);
+    expect(() => parseLines([{ item: 'TINTA', quantity: 25 }], { ...cfg, wholePacks: true })).toThrow(/juegos completos/);
+    expect(parseLines([{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 2 }], { ...cfg, wholePacks: true }).map((l) => l.item.code)).toEqual(['MICA', 'TESLIN']);
+  });
+
+  it('describes quantities in stock units and packs', () => {
+    expect(describeQuantity(parseItemCode('TESLIN'), 16, 50)).toBe('16 ranuras (2 hojas)');
+    expect(describeQuantity(parseItemCode('TINTA'), 75, 50)).toBe('75 planillas (1.50 juegos)');
+    expect(describeQuantity(parseItemCode('MICA'), 1, 50)).toBe('1 pieza');
+  });
+});
