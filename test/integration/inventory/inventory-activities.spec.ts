@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { INVENTORY_ENTITIES, StockBalance, StockEntry, SupplyTicket } from '../../../src/inventory/entities';
 import { InventoryActivities } from '../../../src/inventory/inventory.activities';
 import { StockService } from '../../../src/inventory/stock.service';
 import { createTestDatabase, TestDatabase } from '../../support/db';
@@ -55,5 +56,15 @@ describe(InventoryActivities.name, () => {
     expect((err as ApplicationFailure).type).toBe('NO_ENCONTRADO');
     const bad = await sut.computeRequirement({ newCards: -1, continuingStudents: 0, cycleCode: CYCLE }).catch((e: unknown) => e);
     expect((bad as ApplicationFailure).message).toMatch(/credenciales nuevas debe ser un número entero/);
+  });
+  it('maps every inventory table to its entity for ORM reads', async () => {
+    const em = db.orm.em.fork();
+    for (const entity of INVENTORY_ENTITIES) await em.find(entity as never, {}, { limit: 5 });
+    const balance = await em.findOneOrFail(StockBalance, { itemCode: 'TESLIN', onHand: 56 });
+    expect(balance.available).toBe(balance.onHand - balance.reserved);
+    const entries = await em.find(StockEntry, { kind: 'CONSUMPTION', printRunId: '9' });
+    expect(entries.map((e) => e.itemCode).sort()).toEqual([HOLO, 'MICA', 'TESLIN', 'TINTA']);
+    const ticket = await em.findOneOrFail(SupplyTicket, { requestId: '41' });
+    expect(ticket.origin).toBe('PROCEDIMIENTO');
   });
 });
