@@ -32,6 +32,6 @@ export function zipOf(entries: Record<string, Uint8Array>): Buffer {
 export function formWith(field: string, data: Uint8Array, filename: string, type = 'application/octet-stream', fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append(field, new Blob([data], { type }), filename);
+  form.append(field, new Blob([new Uint8Array(data)], { type }), filename);
   return form;
 }
