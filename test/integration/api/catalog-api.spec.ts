@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StudentsService } from '../../../src/catalog/students.service';
+import { IdempotencyInterceptor } from '../../../src/http/idempotency.interceptor';
 import type { School } from '../../../src/catalog/entities';
 import { formWith, jpegHeader, pngPhoto, zipOf } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/app';
@@ -167,7 +168,7 @@ describe(StudentsService.name, () => {
   });
 });
 
-describe('Idempotency-Key', () => {
+describe(IdempotencyInterceptor.name, () => {
   let t: TestApp;
   let school: School;
   let token: string;
