@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000100_catalog } from './Migration20261129000100_catalog';
 import { Migration20261129000200_inventory } from './Migration20261129000200_inventory';
+import { Migration20261129000300_production } from './Migration20261129000300_production';
 import { Migration20261129000400_requests } from './Migration20261129000400_requests';
 import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 
@@ -11,6 +12,7 @@ import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000100_catalog', class: Migration20261129000100_catalog },
   { name: 'Migration20261129000200_inventory', class: Migration20261129000200_inventory },
+  { name: 'Migration20261129000300_production', class: Migration20261129000300_production },
   { name: 'Migration20261129000400_requests', class: Migration20261129000400_requests },
   { name: 'Migration20261129000500_auth', class: Migration20261129000500_auth },
 ];

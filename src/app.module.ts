@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HttpModule } from './http/http.module';
+import { ProductionModule } from './production/production.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
 
@@ -18,7 +19,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
   providers: [SchoolsService, StudentsService, ComplaintsService],
   exports: [SchoolsService, StudentsService],

@@ -3,14 +3,16 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InventoryActivities } from './inventory/inventory.activities';
 import { InventoryModule } from './inventory/inventory.module';
+import { ProductionActivities } from './production/production.activities';
+import { ProductionModule } from './production/production.module';
 import { SystemActivities } from './system/system.activities';
 
 /** The worker process's DI container: only what activities need, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, InventoryModule],
+  imports: [ConfigModule, DatabaseModule, InventoryModule, ProductionModule],
   providers: [SystemActivities, InventoryActivities],
 })
 export class WorkerModule {}
 
 /** Activity classes whose methods the worker registers. */
-export const ACTIVITY_CLASSES = [SystemActivities, InventoryActivities];
+export const ACTIVITY_CLASSES = [SystemActivities, InventoryActivities, ProductionActivities];

@@ -26,6 +26,7 @@ export const CHROMIUM_ARGS = [
  */
 export class PdfRenderer {
   private browser?: Promise<Browser>;
+  private launched?: Browser;
   private readonly idle: Page[] = [];
   private readonly waiters: Array<(page: Page) => void> = [];
   private created = 0;
@@ -40,13 +41,14 @@ export class PdfRenderer {
         headless: true,
       });
       this.browser
-        .then((b) =>
+        .then((b) => {
+          this.launched = b;
           b.on('disconnected', () => {
             this.browser = undefined;
             this.idle.length = 0;
             this.created = 0;
-          }),
-        )
+          });
+        })
         .catch(() => {
           this.browser = undefined;
         });
@@ -84,16 +86,39 @@ export class PdfRenderer {
     else this.idle.push(page);
   }
 
-  /** Renders a complete HTML document to PDF. */
+  /** Renders a complete HTML document to PDF. `pdf.timeout` (ms, 0 = none) also bounds loading. */
   async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }): Promise<Buffer> {
     const page = await this.acquire();
     try {
-      await page.setContent(html, { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load', timeout: pdf.timeout ?? 30_000 });
+      // Large card runs pass `tagged: false` (tagging makes them ~20× bigger, ~1.6× slower).
       const out = await page.pdf({ printBackground: true, ...pdf });
       return Buffer.from(out);
     } finally {
       this.release(page);
     }
+  }
+
+  /**
+   * Renders a document to a PNG of `widthPx` × `heightPx` CSS pixels at `scale` device pixels per
+   * CSS pixel (e.g. 600 dpi = 6.25). Used to rasterise artwork once and reuse it in many PDFs.
+   */
+  async renderPng(html: string, size: { widthPx: number; heightPx: number; scale: number }): Promise<Buffer> {
+    const page = await this.acquire();
+    try {
+      await page.setViewport({ width: Math.ceil(size.widthPx), height: Math.ceil(size.heightPx), deviceScaleFactor: size.scale });
+      await page.setContent(html, { waitUntil: 'load' });
+      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx } });
+      return Buffer.from(png);
+    } finally {
+      await page.setViewport({ width: 800, height: 600 }).catch(() => undefined);
+      this.release(page);
+    }
+  }
+
+  /** The browser's process id, once launched (for memory measurements). */
+  browserPid(): number | undefined {
+    return this.launched?.process()?.pid;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,210 @@
+/**
+ * `npm run bench:render [-- --cards 2000 --rounds 3 --naive-planillas 12 --pdf out.pdf]`
+ *
+ * Renders N credentials (planillas of 8) three ways in one process and prints cards/s and peak memory:
+ *  - ours:  the production path (stored cards → QR → HTML → the shared PdfRenderer, one long-lived
+ *           Chromium, page reused, all planillas in one document);
+ *  - raw:   the ceiling: the same, already built HTML handed to a warm Chromium page (no QR/HTML work);
+ *  - naive: one browser launch per planilla (measured on a sample of planillas, rate extrapolated).
+ * Figures go to docs/BENCHMARKS.md by hand, with the command line.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { placeholderPhoto } from '../src/catalog/demo/placeholder-photo';
+import { syntheticPerson } from '../src/catalog/demo/synthetic-people';
+import { Prng } from '../src/common/prng';
+import { BlobStore } from '../src/storage/blob-store';
+import { CHROMIUM_ARGS, PdfRenderer } from '../src/rendering/pdf-renderer';
+import { loadCardArtwork, photoAsset } from '../src/production/artwork';
+import { PhotoAsset } from '../src/production/card-html';
+import { CardSheetRenderer } from '../src/production/card-renderer';
+import { planillaViews, PrintableCard } from '../src/production/card-views';
+import { formatFolio } from '../src/production/folio';
+import { signClaims } from '../src/production/qr-payload';
+import { resolveSheetLayout } from '../src/production/sheet-layout';
+import { TURNOS } from '../src/catalog/identifiers';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const N = arg('cards', 2000);
+const ROUNDS = arg('rounds', 3);
+const NAIVE_PLANILLAS = arg('naive-planillas', 12);
+const pdfOut = process.argv.includes('--pdf') ? process.argv[process.argv.indexOf('--pdf') + 1] : undefined;
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const BASE_URL = process.env.PUBLIC_BASE_URL || 'http://localhost:3000';
+
+/** Peak RSS of this Node process and of the Chromium process tree, sampled every 50 ms. */
+class MemorySampler {
+  nodePeak = 0;
+  chromePeak = 0;
+  private timer?: NodeJS.Timeout;
+  constructor(private readonly rootPid: () => number | undefined) {}
+  start(): void {
+    this.nodePeak = 0;
+    this.chromePeak = 0;
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 50);
+  }
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+  private sample(): void {
+    this.nodePeak = Math.max(this.nodePeak, process.memoryUsage().rss);
+    const root = this.rootPid();
+    if (root) this.chromePeak = Math.max(this.chromePeak, treeRss(root));
+  }
+}
+
+function treeRss(root: number): number {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // process ended
+    }
+  }
+  let total = 0;
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    while (p && p !== root) p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+function syntheticCards(n: number): { cards: PrintableCard[]; photos: Map<string, PhotoAsset> } {
+  const rng = new Prng(20261129);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const photos = new Map<string, PhotoAsset>();
+  const photoKeys: string[] = [];
+  for (let v = 0; v < 6; v++) {
+    const png = placeholderPhoto(v);
+    const key = BlobStore.hash(png);
+    photos.set(key, photoAsset(png));
+    photoKeys.push(key);
+  }
+  const taken = new Set<string>();
+  const cards: PrintableCard[] = [];
+  const perSchool = 37;
+  for (let i = 0; i < n; i++) {
+    const person = syntheticPerson(rng, 2014, taken);
+    const schoolNo = Math.floor(i / perSchool);
+    const cct = `14EPR${String(schoolNo % 10000).padStart(4, '0')}${'ABCDEFGHJK'[schoolNo % 10]}`;
+    const turno = TURNOS[schoolNo % 2];
+    const number = 1000000 + i;
+    cards.push({
+      planilla: Math.floor(i / 8),
+      slot: i % 8,
+      folio: formatFolio('2026-2027', number),
+      student: {
+        name: `${person.nombres} ${person.primerApellido} ${person.segundoApellido}`,
+        photoHash: photoKeys[i % photoKeys.length],
+        schoolName: `Escuela Primaria Urbana Número ${schoolNo + 1} "Niños Héroes de Chapultepec"`,
+        cct,
+        turno,
+        nivel: 'PRIMARIA',
+        address: `Av. de la Paz ${100 + schoolNo}, Col. Centro, C.P. 44100, Guadalajara, Jalisco`,
+        phone: `33 3${String(schoolNo).padStart(3, '0')} 0000`,
+        qrPayload: signClaims({ keyId: 'K1', folioNumber: number, cct, turno, cycleCode: '2026-2027' }, privateKey),
+      },
+    });
+  }
+  return { cards, photos };
+}
+
+function fmt(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const layout = resolveSheetLayout();
+  const artwork = loadCardArtwork();
+  const { cards, photos } = syntheticCards(N);
+  const renderer = new PdfRenderer({ executablePath: chromium, pages: 1 });
+  const sheets = new CardSheetRenderer(renderer, artwork, layout);
+  const documentOf = (subset: PrintableCard[]): Promise<string> => sheets.html(planillaViews(subset, BASE_URL), photos, false);
+  const pdfOptions = sheets.pdfOptions();
+  await sheets.render(planillaViews(cards.slice(0, 8), BASE_URL), photos, false); // warm-up: launch, background, first page
+  const rendererPid = () => renderer.browserPid();
+  const sampler = new MemorySampler(rendererPid);
+
+  const rawBrowser = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
+  const rawPage = await rawBrowser.newPage();
+  const rawSampler = new MemorySampler(() => rawBrowser.process()?.pid);
+  const html = await documentOf(cards);
+  if (process.env.DUMP_HTML) writeFileSync(process.env.DUMP_HTML, html);
+  await rawPage.setContent(await documentOf(cards.slice(0, 8)), { waitUntil: 'load' });
+  await rawPage.pdf(pdfOptions);
+
+  const ours: number[] = [];
+  const raw: number[] = [];
+  let pdfBytes = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    sampler.start();
+    let t = performance.now();
+    const pdf = await sheets.render(planillaViews(cards, BASE_URL), photos, false);
+    ours.push((N / (performance.now() - t)) * 1000);
+    sampler.stop();
+    pdfBytes = pdf.length;
+    if (pdfOut && round === 0) writeFileSync(pdfOut, pdf);
+
+    rawSampler.start();
+    t = performance.now();
+    await rawPage.setContent(html, { waitUntil: 'load', timeout: 0 });
+    await rawPage.pdf(pdfOptions);
+    raw.push((N / (performance.now() - t)) * 1000);
+    rawSampler.stop();
+  }
+  await rawBrowser.close();
+
+  // Naive: a fresh browser for every planilla.
+  const naiveCards = cards.slice(0, Math.min(N, NAIVE_PLANILLAS * 8));
+  const naiveDocs = [];
+  for (let p = 0; p * 8 < naiveCards.length; p++) naiveDocs.push(await documentOf(naiveCards.slice(p * 8, p * 8 + 8).map((c) => ({ ...c, planilla: 0 }))));
+  let naivePeak = 0;
+  const t0 = performance.now();
+  for (const doc of naiveDocs) {
+    const b = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
+    const page = await b.newPage();
+    await page.setContent(doc, { waitUntil: 'load' });
+    await page.pdf(pdfOptions);
+    const pid = b.process()?.pid;
+    if (pid) naivePeak = Math.max(naivePeak, treeRss(pid));
+    await b.close();
+  }
+  const naive = (naiveCards.length / (performance.now() - t0)) * 1000;
+  await renderer.close();
+
+  const o = median(ours);
+  const c = median(raw);
+  console.log(`Credenciales: ${N} (${Math.ceil(N / 8)} planillas), rondas: ${ROUNDS}, PDF: ${(pdfBytes / 1024 / 1024).toFixed(1)} MiB`);
+  console.log(`| método | credenciales/s (mediana) | rondas | memoria pico Node | memoria pico Chromium |`);
+  console.log(`| --- | --- | --- | --- | --- |`);
+  console.log(`| ours (PdfRenderer, QR+HTML incluidos) | ${o.toFixed(0)} | ${ours.map((x) => x.toFixed(0)).join(', ')} | ${fmt(sampler.nodePeak)} | ${fmt(sampler.chromePeak)} |`);
+  console.log(`| raw Chromium, mismo HTML (techo) | ${c.toFixed(0)} | ${raw.map((x) => x.toFixed(0)).join(', ')} | — | ${fmt(rawSampler.chromePeak)} |`);
+  console.log(`| naive (un navegador por planilla, ${naiveDocs.length} planillas) | ${naive.toFixed(1)} | 1 | — | ${fmt(naivePeak)} |`);
+  console.log(`ours / raw = ${(o / c).toFixed(2)}; ours / naive = ${(o / naive).toFixed(0)}×; meta: ≥ 300/s y ≥ 0.8 × techo`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

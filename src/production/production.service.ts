@@ -1,0 +1,705 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Actor, actorCovers, Scope } from '../auth/actor';
+import { School, SchoolCycle, Student } from '../catalog/entities';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { BlobStore } from '../storage/blob-store';
+import { photoAsset } from './artwork';
+import { PhotoAsset, SlotView } from './card-html';
+import { CardSheetRenderer } from './card-renderer';
+import { planillaViews, previewQrImage, PrintableCard } from './card-views';
+import { CONSUMPTION_RECORDER, ConsumptionRecorder, PrintRunConsumption } from './consumption-recorder';
+import {
+  Credential,
+  CredentialEvent,
+  Exclusion,
+  PrintRun,
+  ReplacementPayment,
+  REPLACEMENT_REASONS,
+  ReplacementReason,
+} from './entities';
+import { formatFolio, parseFolio } from './folio';
+import { packPlanillas } from './planilla-packing';
+import { parsePrintHolder, PrintHolder } from './print-holder';
+import { signClaims } from './qr-payload';
+import { QrKeyStore } from './qr-key-store';
+import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS, ProductionOptions } from './production.tokens';
+
+export interface CreatePrintRunInput {
+  /** Idempotency key: the same key returns the same run; with different data it is refused. */
+  key: string;
+  holder: PrintHolder;
+  studentIds: number[];
+  /** Defaults to the current cycle. */
+  cycleCode?: string;
+  /** Start each school on a new planilla (a DRSE run may hold several schools). */
+  newPlanillaPerSchool?: boolean;
+  /** Also print the holder's pending replacements (R5). Default true. */
+  includePendingReplacements?: boolean;
+  actor: Actor;
+}
+
+export interface PrintRunSummary {
+  runId: number | null;
+  key: string;
+  cycleCode: string;
+  planillas: number;
+  cards: number;
+  voided: number;
+  firstFolio?: string;
+  lastFolio?: string;
+  excluded: Exclusion[];
+  pdfHash?: string;
+  consumptionRecorded: boolean;
+}
+
+export interface PreviewInput {
+  holder: PrintHolder;
+  studentIds: number[];
+  cycleCode?: string;
+  newPlanillaPerSchool?: boolean;
+  actor: Actor;
+}
+
+export interface PreviewResult {
+  pdf: Buffer;
+  planillas: number;
+  cards: number;
+  excluded: Exclusion[];
+}
+
+export interface CorrectionResult {
+  folio: string;
+  status: 'ANULADA';
+  correctedAt: Date;
+  correctedById: string;
+  reason: string;
+}
+
+export interface ReplacementPaymentInput {
+  key: string;
+  studentId: number;
+  receiptNumber: string;
+  /** ISO date, YYYY-MM-DD. */
+  paidOn: string;
+  amountCents: number;
+  reason: ReplacementReason;
+  actor: Actor;
+}
+
+export interface ReplacementPaymentResult {
+  replacementId: number;
+  studentId: number;
+  revokedFolio: string;
+  status: 'PENDIENTE' | 'EMITIDA';
+  newFolio?: string;
+}
+
+/** Roles that may generate print files (and previews). */
+export const PRINT_ROLES = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] as const;
+/** R9: only central staff may unmark an issued card. */
+export const CORRECTION_ROLES = ['CONTROL_ESCOLAR_CENTRAL'] as const;
+
+const EXCLUSION_TEXT: Record<Exclusion['reason'], string> = {
+  NO_ENCONTRADO: 'El alumno no existe en el catálogo.',
+  FUERA_DE_ALCANCE: 'El alumno no pertenece a una escuela para la que imprime este responsable.',
+  RUTA_DE_IMPRESION: 'La escuela del alumno no imprime por esta vía (R1).',
+  RECHAZADA: 'La familia declinó la credencial (R4).',
+  SIN_FOTOGRAFIA: 'El alumno no tiene fotografía cargada (R8).',
+  YA_EXPEDIDA: 'El alumno ya tiene una credencial expedida en este ciclo.',
+};
+
+const BLANK_VOID_REASON = 'Espacio en blanco de la planilla, anulado antes de generar el archivo (R7).';
+
+/**
+ * Credential production: print runs (folios, planillas of 8, R7 voiding, R9 issue on generation),
+ * previews, rendering, corrections and replacements (R5). Every method opens its own MikroORM context.
+ */
+@Injectable()
+export class ProductionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sheets: CardSheetRenderer,
+    private readonly keys: QrKeyStore,
+    @Inject(PRODUCTION_BLOBS) private readonly blobs: BlobStore,
+    @Inject(PRODUCTION_OPTIONS) private readonly options: ProductionOptions,
+    @Optional() @Inject(CONSUMPTION_RECORDER) private readonly recorder?: ConsumptionRecorder,
+  ) {}
+
+  // ---------------------------------------------------------------- print runs
+
+  async createPrintRun(input: CreatePrintRunInput): Promise<PrintRunSummary> {
+    const key = requireKey(input.key);
+    const holder = parsePrintHolder(input.holder);
+    const studentIds = this.parseStudentIds(input.studentIds);
+    const newPlanillaPerSchool = input.newPlanillaPerSchool === true;
+    const includePending = input.includePendingReplacements !== false;
+    const em = this.em.fork();
+    await this.assertCanPrint(em, input.actor, holder);
+    const cycle = await resolveCycle(em, input.cycleCode);
+    const fingerprint = sha256(JSON.stringify([holder, studentIds, cycle.code, newPlanillaPerSchool, includePending]));
+
+    const existing = await em.findOne(PrintRun, { key });
+    if (existing) return this.replay(existing, fingerprint);
+
+    let summary: PrintRunSummary;
+    try {
+      summary = await em.transactional((tx) => this.issueRun(tx, { key, fingerprint, holder, studentIds, cycle, newPlanillaPerSchool, includePending, actor: input.actor }));
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException && /print_run_key_unique/.test(err.message)) {
+        const winner = await this.em.fork().findOneOrFail(PrintRun, { key });
+        return this.replay(winner, fingerprint);
+      }
+      throw err;
+    }
+    if (summary.runId !== null) summary.consumptionRecorded = await this.recordConsumption(summary.runId, input.actor);
+    return summary;
+  }
+
+  private async replay(run: PrintRun, fingerprint: string): Promise<PrintRunSummary> {
+    if (run.fingerprint !== fingerprint) {
+      throw new ConflictError('La clave de idempotencia ya se usó para otra corrida de impresión con datos distintos.', 'key');
+    }
+    return this.getRun(run.id);
+  }
+
+  private async issueRun(
+    tx: EntityManager,
+    p: {
+      key: string;
+      fingerprint: string;
+      holder: PrintHolder;
+      studentIds: number[];
+      cycle: SchoolCycle;
+      newPlanillaPerSchool: boolean;
+      includePending: boolean;
+      actor: Actor;
+    },
+  ): Promise<PrintRunSummary> {
+    const pending = p.includePending ? await this.pendingReplacementRows(tx, p.holder) : [];
+    const ids = [...new Set([...p.studentIds, ...pending.map((r) => r.studentId)])].sort((a, b) => a - b);
+    // Lock the students in id order: a concurrent run for an overlapping set waits here, then sees
+    // the cards this one issued (READ COMMITTED: each statement sees what committed before it).
+    await tx.execute(`select id from student where id = any(?::int[]) order by id for update`, [pgIntArray(ids)]);
+    const { eligible, excluded } = await this.classify(tx, p.holder, ids, p.cycle.code);
+    if (eligible.length === 0) {
+      return { runId: null, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, consumptionRecorded: false };
+    }
+    const packed = packPlanillas(
+      eligible.map((s) => ({ student: s, ...sortKeys(s) })),
+      { newPlanillaPerSchool: p.newPlanillaPerSchool },
+    );
+    const numbers = await nextFolioNumbers(tx, packed.slots.length);
+    const now = new Date();
+    const { keyId, privateKey } = await this.keys.currentSigningKey();
+
+    const runId = (await tx.insert(PrintRun, {
+      key: p.key,
+      fingerprint: p.fingerprint,
+      holderType: p.holder.type,
+      holderDrseCode: p.holder.type === 'DRSE' ? p.holder.drseCode : undefined,
+      holderSchoolId: p.holder.type === 'ESCUELA' ? p.holder.schoolId : undefined,
+      cycleCode: p.cycle.code,
+      newPlanillaPerSchool: p.newPlanillaPerSchool,
+      planillas: packed.planillas,
+      cards: packed.cards,
+      voided: packed.blanks,
+      excluded,
+      createdById: p.actor.id,
+      createdByRole: p.actor.role,
+      createdAt: now,
+    })) as number;
+
+    const rows = packed.slots.map((slot, i) => {
+      const number = numbers[i];
+      const folio = formatFolio(p.cycle.code, number);
+      const base = { folioNumber: String(number), folio, cycleCode: p.cycle.code, runId, planilla: slot.planilla, slot: slot.slot, issuedAt: now };
+      if (!slot.card) {
+        return { ...base, kind: 'BLANCO' as const, status: 'ANULADA' as const, voidedAt: now, voidReason: BLANK_VOID_REASON, voidedById: p.actor.id };
+      }
+      const s = slot.card.student;
+      const school = s.school;
+      return {
+        ...base,
+        kind: 'TARJETA' as const,
+        status: 'EXPEDIDA' as const,
+        studentId: s.id,
+        schoolId: school.id,
+        studentName: s.fullName,
+        photoHash: s.photoHash,
+        cct: school.cct,
+        turno: school.turno,
+        nivel: school.nivel,
+        schoolName: school.name,
+        schoolAddress: school.address,
+        schoolPhone: school.phone,
+        qrPayload: signClaims({ keyId, folioNumber: number, cct: school.cct, turno: school.turno, cycleCode: p.cycle.code }, privateKey),
+        keyId,
+      };
+    });
+    await tx.insertMany(Credential, rows);
+
+    // R5: a pending replacement printed in this run closes: the old card is now "replaced".
+    const printedPending = pending.filter((r) => eligible.some((s) => s.id === r.studentId));
+    if (printedPending.length > 0) {
+      const fresh = await tx.find(Credential, { runId, studentId: { $in: printedPending.map((r) => r.studentId) } });
+      for (const r of printedPending) {
+        const card = fresh.find((c) => c.studentId === r.studentId)!;
+        await tx.nativeUpdate(ReplacementPayment, { id: r.id, status: 'PENDIENTE' }, { status: 'EMITIDA', newCredentialId: card.id });
+        await tx.nativeUpdate(Credential, { id: r.revokedCredentialId }, { status: 'REEMPLAZADA', replacedByFolio: card.folio });
+        await tx.insert(CredentialEvent, {
+          credentialId: r.revokedCredentialId,
+          folio: r.revokedFolio,
+          event: 'REEMPLAZO',
+          actorId: p.actor.id,
+          actorRole: p.actor.role,
+          reason: `Reemplazada por el folio ${card.folio} (recibo ${r.receiptNumber}).`,
+          at: now,
+        });
+      }
+    }
+    return {
+      runId,
+      key: p.key,
+      cycleCode: p.cycle.code,
+      planillas: packed.planillas,
+      cards: packed.cards,
+      voided: packed.blanks,
+      firstFolio: rows[0].folio,
+      lastFolio: rows[rows.length - 1].folio,
+      excluded,
+      consumptionRecorded: false,
+    };
+  }
+
+  /** Who may be printed, and who not (with the reason): R1 route, R4, R8, already issued. */
+  private async classify(em: EntityManager, holder: PrintHolder, ids: number[], cycleCode: string): Promise<{ eligible: Student[]; excluded: Exclusion[] }> {
+    const students = ids.length ? await em.find(Student, { id: { $in: ids } }, { populate: ['school', 'school.drse'] }) : [];
+    const byId = new Map(students.map((s) => [s.id, s]));
+    const issuedRows = ids.length
+      ? await em.execute<Array<{ student_id: number }>>(
+          `select student_id from credential where cycle_code = ? and status = 'EXPEDIDA' and student_id = any(?::int[])`,
+          [cycleCode, pgIntArray(ids)],
+        )
+      : [];
+    const issued = new Set(issuedRows.map((r) => Number(r.student_id)));
+    const eligible: Student[] = [];
+    const excluded: Exclusion[] = [];
+    const exclude = (studentId: number, reason: Exclusion['reason']) => excluded.push({ studentId, reason, detail: EXCLUSION_TEXT[reason] });
+    for (const id of ids) {
+      const s = byId.get(id);
+      if (!s) exclude(id, 'NO_ENCONTRADO');
+      else if (!inHolderScope(holder, s.school)) exclude(id, 'FUERA_DE_ALCANCE');
+      else if (s.school.printRoute !== holder.type) exclude(id, 'RUTA_DE_IMPRESION');
+      else if (s.declined) exclude(id, 'RECHAZADA');
+      else if (!s.photoHash) exclude(id, 'SIN_FOTOGRAFIA');
+      else if (issued.has(id)) exclude(id, 'YA_EXPEDIDA');
+      else eligible.push(s);
+    }
+    return { eligible, excluded };
+  }
+
+  private async pendingReplacementRows(
+    em: EntityManager,
+    holder: PrintHolder,
+  ): Promise<Array<{ id: number; studentId: number; revokedCredentialId: number; revokedFolio: string; receiptNumber: string }>> {
+    const rows = await em.execute<Array<{ id: number; student_id: number; revoked_credential_id: number; folio: string; receipt_number: string }>>(
+      `select rp.id, rp.student_id, rp.revoked_credential_id, c.folio, rp.receipt_number
+         from replacement_payment rp
+         join credential c on c.id = rp.revoked_credential_id
+         join student s on s.id = rp.student_id
+         join school sc on sc.id = s.school_id
+         left join drse d on d.code = sc.drse_code
+        where rp.status = 'PENDIENTE' and sc.print_route = ?
+          and ${holder.type === 'DRSE' ? '(sc.drse_code = ? or d.parent_code = ?)' : 'sc.id = ?'}
+        order by rp.id`,
+      holder.type === 'DRSE' ? ['DRSE', holder.drseCode, holder.drseCode] : ['ESCUELA', holder.schoolId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      studentId: Number(r.student_id),
+      revokedCredentialId: Number(r.revoked_credential_id),
+      revokedFolio: r.folio,
+      receiptNumber: r.receipt_number,
+    }));
+  }
+
+  /** Student ids with a pending replacement that this holder's next run will print (R5). */
+  async pendingReplacements(holder: PrintHolder): Promise<number[]> {
+    return (await this.pendingReplacementRows(this.em.fork(), parsePrintHolder(holder))).map((r) => r.studentId);
+  }
+
+  async getRun(runId: number): Promise<PrintRunSummary> {
+    const em = this.em.fork();
+    const run = await em.findOne(PrintRun, { id: runId });
+    if (!run) throw new NotFoundError(`No existe la corrida de impresión ${runId}.`, 'runId');
+    const [bounds] = await em.execute<Array<{ first: string; last: string }>>(
+      `select min(folio_number)::text as first, max(folio_number)::text as last from credential where run_id = ?`,
+      [run.id],
+    );
+    return {
+      runId: run.id,
+      key: run.key,
+      cycleCode: run.cycleCode,
+      planillas: run.planillas,
+      cards: run.cards,
+      voided: run.voided,
+      firstFolio: bounds?.first ? formatFolio(run.cycleCode, Number(bounds.first)) : undefined,
+      lastFolio: bounds?.last ? formatFolio(run.cycleCode, Number(bounds.last)) : undefined,
+      excluded: run.excluded,
+      pdfHash: run.pdfHash,
+      consumptionRecorded: !!run.consumptionRecordedAt,
+    };
+  }
+
+  /**
+   * The run's PDF. Rendered from the stored cards (same folios, same signed QR payloads, same
+   * snapshot of names and school data) the first time, then served from the blob store.
+   * Never assigns a folio: idempotent.
+   */
+  async getRunPdf(runId: number): Promise<Buffer> {
+    const em = this.em.fork();
+    const run = await em.findOne(PrintRun, { id: runId });
+    if (!run) throw new NotFoundError(`No existe la corrida de impresión ${runId}.`, 'runId');
+    if (run.pdfHash && (await this.blobs.has(run.pdfHash))) return this.blobs.get(run.pdfHash);
+
+    const cards = await em.find(Credential, { runId }, { orderBy: { planilla: 'asc', slot: 'asc' } });
+    const photos = await this.loadPhotos(cards.map((c) => c.photoHash).filter((h): h is string => !!h));
+    const printable: PrintableCard[] = cards.map((c) => ({
+      planilla: c.planilla,
+      slot: c.slot,
+      folio: c.folio,
+      student:
+        c.kind === 'BLANCO'
+          ? null
+          : {
+              name: c.studentName!,
+              photoHash: c.photoHash!,
+              schoolName: c.schoolName!,
+              cct: c.cct!,
+              turno: c.turno!,
+              nivel: c.nivel!,
+              address: c.schoolAddress!,
+              phone: c.schoolPhone!,
+              qrPayload: c.qrPayload!,
+            },
+    }));
+    const pdf = await this.sheets.render(planillaViews(printable, this.options.publicBaseUrl), photos, false);
+    const hash = await this.blobs.put(pdf);
+    await em.nativeUpdate(PrintRun, { id: runId, pdfHash: null }, { pdfHash: hash, renderedAt: new Date() });
+    const stored = await this.em.fork().findOneOrFail(PrintRun, { id: runId });
+    // Two renders at once: the first stored file wins and both callers get it.
+    return stored.pdfHash === hash ? pdf : this.blobs.get(stored.pdfHash!);
+  }
+
+  /** Renders (if needed) and returns ids and counts only: for the Temporal activity. */
+  async renderRun(runId: number): Promise<{ runId: number; pdfHash: string; planillas: number; cards: number; bytes: number }> {
+    const pdf = await this.getRunPdf(runId);
+    const run = await this.em.fork().findOneOrFail(PrintRun, { id: runId });
+    return { runId, pdfHash: run.pdfHash!, planillas: run.planillas, cards: run.cards, bytes: pdf.length };
+  }
+
+  // ---------------------------------------------------------------- preview (R9 decision)
+
+  /** The same rendering, watermarked "MUESTRA — SIN VALIDEZ": marks nothing, uses no folio. */
+  async preview(input: PreviewInput): Promise<PreviewResult> {
+    const holder = parsePrintHolder(input.holder);
+    const ids = this.parseStudentIds(input.studentIds);
+    const em = this.em.fork();
+    await this.assertCanPrint(em, input.actor, holder);
+    const cycle = await resolveCycle(em, input.cycleCode);
+    const { eligible, excluded } = await this.classify(em, holder, [...ids].sort((a, b) => a - b), cycle.code);
+    if (eligible.length === 0) {
+      throw new DomainError('Ninguno de los alumnos indicados puede imprimirse; no hay muestra que generar.', 'studentIds');
+    }
+    const packed = packPlanillas(
+      eligible.map((s) => ({ student: s, ...sortKeys(s) })),
+      { newPlanillaPerSchool: input.newPlanillaPerSchool === true },
+    );
+    const photos = await this.loadPhotos(eligible.map((s) => s.photoHash!));
+    const qr = previewQrImage();
+    const planillas: SlotView[][] = Array.from({ length: packed.planillas }, () => []);
+    for (const slot of packed.slots) {
+      const s = slot.card?.student;
+      planillas[slot.planilla][slot.slot] = s
+        ? {
+            card: {
+              folio: 'MUESTRA',
+              studentName: s.fullName,
+              photoKey: s.photoHash!,
+              schoolName: s.school.name,
+              cct: s.school.cct,
+              turno: s.school.turno,
+              nivel: s.school.nivel,
+              address: s.school.address,
+              phone: s.school.phone,
+              qr,
+            },
+          }
+        : { empty: true };
+    }
+    const pdf = await this.sheets.render(planillas, photos, true);
+    return { pdf, planillas: packed.planillas, cards: packed.cards, excluded };
+  }
+
+  // ---------------------------------------------------------------- R9 correction
+
+  /** Unmarks an issued card (e.g. printed by mistake): central staff only, with a reason; audited. */
+  async correctIssuedCard(input: { folio: string; reason: string; actor: Actor }): Promise<CorrectionResult> {
+    if (!input.actor || !(CORRECTION_ROLES as readonly string[]).includes(input.actor.role)) {
+      throw new DomainError('Solo el personal de Control Escolar central puede desmarcar una credencial expedida (R9).', 'actor', 'NO_AUTORIZADO', 403);
+    }
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (reason.length < 10 || reason.length > 500) {
+      throw new DomainError('El motivo de la corrección es obligatorio (de 10 a 500 caracteres).', 'reason');
+    }
+    const { folio } = parseFolio(input.folio);
+    return this.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<Array<{ id: number }>>(`select id from credential where folio = ? for update`, [folio]);
+      if (!row) throw new NotFoundError(`No existe el folio ${folio}.`, 'folio');
+      const card = await tx.findOneOrFail(Credential, { id: row.id });
+      if (card.status === 'ANULADA' && card.kind === 'TARJETA') {
+        // Already corrected: the same answer again (idempotent), whatever reason is given now.
+        const event = await tx.findOne(CredentialEvent, { credentialId: card.id, event: 'CORRECCION' }, { orderBy: { id: 'asc' } });
+        if (event) return { folio, status: 'ANULADA', correctedAt: event.at, correctedById: event.actorId, reason: event.reason };
+      }
+      if (card.kind !== 'TARJETA' || card.status !== 'EXPEDIDA') {
+        throw new DomainError(`El folio ${folio} no está expedido (estado: ${card.status}); no hay nada que corregir.`, 'folio');
+      }
+      const now = new Date();
+      card.status = 'ANULADA';
+      card.voidedAt = now;
+      card.voidReason = `Corrección R9: ${reason}`;
+      card.voidedById = input.actor.id;
+      tx.create(CredentialEvent, { credentialId: card.id, folio, event: 'CORRECCION', actorId: input.actor.id, actorRole: input.actor.role, reason, at: now });
+      await tx.flush();
+      return { folio, status: 'ANULADA', correctedAt: now, correctedById: input.actor.id, reason };
+    });
+  }
+
+  /** The audit trail of one folio. */
+  async cardEvents(folio: string): Promise<CredentialEvent[]> {
+    const parsed = parseFolio(folio);
+    return this.em.fork().find(CredentialEvent, { folio: parsed.folio }, { orderBy: { id: 'asc' } });
+  }
+
+  // ---------------------------------------------------------------- R5 replacement
+
+  /**
+   * Records the payment receipt of a replacement and revokes the student's current card. The new
+   * card is printed by the next run of whoever prints for the school.
+   */
+  async recordReplacementPayment(input: ReplacementPaymentInput): Promise<ReplacementPaymentResult> {
+    const key = requireKey(input.key);
+    const receiptNumber = typeof input.receiptNumber === 'string' ? input.receiptNumber.trim().toUpperCase() : '';
+    if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(receiptNumber)) {
+      throw new DomainError('El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.', 'receiptNumber');
+    }
+    const paidOn = parseIsoDate(input.paidOn, 'paidOn');
+    if (paidOn > new Date().toISOString().slice(0, 10)) throw new DomainError('La fecha de pago no puede ser futura.', 'paidOn');
+    if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
+      throw new DomainError('El importe debe ser un número entero positivo de centavos.', 'amountCents');
+    }
+    if (!(REPLACEMENT_REASONS as readonly string[]).includes(input.reason)) {
+      throw new DomainError(`El motivo de la reposición debe ser uno de: ${REPLACEMENT_REASONS.join(', ')}.`, 'reason');
+    }
+    if (!Number.isInteger(input.studentId) || input.studentId <= 0) throw new DomainError('El alumno no es válido.', 'studentId');
+
+    const em = this.em.fork();
+    const again = await em.findOne(ReplacementPayment, { key });
+    if (again) {
+      if (again.receiptNumber !== receiptNumber || again.studentId !== input.studentId) {
+        throw new ConflictError('La clave de idempotencia ya se usó para otro registro de pago.', 'key');
+      }
+      return this.replacementResult(em, again);
+    }
+    const student = await em.findOne(Student, { id: input.studentId }, { populate: ['school'] });
+    if (!student) throw new NotFoundError(`No existe el alumno ${input.studentId}.`, 'studentId');
+    if (!actorCovers(input.actor, { schoolId: student.school.id, drseCode: student.school.drse.code })) {
+      throw new DomainError('No tiene permiso sobre la escuela de este alumno.', 'studentId', 'NO_AUTORIZADO', 403);
+    }
+    const cycle = await resolveCycle(em, undefined);
+    if (input.amountCents !== cycle.replacementTariffCents) {
+      throw new DomainError(
+        `El importe del recibo (${money(input.amountCents)}) no coincide con la tarifa de reposición del ciclo ${cycle.code} (${money(cycle.replacementTariffCents)}).`,
+        'amountCents',
+      );
+    }
+    if (await em.findOne(ReplacementPayment, { receiptNumber })) {
+      throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
+    }
+    try {
+      return await em.transactional(async (tx) => {
+        const [row] = await tx.execute<Array<{ id: number }>>(
+          `select id from credential where student_id = ? and status = 'EXPEDIDA' order by issued_at desc, id desc limit 1 for update`,
+          [student.id],
+        );
+        if (!row) throw new DomainError('El alumno no tiene una credencial expedida vigente que reponer.', 'studentId');
+        const card = await tx.findOneOrFail(Credential, { id: row.id });
+        const now = new Date();
+        card.status = 'REVOCADA';
+        card.revokedAt = now;
+        const payment = tx.create(ReplacementPayment, {
+          key,
+          studentId: student.id,
+          receiptNumber,
+          paidOn,
+          amountCents: input.amountCents,
+          cycleCode: cycle.code,
+          reason: input.reason,
+          revokedCredentialId: card.id,
+          status: 'PENDIENTE',
+          recordedById: input.actor.id,
+          recordedByRole: input.actor.role,
+          recordedAt: now,
+        });
+        tx.create(CredentialEvent, {
+          credentialId: card.id,
+          folio: card.folio,
+          event: 'REVOCACION',
+          actorId: input.actor.id,
+          actorRole: input.actor.role,
+          reason: `Reposición por ${input.reason.toLowerCase()}, recibo ${receiptNumber} del ${paidOn}.`,
+          at: now,
+        });
+        await tx.flush();
+        return { replacementId: payment.id, studentId: student.id, revokedFolio: card.folio, status: 'PENDIENTE' as const };
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        const winner = await this.em.fork().findOne(ReplacementPayment, { key });
+        if (winner && winner.receiptNumber === receiptNumber) return this.replacementResult(this.em.fork(), winner);
+        throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
+      }
+      throw err;
+    }
+  }
+
+  private async replacementResult(em: EntityManager, r: ReplacementPayment): Promise<ReplacementPaymentResult> {
+    const old = await em.findOneOrFail(Credential, { id: r.revokedCredentialId });
+    const fresh = r.newCredentialId ? await em.findOne(Credential, { id: r.newCredentialId }) : null;
+    return { replacementId: r.id, studentId: r.studentId, revokedFolio: old.folio, status: r.status, newFolio: fresh?.folio };
+  }
+
+  // ---------------------------------------------------------------- consumption
+
+  /** Reports the run's consumption once (idempotent per run); false when no recorder is wired. */
+  async recordConsumption(runId: number, actor: Actor): Promise<boolean> {
+    if (!this.recorder) return false;
+    const em = this.em.fork();
+    const run = await em.findOneOrFail(PrintRun, { id: runId });
+    if (run.consumptionRecordedAt) return true;
+    await this.recorder.recordPrintRunConsumption(consumptionOf(run), actor);
+    await em.nativeUpdate(PrintRun, { id: runId, consumptionRecordedAt: null }, { consumptionRecordedAt: new Date() });
+    return true;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private parseStudentIds(raw: unknown): number[] {
+    if (!Array.isArray(raw) || raw.length === 0) throw new DomainError('Indique al menos un alumno.', 'studentIds');
+    if (!raw.every((id) => Number.isInteger(id) && id > 0)) throw new DomainError('Los alumnos se indican por su id (entero positivo).', 'studentIds');
+    const ids = [...new Set(raw as number[])];
+    if (ids.length > this.options.maxStudentsPerRun) {
+      throw new DomainError(`Una corrida admite a lo más ${this.options.maxStudentsPerRun} alumnos; divídala.`, 'studentIds');
+    }
+    return ids;
+  }
+
+  private async assertCanPrint(em: EntityManager, actor: Actor, holder: PrintHolder): Promise<void> {
+    if (!actor || !(PRINT_ROLES as readonly string[]).includes(actor.role)) {
+      throw new DomainError('Su rol no puede generar archivos de impresión de credenciales.', 'actor', 'NO_AUTORIZADO', 403);
+    }
+    let scope: Scope;
+    if (holder.type === 'DRSE') {
+      if (actor.role === 'ESCUELA') throw new DomainError('Una escuela no puede imprimir por la DRSE.', 'holder', 'NO_AUTORIZADO', 403);
+      if (!(await em.count('Drse', { code: holder.drseCode }))) throw new NotFoundError(`No existe la DRSE ${holder.drseCode}.`, 'holder');
+      scope = { drseCode: holder.drseCode };
+    } else {
+      const school = await em.findOne(School, { id: holder.schoolId });
+      if (!school) throw new NotFoundError(`No existe la escuela ${holder.schoolId}.`, 'holder');
+      scope = { schoolId: school.id, drseCode: school.drse.code };
+    }
+    if (!actorCovers(actor, scope)) throw new DomainError('No tiene permiso para imprimir por este responsable.', 'holder', 'NO_AUTORIZADO', 403);
+  }
+
+  private async loadPhotos(hashes: string[]): Promise<Map<string, PhotoAsset>> {
+    const photos = new Map<string, PhotoAsset>();
+    for (const hash of new Set(hashes)) {
+      try {
+        photos.set(hash, photoAsset(await this.blobs.get(hash)));
+      } catch {
+        throw new DomainError(`Falta el archivo de una fotografía (${hash.slice(0, 12)}…) en el almacén.`, 'foto');
+      }
+    }
+    return photos;
+  }
+}
+
+export function consumptionOf(run: PrintRun): PrintRunConsumption {
+  return {
+    key: `print-run:${run.id}`,
+    runId: run.id,
+    holder: run.holderType === 'DRSE' ? { type: 'DRSE', drseCode: run.holderDrseCode! } : { type: 'ESCUELA', schoolId: run.holderSchoolId! },
+    cycleCode: run.cycleCode,
+    cardsPrinted: run.cards,
+    planillas: run.planillas,
+    voidedSlots: run.voided,
+    micas: run.cards,
+    inkPlanillas: run.planillas,
+  };
+}
+
+function inHolderScope(holder: PrintHolder, school: School): boolean {
+  if (holder.type === 'ESCUELA') return school.id === holder.schoolId;
+  return school.drse.code === holder.drseCode || school.drse.parent?.code === holder.drseCode;
+}
+
+function sortKeys(s: Student): { studentId: number; schoolId: number; schoolSortKey: string; nameSortKey: string } {
+  return {
+    studentId: s.id,
+    schoolId: s.school.id,
+    schoolSortKey: `${s.school.name} ${s.school.cct} ${s.school.turno}`,
+    nameSortKey: [s.primerApellido, s.segundoApellido ?? '', s.nombres].join(' '),
+  };
+}
+
+async function nextFolioNumbers(em: EntityManager, count: number): Promise<number[]> {
+  const rows = await em.execute<Array<{ n: string }>>(`select nextval('credential_folio_seq')::text as n from generate_series(1, ?)`, [count]);
+  return rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+}
+
+async function resolveCycle(em: EntityManager, code: string | undefined): Promise<SchoolCycle> {
+  const cycle = code ? await em.findOne(SchoolCycle, { code }) : await em.findOne(SchoolCycle, { isCurrent: true });
+  if (!cycle) throw new DomainError(code ? `No existe el ciclo escolar ${code}.` : 'No hay un ciclo escolar vigente.', 'cycleCode');
+  return cycle;
+}
+
+function requireKey(raw: unknown): string {
+  const key = typeof raw === 'string' ? raw.trim() : '';
+  if (!key || key.length > 200) throw new DomainError('La clave de idempotencia es obligatoria (hasta 200 caracteres).', 'key');
+  return key;
+}
+
+function parseIsoDate(raw: unknown, field: string): string {
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new DomainError('La fecha debe tener la forma AAAA-MM-DD.', field);
+  }
+  return value;
+}
+
+function pgIntArray(ids: number[]): string {
+  return `{${ids.map((n) => String(Math.trunc(n))).join(',')}}`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function money(cents: number): string {
+  return `$${(cents / 100).toFixed(2)} MXN`;
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Param, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../http/auth.decorators';
+import { escapeHtml } from './card-html';
+import { PublishedKey } from './qr-key-store';
+import { VerificationResult, VerificationService } from './verification.service';
+
+/**
+ * Public (no authentication): the page a card's QR opens, and the public keys for offline
+ * verifiers. Shows no more than the school and the cycle.
+ */
+@ApiTags('verificación pública')
+@Public()
+@Controller('verificar')
+export class VerificationController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Get('claves')
+  @ApiOperation({
+    summary: 'Claves públicas de verificación',
+    description: 'Acceso público, sin sesión. Claves Ed25519 (vigente y anteriores, por kid) para verificar credenciales sin conexión.',
+  })
+  @ApiOkResponse({ description: 'Lista de claves por identificador (kid).' })
+  keys(): Promise<PublishedKey[]> {
+    return this.verification.publicKeys();
+  }
+
+  @Get(':payload')
+  @ApiOperation({
+    summary: 'Verificar una credencial',
+    description: 'Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo.',
+  })
+  @ApiParam({ name: 'payload', description: 'Contenido firmado del QR (KID.NUMERO.CCTT.CICLO.FIRMA).' })
+  @ApiOkResponse({ description: 'Resultado de la verificación (JSON, o una página HTML si el navegador la pide).' })
+  async verify(@Param('payload') payload: string, @Req() req: Request): Promise<VerificationResult | string> {
+    const result = await this.verification.verify(payload);
+    const res = req.res!;
+    if (req.accepts(['json', 'html']) === 'html') {
+      res.type('html');
+      return verificationPage(result);
+    }
+    return result;
+  }
+}
+
+function verificationPage(r: VerificationResult): string {
+  const e = escapeHtml;
+  const ok = r.signatureValid && r.status === 'VIGENTE';
+  const rows = [
+    r.folio ? `<dt>Folio</dt><dd>${e(r.folio)}</dd>` : '',
+    r.school ? `<dt>Escuela</dt><dd>${e(r.school.name)}<br>CCT ${e(r.school.cct)} · ${e(r.school.turno)}</dd>` : '',
+    r.cycleCode ? `<dt>Ciclo de expedición</dt><dd>${e(r.cycleCode)}</dd>` : '',
+  ].join('');
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Verificación de credencial</title><style>body{font-family:'DejaVu Sans',sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem}.s{padding:1rem;border-radius:.5rem;background:${ok ? '#e3f4e6' : '#fbe4e4'}}dt{font-weight:bold;margin-top:.6rem}</style></head><body><h1>Verificación de credencial escolar</h1><p class="s" role="status">${e(r.message)}</p><dl>${rows}</dl></body></html>`;
+}
