@@ -88,7 +88,7 @@ export class Migration20261129000300_production extends Migration {
       );`);
     this.addSql(`create index credential_event_credential_idx on credential_event (credential_id);`);
     this.addSql(`
-      create table replacement_payment (
+      create table card_replacement (
         id serial primary key,
         key varchar(200) not null,
         student_id integer not null references student(id) on delete restrict,
@@ -103,15 +103,15 @@ export class Migration20261129000300_production extends Migration {
         recorded_by_id varchar(100) not null,
         recorded_by_role varchar(40) not null,
         recorded_at timestamptz not null,
-        constraint replacement_payment_key_unique unique (key),
-        constraint replacement_payment_receipt_unique unique (receipt_number),
-        constraint replacement_payment_issued check ((status = 'EMITIDA') = (new_credential_id is not null))
+        constraint card_replacement_key_unique unique (key),
+        constraint card_replacement_receipt_unique unique (receipt_number),
+        constraint card_replacement_issued check ((status = 'EMITIDA') = (new_credential_id is not null))
       );`);
-    this.addSql(`create index replacement_payment_pending_idx on replacement_payment (student_id) where status = 'PENDIENTE';`);
+    this.addSql(`create index card_replacement_pending_idx on card_replacement (student_id) where status = 'PENDIENTE';`);
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table if exists replacement_payment;');
+    this.addSql('drop table if exists card_replacement;');
     this.addSql('drop table if exists credential_event;');
     this.addSql('drop table if exists credential;');
     this.addSql('drop table if exists print_run;');

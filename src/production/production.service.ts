@@ -16,7 +16,7 @@ import {
   CredentialEvent,
   Exclusion,
   PrintRun,
-  ReplacementPayment,
+  CardReplacement,
   REPLACEMENT_REASONS,
   ReplacementReason,
 } from './entities';
@@ -247,7 +247,7 @@ export class ProductionService {
       const fresh = await tx.find(Credential, { runId, studentId: { $in: printedPending.map((r) => r.studentId) } });
       for (const r of printedPending) {
         const card = fresh.find((c) => c.studentId === r.studentId)!;
-        await tx.nativeUpdate(ReplacementPayment, { id: r.id, status: 'PENDIENTE' }, { status: 'EMITIDA', newCredentialId: card.id });
+        await tx.nativeUpdate(CardReplacement, { id: r.id, status: 'PENDIENTE' }, { status: 'EMITIDA', newCredentialId: card.id });
         await tx.nativeUpdate(Credential, { id: r.revokedCredentialId }, { status: 'REEMPLAZADA', replacedByFolio: card.folio });
         await tx.insert(CredentialEvent, {
           credentialId: r.revokedCredentialId,
@@ -307,7 +307,7 @@ export class ProductionService {
   ): Promise<Array<{ id: number; studentId: number; revokedCredentialId: number; revokedFolio: string; receiptNumber: string }>> {
     const rows = await em.execute<Array<{ id: number; student_id: number; revoked_credential_id: number; folio: string; receipt_number: string }>>(
       `select rp.id, rp.student_id, rp.revoked_credential_id, c.folio, rp.receipt_number
-         from replacement_payment rp
+         from card_replacement rp
          join credential c on c.id = rp.revoked_credential_id
          join student s on s.id = rp.student_id
          join school sc on sc.id = s.school_id
@@ -407,6 +407,7 @@ export class ProductionService {
   async preview(input: PreviewInput): Promise<PreviewResult> {
     const holder = parsePrintHolder(input.holder);
     const ids = this.parseStudentIds(input.studentIds);
+    if (ids.length === 0) throw new DomainError('Indique al menos un alumno para la muestra.', 'studentIds');
     const em = this.em.fork();
     await this.assertCanPrint(em, input.actor, holder);
     const cycle = await resolveCycle(em, input.cycleCode);
@@ -508,7 +509,7 @@ export class ProductionService {
     if (!Number.isInteger(input.studentId) || input.studentId <= 0) throw new DomainError('El alumno no es válido.', 'studentId');
 
     const em = this.em.fork();
-    const again = await em.findOne(ReplacementPayment, { key });
+    const again = await em.findOne(CardReplacement, { key });
     if (again) {
       if (again.receiptNumber !== receiptNumber || again.studentId !== input.studentId) {
         throw new ConflictError('La clave de idempotencia ya se usó para otro registro de pago.', 'key');
@@ -527,7 +528,7 @@ export class ProductionService {
         'amountCents',
       );
     }
-    if (await em.findOne(ReplacementPayment, { receiptNumber })) {
+    if (await em.findOne(CardReplacement, { receiptNumber })) {
       throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
     }
     try {
@@ -541,7 +542,7 @@ export class ProductionService {
         const now = new Date();
         card.status = 'REVOCADA';
         card.revokedAt = now;
-        const payment = tx.create(ReplacementPayment, {
+        const payment = tx.create(CardReplacement, {
           key,
           studentId: student.id,
           receiptNumber,
@@ -569,7 +570,7 @@ export class ProductionService {
       });
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
-        const winner = await this.em.fork().findOne(ReplacementPayment, { key });
+        const winner = await this.em.fork().findOne(CardReplacement, { key });
         if (winner && winner.receiptNumber === receiptNumber) return this.replacementResult(this.em.fork(), winner);
         throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
       }
@@ -577,7 +578,7 @@ export class ProductionService {
     }
   }
 
-  private async replacementResult(em: EntityManager, r: ReplacementPayment): Promise<ReplacementPaymentResult> {
+  private async replacementResult(em: EntityManager, r: CardReplacement): Promise<ReplacementPaymentResult> {
     const old = await em.findOneOrFail(Credential, { id: r.revokedCredentialId });
     const fresh = r.newCredentialId ? await em.findOne(Credential, { id: r.newCredentialId }) : null;
     return { replacementId: r.id, studentId: r.studentId, revokedFolio: old.folio, status: r.status, newFolio: fresh?.folio };
@@ -599,7 +600,8 @@ export class ProductionService {
   // ---------------------------------------------------------------- helpers
 
   private parseStudentIds(raw: unknown): number[] {
-    if (!Array.isArray(raw) || raw.length === 0) throw new DomainError('Indique al menos un alumno.', 'studentIds');
+    // An empty list is allowed: a run may print only the holder's pending replacements (R5).
+    if (!Array.isArray(raw)) throw new DomainError('Indique los alumnos como una lista de ids.', 'studentIds');
     if (!raw.every((id) => Number.isInteger(id) && id > 0)) throw new DomainError('Los alumnos se indican por su id (entero positivo).', 'studentIds');
     const ids = [...new Set(raw as number[])];
     if (ids.length > this.options.maxStudentsPerRun) {

@@ -53,7 +53,7 @@ export class VerificationService {
     if (!card || card.kind !== 'TARJETA' || card.cct !== claims.cct || card.turno !== claims.turno || card.cycleCode !== claims.cycleCode) {
       return { signatureValid: true, status: 'DESCONOCIDA', folio, cycleCode: claims.cycleCode, message: MESSAGES.DESCONOCIDA };
     }
-    const status = card.status as VerificationStatus;
+    const status: VerificationStatus = card.status === 'EXPEDIDA' ? 'VIGENTE' : card.status;
     return {
       signatureValid: true,
       status,

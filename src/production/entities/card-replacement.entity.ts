@@ -3,19 +3,22 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 export const REPLACEMENT_REASONS = ['PERDIDA', 'DANO', 'ROBO'] as const;
 export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
 
-/** R5: the original payment receipt of a replacement; the old folio is revoked when it is recorded. */
-@Entity({ tableName: 'replacement_payment' })
-export class ReplacementPayment {
+/**
+ * R5: a card replacement, with the original payment receipt; the old folio is revoked when it is
+ * recorded and the new card is printed by the next run of whoever prints for the school.
+ */
+@Entity({ tableName: 'card_replacement' })
+export class CardReplacement {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Property({ type: 'string', length: 200, unique: 'replacement_payment_key_unique' })
+  @Property({ type: 'string', length: 200, unique: 'card_replacement_key_unique' })
   key!: string;
 
   @Property({ type: 'integer' })
   studentId!: number;
 
-  @Property({ type: 'string', length: 40, unique: 'replacement_payment_receipt_unique' })
+  @Property({ type: 'string', length: 40, unique: 'card_replacement_receipt_unique' })
   receiptNumber!: string;
 
   @Property({ type: 'date' })
