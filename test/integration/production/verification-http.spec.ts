@@ -1,0 +1,81 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { SchoolCycle } from '../../../src/catalog/entities';
+import { ProductionActivities } from '../../../src/production/production.activities';
+import { ProductionService } from '../../../src/production/production.service';
+import { parsePayload } from '../../../src/production/qr-payload';
+import { VerificationController } from '../../../src/production/verification.controller';
+import { Credential } from '../../../src/production/entities';
+import { startTestApp, TestApp } from '../../support/app';
+
+describe(VerificationController.name, () => {
+  let t: TestApp;
+  let payload: string;
+  let folio: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const em = t.db.orm.em.fork();
+    if (!(await em.findOne(SchoolCycle, { isCurrent: true }))) {
+      const cycle = new SchoolCycle('2026-2027', '2026-08-24', '2027-07-14');
+      cycle.isCurrent = true;
+      await em.persistAndFlush(cycle);
+    }
+    const school = await t.createSchool({ drse: 'SUR', matricula: 100, nivel: 'PRIMARIA' });
+    const students = [await t.createStudent(school, { withPhoto: true }), await t.createStudent(school, { withPhoto: true })];
+    // Through the activities class, as a workflow would: ids and counts in and out.
+    const activities = t.app.get(ProductionActivities);
+    const run = await activities.createPrintRun({
+      key: 'wf-1:print-run',
+      holder: { type: 'DRSE', drseCode: 'SUR' },
+      studentIds: students.map((s) => s.id),
+      actor: { id: 'u-ce-sur', role: 'DRSE_CONTROL_ESCOLAR', drseCode: 'SUR' },
+    });
+    expect(run).toEqual({ runId: expect.any(Number), planillas: 1, cards: 2, voided: 6, excluded: [] });
+    const rendered = await activities.renderPrintRun({ runId: run.runId! });
+    expect(rendered).toEqual({ runId: run.runId, pdfHash: expect.stringMatching(/^[0-9a-f]{64}$/), planillas: 1, cards: 2 });
+    const serialized = JSON.stringify([run, rendered]);
+    for (const s of students) expect(serialized).not.toContain(s.nombres);
+    const card = await t.db.orm.em.fork().findOneOrFail(Credential, { runId: run.runId!, studentId: students[0].id });
+    payload = card.qrPayload!;
+    folio = card.folio;
+  });
+  afterAll(async () => t?.close());
+
+  it('verifies a card publicly (no session) showing only school and cycle', async () => {
+    const res = await t.http('GET', `/verificar/${payload}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      signatureValid: true,
+      status: 'VIGENTE',
+      folio,
+      school: { name: expect.any(String), cct: expect.stringMatching(/^14/), turno: expect.any(String) },
+      cycleCode: '2026-2027',
+      message: expect.any(String),
+    });
+  });
+
+  it('serves an HTML page to browsers and refuses a tampered code', async () => {
+    const page = await t.http('GET', `/verificar/${payload}`, { headers: { accept: 'text/html' } });
+    expect(page.contentType).toContain('text/html');
+    expect(page.body.toString('utf8')).toContain(folio);
+    const bad = await t.http('GET', `/verificar/${payload.slice(0, -2)}AA`);
+    expect(bad.body).toMatchObject({ signatureValid: false });
+    expect(bad.body.status).toBeUndefined();
+  });
+
+  it('publishes the public keys, with which an offline verifier checks the signature', async () => {
+    const res = await t.http('GET', '/verificar/claves');
+    expect(res.status).toBe(200);
+    const [key] = res.body as Array<{ keyId: string; publicKeyPem: string; current: boolean }>;
+    expect(key).toMatchObject({ keyId: 'K1', current: true });
+    const p = parsePayload(payload);
+    expect(verify(null, Buffer.from(`SEJ-QR1|${p.signedText}`), createPublicKey(key.publicKeyPem), p.signature)).toBe(true);
+  });
+
+  it('turns business refusals into non-retryable activity failures', async () => {
+    const activities = t.app.get(ProductionActivities);
+    await expect(
+      activities.createPrintRun({ key: 'wf-2', holder: { type: 'DRSE', drseCode: 'SUR' }, studentIds: [1], actor: { id: 'x', role: 'RECURSOS_MATERIALES' } }),
+    ).rejects.toMatchObject({ nonRetryable: true });
+    expect(t.app.get(ProductionService)).toBeDefined();
+  });
+});
