@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HttpModule } from './http/http.module';
+import { InventoryHttpModule } from './inventory/http/inventory-http.module';
 import { ProductionModule } from './production/production.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
@@ -19,7 +20,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, InventoryHttpModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
   providers: [SchoolsService, StudentsService, ComplaintsService],
   exports: [SchoolsService, StudentsService],
