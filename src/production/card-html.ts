@@ -118,10 +118,10 @@ function styles(doc: DocumentView, photoClasses: Map<string, string>): string {
   let css = `@page{size:${page.width} ${page.height};margin:0}
 *{box-sizing:border-box;margin:0;padding:0}
 html,body{${FONT};color:#111;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.pg{position:relative;width:${page.width};height:${page.height};overflow:hidden;break-after:page}
+.pg{position:relative;width:${page.width};height:${page.height};overflow:hidden;break-after:page;contain:strict}
 .pg:last-child{break-after:auto}
 ${layout.cropMarks ? `.pg{background:${cssUrl(cropMarksSvg(layout))} no-repeat 0 0/100% 100%}` : ''}
-.c{position:absolute;width:${layout.cardWidthMm}mm;height:${layout.cardHeightMm}mm;overflow:hidden}
+.c{position:absolute;width:${layout.cardWidthMm}mm;height:${layout.cardHeightMm}mm;overflow:hidden;contain:strict}
 .k{background:${cssUrl(doc.cardBackground)} no-repeat 0 0/100% 100%}
 .c>*{position:absolute}
 .ph{left:${PHOTO.left}mm;top:${PHOTO.top}mm;width:${PHOTO.width}mm;height:${PHOTO.height}mm;overflow:hidden}
