@@ -106,6 +106,7 @@ export const PROCEDURE_WORKFLOW_TYPES: Record<ProcedureName, string> = {
   REPLACEMENT: 'replacementWorkflow',
 };
 
-export function procedureWorkflowId(procedure: ProcedureName, requestId: number): string {
-  return `${procedure.toLowerCase().replace('_', '')}-request-${requestId}`;
+/** `namespacePrefix` keeps several databases on one Temporal server apart (tests, benchmarks). */
+export function procedureWorkflowId(procedure: ProcedureName, requestId: number, namespacePrefix = ''): string {
+  return `${namespacePrefix}${procedure.toLowerCase().replace('_', '')}-request-${requestId}`;
 }

@@ -31,10 +31,16 @@ export class ProcedureClient {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly slaOverrides: Record<string, string | number> = slaOverridesFromEnv(),
+    /** Prefix of every workflow id: one per database sharing a Temporal namespace (tests, benchmarks). */
+    private readonly idPrefix = '',
   ) {}
 
+  workflowId(procedure: ProcedureName, requestId: number): string {
+    return procedureWorkflowId(procedure, requestId, this.idPrefix);
+  }
+
   async start<T>(procedure: ProcedureName, requestId: number, wf: Omit<ProcedureWorkflowInput<T>, 'requestId'>): Promise<WorkflowHandle> {
-    const workflowId = procedureWorkflowId(procedure, requestId);
+    const workflowId = this.workflowId(procedure, requestId);
     const args: ProcedureWorkflowInput<T> = {
       chartVersion: LATEST_CHART_VERSION[procedure],
       ...wf,
@@ -58,7 +64,7 @@ export class ProcedureClient {
 
   /** A supply opened by a DRSE (no request row yet: the workflow creates it). `key` makes it idempotent. */
   async startSupply(key: string, wf: ProcedureWorkflowInput<unknown>): Promise<WorkflowHandle> {
-    const workflowId = `supply-${key}`;
+    const workflowId = `${this.idPrefix}supply-${key}`;
     try {
       return await this.client.workflow.start(PROCEDURE_WORKFLOW_TYPES.SUPPLY, {
         taskQueue: this.taskQueue,
@@ -74,11 +80,11 @@ export class ProcedureClient {
   }
 
   decide(procedure: ProcedureName, requestId: number, decision: DecisionInput): Promise<DecisionResult> {
-    return this.decideWorkflow(procedureWorkflowId(procedure, requestId), decision);
+    return this.decideWorkflow(this.workflowId(procedure, requestId), decision);
   }
 
   view(procedure: ProcedureName, requestId: number): Promise<ProcedureView> {
-    return this.viewWorkflow(procedureWorkflowId(procedure, requestId));
+    return this.viewWorkflow(this.workflowId(procedure, requestId));
   }
 
   /** By workflow id (procedure_request.workflow_id), e.g. a supply started by a procedure. */

@@ -30,7 +30,7 @@ describe(runProcedure.name, () => {
     ({ moduleRef, gateways } = await buildProcedureModule(db.url));
     worker = await startWorker(moduleRef, temporal.nativeConnection, temporal.taskQueue);
     c = {
-      client: new ProcedureClient(temporal.client, temporal.taskQueue, {}),
+      client: new ProcedureClient(temporal.client, temporal.taskQueue, {}, `${temporal.taskQueue}-`),
       em: moduleRef.get(EntityManager),
       requests: moduleRef.get(RequestsService),
       gateways,

@@ -50,6 +50,7 @@ export async function startWorker(moduleRef: TestingModule, connection: Paramete
     extra: { shutdownGraceTime: '1s', stickyQueueScheduleToStartTimeout: '2s' },
   });
   const running = worker.run();
+  running.catch((err: unknown) => console.error('Worker stopped with an error', err));
   return {
     worker,
     running,
@@ -107,7 +108,7 @@ export async function waitForView(
       last = await client.viewWorkflow(workflowId);
       if (predicate(last)) return last;
     } catch (err) {
-      if (!/not found/i.test(String(err))) throw err;
+      if (!/not found|no poller/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause)}`)) throw Object.assign(new Error(`${String(err)}: ${String((err as { cause?: unknown }).cause)}`), { cause: err });
     }
     if (Date.now() > until) throw new Error(`Workflow ${workflowId} never reached the expected view; last: ${JSON.stringify(last && { state: last.state, status: last.status })}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ProcedureClient } from '../../../../src/procedures/procedure-client';
 import { RequestsService } from '../../../../src/requests/requests.service';
-import { procedureWorkflowId, ProcedureResult } from '../../../../workflows/messages';
+import { ProcedureResult } from '../../../../workflows/messages';
 import { actors, inState, seedSchool, waitForChildSupply, waitForView } from './harness';
 import { TableGateways } from './table-gateways';
 
@@ -52,7 +52,7 @@ export async function procedure1Scenario(c: ScenarioContext) {
     activityTimeout: c.activityTimeout,
   };
   const handle = await c.client.start('PROCEDURE_1', requestId, wf);
-  const id = procedureWorkflowId('PROCEDURE_1', requestId);
+  const id = c.client.workflowId('PROCEDURE_1', requestId);
   await waitForView(c.client, id, inState('revisionPlaneacion'));
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'RETURN' }, actor: a.planeacion, comment: 'Faltan alumnos y el sello.' });
   await c.requests.replaceStudents(requestId, [
@@ -92,7 +92,7 @@ export async function procedure2Scenario(c: ScenarioContext) {
   await c.gateways.setStock(drseCode, { teslinSheets: 100, micas: 800, holograms: 800 });
   const requested = { teslinSheets: 90, micas: 700, holograms: 600 };
   const { requestId } = await c.requests.createRequest({ procedure: 'PROCEDURE_2', schoolId: school.id, oficioKey: `MAT-${c.n}`, requested });
-  const id = procedureWorkflowId('PROCEDURE_2', requestId);
+  const id = c.client.workflowId('PROCEDURE_2', requestId);
   const handle = await c.client.start('PROCEDURE_2', requestId, {
     input: { requestId, schoolId: school.id, drseCode, requested },
     scope: { drseCode, schoolId: school.id },
@@ -122,7 +122,7 @@ export async function replacementScenario(c: ScenarioContext) {
   const studentId = await student({ primerIngreso: false });
   const a = actors(drseCode, school.id);
   const { requestId } = await c.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `REP-${c.n}` });
-  const id = procedureWorkflowId('REPLACEMENT', requestId);
+  const id = c.client.workflowId('REPLACEMENT', requestId);
   const oldFolio = 900000 + c.n;
   const handle = await c.client.start('REPLACEMENT', requestId, {
     input: { requestId, schoolId: school.id, drseCode, studentId, oldFolio, printRoute: 'ESCUELA' as const },
