@@ -1,6 +1,7 @@
 import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
+import { inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -77,6 +78,114 @@ const ROWS: Row[] = [
       const filed = await t.http('POST', '/complaints', { token: w.tokens.ADMIN, json: { schoolId: w.school.id, description: 'Queja para atender en la matriz.' } });
       return { path: `/complaints/${filed.body.id}/resolve`, json: { resolution: 'Se habló con el director.' } };
     } },
+  // Inventory (docs/api.md, "Inventario"). Target: the VALLES DRSE warehouse, a VALLES ticket, equipment and failure, an acuse to the target school.
+  { name: 'almacenes', method: 'GET', route: '/inventory/holders', expect: '401  HIDE   HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/inventory/holders?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === inventoryIds.vallesId) },
+  { name: 'existencias', method: 'GET', route: '/inventory/holders/{id}/balances', expect:
+                                                                        '401  404    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).vallesId}/balances` }) },
+  { name: 'movimientos', method: 'GET', route: '/inventory/holders/{id}/ledger', expect:
+                                                                        '401  404    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).vallesId}/ledger?item=MICA` }) },
+  { name: 'justificación (R6)', method: 'GET', route: '/inventory/holders/{id}/justification', expect:
+                                                                        '401  404    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).vallesId}/justification` }) },
+  { name: 'umbrales', method: 'PUT', route: '/inventory/holders/{id}/thresholds', expect:
+                                                                        '401  403    403     403    403     403   403    200    404     403 403 200',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).vallesId}/thresholds`, json: { thresholds: [{ item: 'MICA', minimum: 10, target: 40 }] } }) },
+  { name: 'entrada al central', method: 'POST', route: '/inventory/holders/{id}/receipts', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     201 403 201',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).centralId}/receipts`, json: { lines: [{ item: 'MICA', quantity: 5 }] } }) },
+  { name: 'ajuste', method: 'POST', route: '/inventory/holders/{id}/adjustments', expect:
+                                                                        '401  404    404     403    403     403   403    201    404     403 403 201',
+    request: async (w, t) => ({ path: `/inventory/holders/${(await inventoryWorld(w, t)).vallesId}/adjustments`, json: { item: 'MICA', delta: 1, reason: 'Conteo físico de la matriz.' } }) },
+  { name: 'abrir ticket', method: 'POST', route: '/supply-tickets', expect: '401  403    403     403    403     403   403    201    404     403 403 201',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/supply-tickets', json: { drseCode: 'VALLES', lines: [{ item: 'MICA', quantity: 5 }], justification: 'Ticket de la matriz.' } };
+    } },
+  { name: 'lista de tickets', method: 'GET', route: '/supply-tickets', expect: '401  403    403     SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/supply-tickets?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === inventoryIds.ticketId) },
+  { name: 'un ticket', method: 'GET', route: '/supply-tickets/{id}', expect: '401  403    403     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await inventoryWorld(w, t)).ticketId}` }) },
+  { name: 'revisar ticket', method: 'POST', route: '/supply-tickets/{id}/review', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     200 403 200',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await ticketAt(t, w.tokens.ADMIN, 'OPEN')).ticketId}/review` }) },
+  { name: 'aprobar ticket', method: 'POST', route: '/supply-tickets/{id}/approve', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     200 403 200',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await ticketAt(t, w.tokens.ADMIN, 'UNDER_REVIEW')).ticketId}/approve`, json: { lines: [{ item: 'MICA', quantity: 10 }] } }) },
+  { name: 'rechazar ticket', method: 'POST', route: '/supply-tickets/{id}/reject', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     200 403 200',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await ticketAt(t, w.tokens.ADMIN, 'UNDER_REVIEW')).ticketId}/reject`, json: { reason: 'Sin existencia central.' } }) },
+  { name: 'cancelar ticket', method: 'POST', route: '/supply-tickets/{id}/cancel', expect:
+                                                                        '401  403    403     403    403     403   403    200    404     200 403 200',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await ticketAt(t, w.tokens.ADMIN, 'OPEN')).ticketId}/cancel`, json: { reason: 'Se pidió por error.' } }) },
+  { name: 'enviar material', method: 'POST', route: '/supply-tickets/{id}/shipments', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     201 403 201',
+    request: async (w, t) => ({ path: `/supply-tickets/${(await ticketAt(t, w.tokens.ADMIN, 'APPROVED')).ticketId}/shipments`, json: { lines: [{ item: 'MICA', quantity: 8 }] } }) },
+  { name: 'confirmar recepción', method: 'POST', route: '/supply-tickets/{id}/shipments/{shipmentId}/receipt', expect:
+                                                                        '401  403    403     403    403     403   403    200    404     403 403 200',
+    request: async (w, t) => {
+      const { ticketId, shipmentId } = await ticketAt(t, w.tokens.ADMIN, 'SHIPPED');
+      return { path: `/supply-tickets/${ticketId}/shipments/${shipmentId}/receipt` };
+    } },
+  { name: 'equipo', method: 'GET', route: '/equipment', expect:         '401  HIDE   HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/equipment?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === inventoryIds.equipmentId) },
+  { name: 'registrar equipo', method: 'POST', route: '/equipment', expect: '401  403    403     403    403     403   403    201    404     201 403 201',
+    request: async (w, t, persona) => ({ path: '/equipment', json: { holderId: (await inventoryWorld(w, t)).vallesId, kind: 'LAMINATOR', serialNumber: `MATRIZ-${persona}` } }) },
+  { name: 'reportar falla', method: 'POST', route: '/equipment/{id}/failures', expect:
+                                                                        '401  404    404     403    403     201   404    201    404     201 403 201',
+    request: async (w, t) => ({ path: `/equipment/${(await inventoryWorld(w, t)).equipmentId}/failures`, json: { description: 'Falla reportada en la matriz.' } }) },
+  { name: 'fallas turnadas', method: 'GET', route: '/equipment/failures', expect:
+                                                                        '401  403    403     403    403     403   403    SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/equipment/failures?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === inventoryIds.failureId) },
+  { name: 'atender falla', method: 'POST', route: '/equipment/failures/{id}/resolve', expect:
+                                                                        '401  403    403     403    403     403   403    200    404     403 200 200',
+    request: async (w, t) => {
+      const { equipmentId } = await inventoryWorld(w, t);
+      const failure = await t.http('POST', `/equipment/${equipmentId}/failures`, { token: w.tokens.ADMIN, json: { description: 'Falla para atender en la matriz.' } });
+      return { path: `/equipment/failures/${failure.body.id}/resolve`, json: { resolution: 'Se reemplazó el fusor.' } };
+    } },
+  { name: 'acuses', method: 'GET', route: '/acuses', expect:            '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await inventoryWorld(w, t);
+      return { path: '/acuses?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === inventoryIds.acuseId) },
+  { name: 'un acuse', method: 'GET', route: '/acuses/{id}', expect:     '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/acuses/${(await inventoryWorld(w, t)).acuseId}` }) },
+  { name: 'PDF del acuse', method: 'GET', route: '/acuses/{id}/pdf', expect:
+                                                                        '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/acuses/${(await inventoryWorld(w, t)).acuseId}/pdf` }) },
+  { name: 'cargar acuse firmado', method: 'POST', route: '/acuses/{id}/signed-scan', expect:
+                                                                        '401  201    404     403    403     201   404    201    404     201 403 201',
+    // A fresh acuse for the personas that may sign (rendering one costs a PDF); the others get the
+    // world's acuse, already signed: wrongly let through, they would get 409, not their 403/404.
+    request: async (w, t, persona) => {
+      const world = await inventoryWorld(w, t);
+      const signers: Persona[] = ['ESCUELA_DENTRO', 'CONTROL_ESCOLAR_DENTRO', 'TECNOLOGIAS_DENTRO', 'RECURSOS_MATERIALES', 'ADMIN'];
+      const acuseId = signers.includes(persona) ? await schoolAcuse(w, t, world.vallesId) : world.acuseId;
+      return { path: `/acuses/${acuseId}/signed-scan`, form: formWith('archivo', pngPhoto(6), 'firmado.png', 'image/png') };
+    } },
+  { name: 'acuse firmado', method: 'GET', route: '/acuses/{id}/signed-scan', expect:
+                                                                        '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/acuses/${(await inventoryWorld(w, t)).acuseId}/signed-scan` }) },
 ];
 
 /** Operations deliberately outside the matrix, with the reason. */

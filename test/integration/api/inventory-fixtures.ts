@@ -44,6 +44,8 @@ export interface InventoryWorld {
 }
 
 const worlds = new WeakMap<TestApp, Promise<InventoryWorld>>();
+/** The ids of the last world built, for synchronous checks (the matrix's `sees`). */
+export const inventoryIds: InventoryWorld = { centralId: 0, vallesId: 0, ticketId: 0, equipmentId: 0, failureId: 0, acuseId: 0 };
 
 /** One set of inventory data around the matrix's target DRSE (VALLES) and school, made once per app. */
 export function inventoryWorld(w: ScopeWorld, t: TestApp): Promise<InventoryWorld> {
@@ -68,7 +70,7 @@ async function buildWorld(w: ScopeWorld, t: TestApp): Promise<InventoryWorld> {
   const form = formWith('archivo', pngPhoto(5), 'acuse-firmado.png', 'image/png');
   const scan = await t.http('POST', `/acuses/${acuseId}/signed-scan`, { token: admin, form });
   if (scan.status !== 201) throw new Error(`signed scan → ${scan.status} ${JSON.stringify(scan.body)}`);
-  return { centralId, vallesId, ticketId: ticket.id, equipmentId: equipment.id, failureId: failure.id, acuseId };
+  return Object.assign(inventoryIds, { centralId, vallesId, ticketId: ticket.id, equipmentId: equipment.id, failureId: failure.id, acuseId });
 }
 
 /** A MATERIAL_ESCUELA acuse from the VALLES warehouse to the target school (no endpoint creates these: procedures do). */
