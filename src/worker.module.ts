@@ -5,14 +5,16 @@ import { InventoryActivities } from './inventory/inventory.activities';
 import { InventoryModule } from './inventory/inventory.module';
 import { ProductionActivities } from './production/production.activities';
 import { ProductionModule } from './production/production.module';
+import { ProcedureActivities } from './procedures/procedure.activities';
+import { ProceduresModule } from './procedures/procedures.module';
 import { SystemActivities } from './system/system.activities';
 
 /** The worker process's DI container: only what activities need, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, InventoryModule, ProductionModule],
+  imports: [ConfigModule, DatabaseModule, InventoryModule, ProductionModule, ProceduresModule],
   providers: [SystemActivities, InventoryActivities],
 })
 export class WorkerModule {}
 
 /** Activity classes whose methods the worker registers. */
-export const ACTIVITY_CLASSES = [SystemActivities, InventoryActivities, ProductionActivities];
+export const ACTIVITY_CLASSES = [SystemActivities, InventoryActivities, ProductionActivities, ProcedureActivities];

@@ -175,7 +175,7 @@ export const procedure1MachineV1 = setup({
       },
     },
     verificacionMaterial: {
-      meta: auto('PREPARANDO_MATERIAL', 'reserveMaterial', { RESERVED: 'MATERIAL_RESERVED', SHORT: 'MATERIAL_SHORT' }),
+      meta: auto('PREPARANDO_MATERIAL', 'reserveRequestMaterial', { RESERVED: 'MATERIAL_RESERVED', SHORT: 'MATERIAL_SHORT' }),
       on: {
         MATERIAL_RESERVED: { target: 'produccion', actions: 'recordReservation' },
         MATERIAL_SHORT: { target: 'esperaAbastecimiento', actions: 'recordShortage' },
@@ -202,7 +202,7 @@ export const procedure1MachineV1 = setup({
       },
     },
     produccion: {
-      meta: auto('EN_PRODUCCION', 'generatePrintRun', { GENERATED: 'PRINT_RUN_GENERATED' }),
+      meta: auto('EN_PRODUCCION', 'generateRequestPrintRun', { GENERATED: 'PRINT_RUN_GENERATED' }),
       on: { PRINT_RUN_GENERATED: { target: 'confirmacionProduccion', actions: 'recordPrintRun' } },
     },
     confirmacionProduccion: {
@@ -222,7 +222,7 @@ export const procedure1MachineV1 = setup({
       on: { DELIVER: 'registroAcuse', ...escalate },
     },
     registroAcuse: {
-      meta: auto('LISTA_PARA_ENTREGA', 'recordDeliveryAcuse', { RECORDED: 'ACUSE_RECORDED' }),
+      meta: auto('LISTA_PARA_ENTREGA', 'recordRequestAcuse', { RECORDED: 'ACUSE_RECORDED' }),
       on: { ACUSE_RECORDED: { target: 'entregada', actions: 'recordAcuse' } },
     },
     entregada: { type: 'final', meta: final('ENTREGADA', 'DELIVERED') },

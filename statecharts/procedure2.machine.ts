@@ -141,7 +141,7 @@ export const procedure2MachineV1 = setup({
       },
     },
     verificacionExistencias: {
-      meta: auto('PREPARANDO_MATERIAL', 'reserveMaterial', { RESERVED: 'MATERIAL_RESERVED', SHORT: 'MATERIAL_SHORT' }),
+      meta: auto('PREPARANDO_MATERIAL', 'reserveRequestMaterial', { RESERVED: 'MATERIAL_RESERVED', SHORT: 'MATERIAL_SHORT' }),
       on: {
         MATERIAL_RESERVED: { target: 'entrega', actions: 'recordReservation' },
         MATERIAL_SHORT: { target: 'esperaAbastecimiento', actions: 'recordShortage' },
@@ -169,7 +169,7 @@ export const procedure2MachineV1 = setup({
       on: { DELIVER: 'registroAcuse', ...escalate },
     },
     registroAcuse: {
-      meta: auto('LISTA_PARA_ENTREGA', 'recordDeliveryAcuse', { RECORDED: 'ACUSE_RECORDED' }),
+      meta: auto('LISTA_PARA_ENTREGA', 'recordRequestAcuse', { RECORDED: 'ACUSE_RECORDED' }),
       on: { ACUSE_RECORDED: { target: 'entregada', actions: 'recordAcuse' } },
     },
     entregada: { type: 'final', meta: final('ENTREGADA', 'DELIVERED') },

@@ -91,7 +91,7 @@ export const replacementMachineV1 = setup({
       on: { PAYMENT_VALID: 'produccion', PAYMENT_INVALID: 'registroPago' },
     },
     produccion: {
-      meta: auto('EN_PRODUCCION', 'produceReplacement', { PRODUCED: 'REPLACEMENT_PRODUCED' }),
+      meta: auto('EN_PRODUCCION', 'produceReplacementCard', { PRODUCED: 'REPLACEMENT_PRODUCED' }),
       on: {
         REPLACEMENT_PRODUCED: [
           { guard: 'isPrintedByDrse', target: 'impresionDrse', actions: 'recordProduction' },
@@ -140,7 +140,7 @@ export const replacementMachineV1 = setup({
       on: { DELIVER: 'registroAcuse', ...escalate },
     },
     registroAcuse: {
-      meta: auto('LISTA_PARA_ENTREGA', 'recordDeliveryAcuse', { RECORDED: 'ACUSE_RECORDED' }),
+      meta: auto('LISTA_PARA_ENTREGA', 'recordRequestAcuse', { RECORDED: 'ACUSE_RECORDED' }),
       on: { ACUSE_RECORDED: { target: 'entregada', actions: 'recordAcuse' } },
     },
     entregada: { type: 'final', meta: final('ENTREGADA', 'DELIVERED') },

@@ -63,7 +63,7 @@ export const supplyMachineV1 = setup({
       event.type === 'SHIP' ? { pendingShipment: { teslinSheets: event.teslinSheets, micas: event.micas, holograms: event.holograms } } : {},
     ),
     recordTicket: assign(({ event }) => (event.type === 'TICKET_OPENED' ? { ticketId: event.ticketId } : {})),
-    recordShipment: assign(({ context, event }) =>
+    supplyRecordShipment: assign(({ context, event }) =>
       event.type === 'SHIPMENT_RECORDED' ? { currentShipmentId: event.shipmentId, shipments: context.shipments + 1, pendingShipment: null } : {},
     ),
     recordReceipt: assign(({ event }) =>
@@ -87,7 +87,7 @@ export const supplyMachineV1 = setup({
   }),
   states: {
     apertura: {
-      meta: auto('EN_REVISION_CENTRAL', 'openSupplyTicket', { OPENED: 'TICKET_OPENED' }),
+      meta: auto('EN_REVISION_CENTRAL', 'supplyOpenTicket', { OPENED: 'TICKET_OPENED' }),
       on: { TICKET_OPENED: { target: 'revisionCentral', actions: 'recordTicket' } },
     },
     revisionCentral: {
@@ -99,15 +99,15 @@ export const supplyMachineV1 = setup({
       on: { APPROVE: 'aprobacion', REJECT: 'registroRechazo', CANCEL: 'registroCancelacion', ...escalate },
     },
     aprobacion: {
-      meta: auto('EN_SURTIDO', 'approveSupplyTicket', { DONE: 'TICKET_DECIDED' }),
+      meta: auto('EN_SURTIDO', 'supplyApproveTicket', { DONE: 'TICKET_DECIDED' }),
       on: { TICKET_DECIDED: 'surtido' },
     },
     registroRechazo: {
-      meta: auto('RECHAZADA', 'rejectSupplyTicket', { DONE: 'TICKET_DECIDED' }),
+      meta: auto('RECHAZADA', 'supplyRejectTicket', { DONE: 'TICKET_DECIDED' }),
       on: { TICKET_DECIDED: 'rechazada' },
     },
     registroCancelacion: {
-      meta: auto('CANCELADA', 'cancelSupplyTicket', { DONE: 'TICKET_DECIDED' }),
+      meta: auto('CANCELADA', 'supplyCancelTicket', { DONE: 'TICKET_DECIDED' }),
       on: { TICKET_DECIDED: 'cancelada' },
     },
     surtido: {
@@ -119,8 +119,8 @@ export const supplyMachineV1 = setup({
       on: { SHIP: { guard: 'hasShipmentQuantities', target: 'registroEnvio', actions: 'recordPendingShipment' }, ...escalate },
     },
     registroEnvio: {
-      meta: auto('EN_SURTIDO', 'recordShipment', { RECORDED: 'SHIPMENT_RECORDED' }),
-      on: { SHIPMENT_RECORDED: { target: 'recepcion', actions: 'recordShipment' } },
+      meta: auto('EN_SURTIDO', 'supplyRecordShipment', { RECORDED: 'SHIPMENT_RECORDED' }),
+      on: { SHIPMENT_RECORDED: { target: 'recepcion', actions: 'supplyRecordShipment' } },
     },
     recepcion: {
       meta: task(
@@ -131,7 +131,7 @@ export const supplyMachineV1 = setup({
       on: { CONFIRM_RECEIPT: 'registroRecepcion', ...escalate },
     },
     registroRecepcion: {
-      meta: auto('EN_RECEPCION', 'confirmShipmentReceipt', { RECORDED: 'RECEIPT_RECORDED' }),
+      meta: auto('EN_RECEPCION', 'supplyConfirmReceipt', { RECORDED: 'RECEIPT_RECORDED' }),
       on: {
         RECEIPT_RECORDED: [
           { guard: 'isComplete', target: 'surtida', actions: 'recordReceipt' },

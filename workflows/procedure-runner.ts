@@ -93,7 +93,7 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
         : null;
     const openTask = taskRecord(next, entering);
     const at = new Date().toISOString();
-    const result = await activities.recordTransition({
+    const result = await activities.recordProcedureTransition({
       workflowId: info.workflowId,
       procedure,
       chartVersion,

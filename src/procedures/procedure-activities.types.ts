@@ -65,25 +65,25 @@ export type StepActivity = (input: StepInput) => Promise<StepResult>;
 
 /** Every activity the procedure workflows call. Implemented by ProcedureActivities. */
 export interface ProcedureActivityContract {
-  recordTransition(record: TransitionRecord): Promise<{ requestId: number }>;
+  recordProcedureTransition(record: TransitionRecord): Promise<{ requestId: number }>;
   // Procedure 1
   checkProcedencia: StepActivity;
-  reserveMaterial: StepActivity;
-  generatePrintRun: StepActivity;
-  recordDeliveryAcuse: StepActivity;
+  reserveRequestMaterial: StepActivity;
+  generateRequestPrintRun: StepActivity;
+  recordRequestAcuse: StepActivity;
   // Procedure 2
   checkMaterialJustification: StepActivity;
   // Supply
-  openSupplyTicket: StepActivity;
-  approveSupplyTicket: StepActivity;
-  rejectSupplyTicket: StepActivity;
-  cancelSupplyTicket: StepActivity;
-  recordShipment: StepActivity;
-  confirmShipmentReceipt: StepActivity;
+  supplyOpenTicket: StepActivity;
+  supplyApproveTicket: StepActivity;
+  supplyRejectTicket: StepActivity;
+  supplyCancelTicket: StepActivity;
+  supplyRecordShipment: StepActivity;
+  supplyConfirmReceipt: StepActivity;
   // Replacement
   verifyReplacementPayment: StepActivity;
-  produceReplacement: StepActivity;
+  produceReplacementCard: StepActivity;
   revokeReplacedFolio: StepActivity;
 }
 
-export type StepActivityName = Exclude<keyof ProcedureActivityContract, 'recordTransition'>;
+export type StepActivityName = Exclude<keyof ProcedureActivityContract, 'recordProcedureTransition'>;

@@ -25,7 +25,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     @Inject(SUPPLY_GATEWAY) private readonly supply: SupplyGateway,
   ) {}
 
-  async recordTransition(record: TransitionRecord): Promise<{ requestId: number }> {
+  async recordProcedureTransition(record: TransitionRecord): Promise<{ requestId: number }> {
     const { requestId } = await this.readModel.recordTransition(record);
     return { requestId };
   }
@@ -97,7 +97,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
   }
 
   /** Reserves what the validated request needs (Procedure 1: by approved students; Procedure 2: approved quantities). */
-  async reserveMaterial(s: StepInput): Promise<StepResult> {
+  async reserveRequestMaterial(s: StepInput): Promise<StepResult> {
     let quantities: MaterialQuantities;
     if (s.procedure === 'PROCEDURE_1') {
       const approved = await this.approveStudents(s);
@@ -111,7 +111,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
       : { outcome: 'SHORT', data: { ...result.shortage } };
   }
 
-  async generatePrintRun(s: StepInput): Promise<StepResult> {
+  async generateRequestPrintRun(s: StepInput): Promise<StepResult> {
     const { newIds } = await this.approveStudents(s);
     const run = await this.production.generatePrintRun({
       key: stepKey(s),
@@ -124,7 +124,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'GENERATED', data: { printRunId: run.printRunId, cards: run.cards, voidedSlots: run.voidedSlots } };
   }
 
-  async recordDeliveryAcuse(s: StepInput): Promise<StepResult> {
+  async recordRequestAcuse(s: StepInput): Promise<StepResult> {
     const kind = s.procedure === 'PROCEDURE_1' ? 'CREDENCIALES' : s.procedure === 'PROCEDURE_2' ? 'MATERIAL' : 'REPOSICION';
     const { acuseId } = await this.material.recordDeliveryAcuse({
       key: stepKey(s),
@@ -137,7 +137,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'RECORDED', data: { acuseId } };
   }
 
-  async openSupplyTicket(s: StepInput): Promise<StepResult> {
+  async supplyOpenTicket(s: StepInput): Promise<StepResult> {
     const { ticketId } = await this.supply.openTicket({
       key: stepKey(s),
       drseCode: s.scope.drseCode,
@@ -148,19 +148,19 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'OPENED', data: { ticketId } };
   }
 
-  approveSupplyTicket(s: StepInput): Promise<StepResult> {
+  supplyApproveTicket(s: StepInput): Promise<StepResult> {
     return this.decideTicket(s, 'APROBADO');
   }
 
-  rejectSupplyTicket(s: StepInput): Promise<StepResult> {
+  supplyRejectTicket(s: StepInput): Promise<StepResult> {
     return this.decideTicket(s, 'RECHAZADO');
   }
 
-  cancelSupplyTicket(s: StepInput): Promise<StepResult> {
+  supplyCancelTicket(s: StepInput): Promise<StepResult> {
     return this.decideTicket(s, 'CANCELADO');
   }
 
-  async recordShipment(s: StepInput): Promise<StepResult> {
+  async supplyRecordShipment(s: StepInput): Promise<StepResult> {
     const { shipmentId } = await this.supply.recordShipment({
       key: stepKey(s),
       ticketId: s.context.ticketId as number,
@@ -169,7 +169,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'RECORDED', data: { shipmentId } };
   }
 
-  async confirmShipmentReceipt(s: StepInput): Promise<StepResult> {
+  async supplyConfirmReceipt(s: StepInput): Promise<StepResult> {
     const r = await this.supply.confirmReceipt({
       key: stepKey(s),
       ticketId: s.context.ticketId as number,
@@ -190,7 +190,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: valid ? 'VALID' : 'INVALID' };
   }
 
-  async produceReplacement(s: StepInput): Promise<StepResult> {
+  async produceReplacementCard(s: StepInput): Promise<StepResult> {
     const r = await this.production.produceReplacement({
       key: stepKey(s),
       requestId: s.requestId,
