@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../../../src/temporal/worker-factory';
+import { PROCEDURE_WORKFLOW_TYPES } from '../../../workflows/messages';
+
+const DIR = join(__dirname, '..', '..', 'fixtures', 'histories');
+
+/**
+ * Replays the committed histories (scripts/record-histories.ts) against the current workflow code:
+ * a non-deterministic change to the runner, a workflow or a chart version a history uses fails here.
+ */
+describe(Worker.runReplayHistories.name, () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+  const load = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { workflowId: string; history: unknown };
+
+  it('has a recorded history of every procedure workflow', () => {
+    const types = files.map((f) => {
+      const h = historyFromJSON(load(f).history);
+      return h.events?.[0].workflowExecutionStartedEventAttributes?.workflowType?.name;
+    });
+    expect(new Set(types)).toEqual(new Set(Object.values(PROCEDURE_WORKFLOW_TYPES)));
+  });
+
+  it('replays every committed history against the current code', async () => {
+    const histories = files.map((f) => {
+      const { workflowId, history } = load(f);
+      return { workflowId, history: historyFromJSON(history) };
+    });
+    const results = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'procedures' }, histories)) {
+      results.push(result);
+    }
+    expect(results.map((r) => [r.workflowId, r.error ? String(r.error) : null])).toEqual(histories.map((h) => [h.workflowId, null]));
+  });
+});
