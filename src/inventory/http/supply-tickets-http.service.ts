@@ -136,8 +136,10 @@ export class SupplyTicketsHttpService {
     const before = await this.inScope(actor, ticketId);
     const known = new Set(before.shipments.map((s) => s.shipmentId));
     const after = await this.execute(actor, before, { action: 'SHIP', lines: dto.lines }, operationKey(actor, 'ticket.ship', ticketId, idempotencyKey));
-    const created = after.shipments.filter((s) => !known.has(s.shipmentId)).pop() ?? after.shipments[after.shipments.length - 1];
-    return { ...toSupplyTicketDto(after), shipmentId: created.shipmentId };
+    // The service names the new shipment; a workflow route returns the ticket, where it is the new one.
+    const shipmentId = after.shipmentId ?? after.shipments.filter((s) => !known.has(s.shipmentId)).pop()?.shipmentId;
+    if (shipmentId === undefined) throw new Error(`ticket ${ticketId}: the shipment just recorded is not in the ticket`);
+    return { ...toSupplyTicketDto(after), shipmentId };
   }
 
   /**
@@ -165,7 +167,7 @@ export class SupplyTicketsHttpService {
   }
 
   /** The one place a ticket command is carried out: by the ticket's workflow if one drives it, else by the service. */
-  private async execute(actor: Actor, ticket: SupplyTicketView, command: SupplyTicketCommand, key: string): Promise<SupplyTicketView> {
+  private async execute(actor: Actor, ticket: SupplyTicketView, command: SupplyTicketCommand, key: string): Promise<SupplyTicketView & { shipmentId?: number }> {
     if (this.workflowRoute && (await this.workflowRoute.drives(ticket))) return this.workflowRoute.execute(actor, ticket, command, key);
     const base = { key, actor, ticketId: ticket.ticketId };
     switch (command.action) {

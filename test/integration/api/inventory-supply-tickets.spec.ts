@@ -182,5 +182,17 @@ describe(SupplyTicketsController.name, () => {
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await onHand()).toBe(start + 7);
+
+    const approved = await ok(t, tecValles, '/supply-tickets', { lines: [{ item: 'MICA', quantity: 30 }], justification: 'Micas para el tercer periodo.' });
+    await ok(t, rm, `/supply-tickets/${approved.id}/review`, {});
+    await ok(t, rm, `/supply-tickets/${approved.id}/approve`, {});
+    const ship = { lines: [{ item: 'MICA', quantity: 10 }] };
+    const shipHeaders = { 'Idempotency-Key': 'envio-parcial-1' };
+    const s1 = await t.http('POST', `/supply-tickets/${approved.id}/shipments`, { token: rm, json: ship, headers: shipHeaders });
+    const s2 = await t.http('POST', `/supply-tickets/${approved.id}/shipments`, { token: rm, json: ship, headers: shipHeaders });
+    expect(s2.body.shipmentId).toBe(s1.body.shipmentId);
+    const after = await t.http('GET', `/supply-tickets/${approved.id}`, { token: rm });
+    expect(after.body.shipments).toHaveLength(1);
+    expect(after.body.lines[0]).toMatchObject({ shipped: 10, backorder: 20 });
   });
 });
