@@ -59,7 +59,7 @@ export class TableGateways {
   readonly material: MaterialGateway = {
     reserve: async ({ key, requestId, drseCode, quantities }): Promise<ReserveResult> => {
       await this.hook('reserve');
-      return this.em.fork().transactional(async (em) => {
+      const result = await this.em.fork().transactional(async (em): Promise<ReserveResult> => {
         const [done] = await em.execute<Row[]>('select id from test_reservation where key = ?', [key]);
         if (done) return { reserved: true, reservationId: Number(done.id) };
         const rows = await em.execute<Row[]>('select item, qty from test_stock where drse_code = ? for update', [drseCode]);
@@ -70,6 +70,8 @@ export class TableGateways {
         const [r] = await em.execute<Row[]>('insert into test_reservation (key, request_id) values (?, ?) returning id', [key, requestId]);
         return { reserved: true, reservationId: Number(r.id) };
       });
+      await this.hook('reserve:done');
+      return result;
     },
     recordDeliveryAcuse: async ({ key, requestId, kind }) => {
       await this.hook('recordDeliveryAcuse');
@@ -89,7 +91,7 @@ export class TableGateways {
     },
     generatePrintRun: async ({ key, requestId, studentIds }) => {
       await this.hook('generatePrintRun');
-      return this.em.fork().transactional(async (em) => {
+      const result = await this.em.fork().transactional(async (em) => {
         const [done] = await em.execute<Row[]>('select id, cards, voided from test_print_run where key = ?', [key]);
         if (done) return { printRunId: Number(done.id), cards: Number(done.cards), voidedSlots: Number(done.voided) };
         if (studentIds.length === 0) return { printRunId: null, cards: 0, voidedSlots: 0 };
@@ -104,6 +106,8 @@ export class TableGateways {
         for (const id of studentIds) await em.execute('insert into test_issued (student_id) values (?) on conflict do nothing', [id]);
         return { printRunId: Number(run.id), cards: studentIds.length, voidedSlots: voided };
       });
+      await this.hook('generatePrintRun:done');
+      return result;
     },
     produceReplacement: async ({ key, requestId, studentId }) => {
       return this.em.fork().transactional(async (em) => {
