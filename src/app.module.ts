@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { HttpModule } from './http/http.module';
 import { InventoryHttpModule } from './inventory/http/inventory-http.module';
 import { ProductionModule } from './production/production.module';
+import { ProductionHttpModule } from './production/http/production-http.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
 
@@ -20,7 +21,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, InventoryHttpModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, InventoryHttpModule, ProductionHttpModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
   providers: [SchoolsService, StudentsService, ComplaintsService],
   exports: [SchoolsService, StudentsService],

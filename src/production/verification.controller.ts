@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../http/auth.decorators';
 import { escapeHtml } from './card-html';
+import { PublishedKeyDto, VerificationResultDto } from './http/verification.dto';
 import { PublishedKey } from './qr-key-store';
 import { VerificationResult, VerificationService } from './verification.service';
 
@@ -21,7 +22,7 @@ export class VerificationController {
     summary: 'Claves públicas de verificación',
     description: 'Acceso público, sin sesión. Claves Ed25519 (vigente y anteriores, por kid) para verificar credenciales sin conexión.',
   })
-  @ApiOkResponse({ description: 'Lista de claves por identificador (kid).' })
+  @ApiOkResponse({ description: 'Lista de claves por identificador (kid).', type: [PublishedKeyDto] })
   keys(): Promise<PublishedKey[]> {
     return this.verification.publicKeys();
   }
@@ -32,7 +33,8 @@ export class VerificationController {
     description: 'Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo.',
   })
   @ApiParam({ name: 'payload', description: 'Contenido firmado del QR (KID.NUMERO.CCTT.CICLO.FIRMA).' })
-  @ApiOkResponse({ description: 'Resultado de la verificación (JSON, o una página HTML si el navegador la pide).' })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ description: 'Resultado de la verificación (JSON, o una página HTML si el navegador la pide). Nunca datos del alumno.', type: VerificationResultDto })
   async verify(@Param('payload') payload: string, @Req() req: Request): Promise<VerificationResult | string> {
     const result = await this.verification.verify(payload);
     const res = req.res!;

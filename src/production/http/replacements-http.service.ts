@@ -1,0 +1,124 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Actor } from '../../auth/actor';
+import { Student } from '../../catalog/entities';
+import { NotFoundError } from '../../common/domain-error';
+import { pageOptions } from '../../http/pagination';
+import { operationKey } from '../../inventory/http/operation-key';
+import { ReplacementReason } from '../entities';
+import { ProductionService } from '../production.service';
+import { coversSchool, schoolScopeSql } from './production-scope';
+import { REPLACEMENT_PAYMENT_ROUTE, ReplacementPaymentCommand, ReplacementPaymentRoute } from './replacement-intake';
+import { RecordReplacementDto, ReplacementDto, ReplacementPageDto, ReplacementQueryDto } from './replacements.dto';
+
+interface ReplacementRow {
+  id: number;
+  student_id: number;
+  student_name: string;
+  school_id: number;
+  cct: string;
+  turno: string;
+  receipt_number: string;
+  paid_on: string;
+  amount_cents: number;
+  cycle_code: string;
+  reason: string;
+  status: string;
+  revoked_folio: string;
+  new_folio: string | null;
+  print_route: 'DRSE' | 'ESCUELA';
+  drse_code: string;
+  recorded_at: Date;
+}
+
+const SELECT = `
+  select rp.id, rp.student_id,
+         concat_ws(' ', s.nombres, s.primer_apellido, nullif(s.segundo_apellido, '')) as student_name,
+         sc.id as school_id, sc.cct, sc.turno, rp.receipt_number, rp.paid_on::text as paid_on, rp.amount_cents,
+         rp.cycle_code, rp.reason, rp.status, old.folio as revoked_folio, new.folio as new_folio,
+         sc.print_route, sc.drse_code, rp.recorded_at
+    from card_replacement rp
+    join student s on s.id = rp.student_id
+    join school sc on sc.id = s.school_id
+    left join drse d on d.code = sc.drse_code
+    join credential old on old.id = rp.revoked_credential_id
+    left join credential new on new.id = rp.new_credential_id`;
+
+function toDto(r: ReplacementRow): ReplacementDto {
+  return {
+    id: Number(r.id),
+    studentId: Number(r.student_id),
+    studentName: r.student_name,
+    schoolId: Number(r.school_id),
+    cct: r.cct,
+    turno: r.turno,
+    receiptNumber: r.receipt_number,
+    paidOn: r.paid_on,
+    amountCents: Number(r.amount_cents),
+    cycleCode: r.cycle_code,
+    reason: r.reason,
+    status: r.status,
+    revokedFolio: r.revoked_folio,
+    newFolio: r.new_folio,
+    printedBy: r.print_route === 'DRSE' ? { type: 'DRSE', drseCode: r.drse_code, schoolId: null } : { type: 'ESCUELA', drseCode: null, schoolId: Number(r.school_id) },
+    recordedAt: r.recorded_at,
+  };
+}
+
+/**
+ * Replacements (R5) over HTTP. `record` is the one place a receipt enters: today it calls
+ * `ProductionService.recordReplacementPayment`; with REPLACEMENT_PAYMENT_ROUTE bound it hands the
+ * receipt to the replacement workflow instead (see replacement-intake.ts).
+ */
+@Injectable()
+export class ReplacementsHttpService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly production: ProductionService,
+    @Optional() @Inject(REPLACEMENT_PAYMENT_ROUTE) private readonly route?: ReplacementPaymentRoute,
+  ) {}
+
+  async record(actor: Actor, dto: RecordReplacementDto, idempotencyKey?: string): Promise<ReplacementDto> {
+    const student = await this.em.fork().findOne(Student, { id: dto.studentId }, { populate: ['school', 'school.drse', 'school.drse.parent'] });
+    if (!student || !coversSchool(actor, student.school)) throw new NotFoundError(`No existe el alumno ${dto.studentId} o no está en su ámbito.`, 'studentId');
+    const command: ReplacementPaymentCommand = {
+      studentId: student.id,
+      receiptNumber: dto.receiptNumber,
+      paidOn: dto.paidOn,
+      amountCents: dto.amountCents,
+      reason: dto.reason as ReplacementReason,
+    };
+    const key = operationKey(actor, 'replacement', student.id, idempotencyKey);
+    if (this.route) return this.route.record(actor, command, key);
+    const result = await this.production.recordReplacementPayment({ ...command, key, actor });
+    return this.get(result.replacementId);
+  }
+
+  async list(actor: Actor, query: ReplacementQueryDto): Promise<ReplacementPageDto> {
+    const scope = schoolScopeSql(actor);
+    const where = [scope.sql];
+    const params = [...scope.params];
+    if (query.status) {
+      where.push('rp.status = ?');
+      params.push(query.status);
+    }
+    if (query.schoolId) {
+      where.push('sc.id = ?');
+      params.push(query.schoolId);
+    }
+    const { limit, offset } = pageOptions(query);
+    const em = this.em.fork();
+    const filter = `where ${where.join(' and ')}`;
+    const [{ n }] = await em.execute<Array<{ n: string }>>(
+      `select count(*)::text as n from card_replacement rp join student s on s.id = rp.student_id join school sc on sc.id = s.school_id left join drse d on d.code = sc.drse_code ${filter}`,
+      params,
+    );
+    const rows = await em.execute<ReplacementRow[]>(`${SELECT} ${filter} order by rp.id desc limit ? offset ?`, [...params, limit, offset]);
+    return { items: rows.map(toDto), total: Number(n), page: query.page, pageSize: query.pageSize };
+  }
+
+  private async get(id: number): Promise<ReplacementDto> {
+    const [row] = await this.em.fork().execute<ReplacementRow[]>(`${SELECT} where rp.id = ?`, [id]);
+    return toDto(row);
+  }
+}
