@@ -2,6 +2,7 @@ import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
+import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -186,6 +187,68 @@ const ROWS: Row[] = [
   { name: 'acuse firmado', method: 'GET', route: '/acuses/{id}/signed-scan', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: async (w, t) => ({ path: `/acuses/${(await inventoryWorld(w, t)).acuseId}/signed-scan` }) },
+  // Production (docs/api.md, "Producción"). Target: a VALLES DRSE run for the target school (the DRSE prints for it, R1), one of its cards, a replacement there.
+  // ESC_IN's school is DRSE-routed: printing itself is a business refusal (422), not a role refusal.
+  { name: 'corrida de impresión', method: 'POST', route: '/print-runs', expect:
+                                                                        '401  422    404     403    403     201   404    403    403     403 201 201',
+    request: async (w, t, persona) => {
+      await productionWorld(w, t);
+      const student = await t.createStudent(w.school);
+      const central = persona === 'CONTROL_ESCOLAR_CENTRAL' || persona === 'ADMIN';
+      return { path: '/print-runs', json: { studentIds: [student.id], ...(central ? { holder: { type: 'DRSE', drseCode: 'VALLES' } } : {}) } };
+    } },
+  { name: 'muestra de impresión', method: 'POST', route: '/print-runs/preview', expect:
+                                                                        '401  422    404     403    403     200   404    403    403     403 200 200',
+    request: async (w, t, persona) => {
+      await productionWorld(w, t);
+      const student = await t.createStudent(w.school);
+      const central = persona === 'CONTROL_ESCOLAR_CENTRAL' || persona === 'ADMIN';
+      return { path: '/print-runs/preview', json: { studentIds: [student.id], ...(central ? { holder: { type: 'DRSE', drseCode: 'VALLES' } } : {}) } };
+    } },
+  { name: 'corridas', method: 'GET', route: '/print-runs', expect:      '401  HIDE   HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
+    request: async (w, t) => {
+      await productionWorld(w, t);
+      return { path: '/print-runs?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === productionIds.runId) },
+  { name: 'una corrida', method: 'GET', route: '/print-runs/{id}', expect: '401  404    404     200    404     200   404    403    403     403 200 200',
+    request: async (w, t) => ({ path: `/print-runs/${(await productionWorld(w, t)).runId}` }) },
+  { name: 'PDF de la corrida', method: 'GET', route: '/print-runs/{id}/pdf', expect:
+                                                                        '401  404    404     403    403     200   404    403    403     403 200 200',
+    request: async (w, t) => ({ path: `/print-runs/${(await productionWorld(w, t)).runId}/pdf` }) },
+  // Only central corrects (R9): a fresh card for it; the others get the world's card (wrongly let through, they would void it).
+  { name: 'corregir credencial (R9)', method: 'POST', route: '/cards/{folio}/correction', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 200 403',
+    request: async (w, t, persona) => {
+      const world = await productionWorld(w, t);
+      const folio = persona === 'CONTROL_ESCOLAR_CENTRAL'
+        ? (await issuedCard(t, w.school.id, 'VALLES', { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR', drseCode: 'VALLES' })).folio
+        : world.folio;
+      return { path: `/cards/${folio}/correction`, json: { reason: 'Credencial impresa por error en la matriz.' } };
+    } },
+  { name: 'bitácora de una credencial', method: 'GET', route: '/cards/{folio}/events', expect:
+                                                                        '401  200    404     200    404     200   404    403    403     403 200 200',
+    request: async (w, t) => ({ path: `/cards/${(await productionWorld(w, t)).folio}/events` }) },
+  { name: 'registrar reposición (R5)', method: 'POST', route: '/replacements', expect:
+                                                                        '401  201    404     403    403     403   403    403    403     403 201 201',
+    request: async (w, t, persona) => {
+      const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
+      await productionWorld(w, t);
+      const card = await issuedCard(t, w.school.id, 'VALLES', ce);
+      return { path: '/replacements', json: { studentId: card.studentId, receiptNumber: `MATRIZ-${persona.replace(/_/g, '-')}`, paidOn: today(), amountCents: 2800, reason: 'DANO' } };
+    } },
+  { name: 'reposiciones', method: 'GET', route: '/replacements', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
+    request: async (w, t) => {
+      await productionWorld(w, t);
+      return { path: '/replacements?pageSize=200' };
+    },
+    sees: (b) => b.items.some((i) => i.id === productionIds.replacementId) },
+  { name: 'claves públicas', method: 'GET', route: '/verificar/claves', expect:
+                                                                        '200  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/verificar/claves' }) },
+  { name: 'verificar credencial', method: 'GET', route: '/verificar/{payload}', expect:
+                                                                        '200  200    200     200    200     200   200    200    200     200 200 200',
+    request: async (w, t) => ({ path: `/verificar/${(await productionWorld(w, t)).payload}` }) },
 ];
 
 /** Operations deliberately outside the matrix, with the reason. */
