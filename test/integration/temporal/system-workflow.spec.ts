@@ -1,8 +1,6 @@
-import { Test } from '@nestjs/testing';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { createOrmConfig } from '../../../src/database/mikro-orm.config';
+import { NestFactory } from '@nestjs/core';
 import { collectActivities } from '../../../src/worker';
-import { ACTIVITY_CLASSES } from '../../../src/worker.module';
+import { WorkerModule } from '../../../src/worker.module';
 import { createWorker } from '../../../src/temporal/worker-factory';
 import { systemCheckWorkflow } from '../../../workflows';
 import { createTestDatabase, TestDatabase } from '../../support/db';
@@ -23,10 +21,11 @@ describe('worker wiring on the real Temporal server', () => {
   });
 
   it('runs a workflow whose activity reads this test database through the worker module', async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [MikroOrmModule.forRoot(createOrmConfig(db.url))],
-      providers: [...ACTIVITY_CLASSES],
-    }).compile();
+    // The worker process's own module, configured like src/worker.ts does: from the environment.
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = db.url;
+    const moduleRef = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    process.env.DATABASE_URL = saved;
     const worker = await createWorker({
       connection: temporal.nativeConnection,
       taskQueue: temporal.taskQueue,
