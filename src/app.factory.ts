@@ -2,6 +2,8 @@ import type { LogLevel } from '@nestjs/common';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ROLES_EXTENSION } from './http/auth.decorators';
 
@@ -15,6 +17,7 @@ export async function createApp(
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
   app.useBodyParser('json', { limit: '2mb' });
+  serveWebInterface(app);
   const doc = new DocumentBuilder()
     .setTitle('Credencialización SEJ')
     .setDescription(
@@ -43,4 +46,20 @@ function withRolesInDescriptions(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * The web interface (web/, built into web/dist by `npm run build:web`): static files at /app/, and
+ * `/` redirects there. It talks to the same public API with the same tokens (docs/web.md).
+ */
+function serveWebInterface(app: NestExpressApplication): void {
+  const dir = webDistDir();
+  if (!dir) return;
+  app.useStaticAssets(dir, { prefix: '/app/', index: 'index.html', maxAge: 0 });
+  app.getHttpAdapter().get('/', (_req: unknown, res: { redirect(status: number, url: string): void }) => res.redirect(302, '/app/'));
+}
+
+function webDistDir(): string | null {
+  const candidates = [process.env.WEB_DIST_DIR, path.resolve(__dirname, '..', 'web', 'dist'), path.resolve(__dirname, '..', '..', 'web', 'dist')];
+  return candidates.find((d): d is string => !!d && existsSync(path.join(d, 'index.html'))) ?? null;
 }

@@ -1,0 +1,49 @@
+import { get, Page, qs } from './api.js';
+
+export interface School {
+  id: number;
+  cct: string;
+  turno: string;
+  nivel: string;
+  name: string;
+  matricula: number;
+  hasInternet: boolean;
+  drseCode: string;
+  printRoute: 'DRSE' | 'ESCUELA';
+  printRouteReason: string;
+}
+
+export interface Student {
+  id: number;
+  curp: string;
+  nombres: string;
+  primerApellido: string;
+  segundoApellido?: string;
+  schoolId: number;
+  primerIngreso: boolean;
+  hasPhoto: boolean;
+  declined: boolean;
+  declinedReason?: string;
+}
+
+export const fullName = (s: Student): string => [s.primerApellido, s.segundoApellido, s.nombres].filter(Boolean).join(' ');
+
+/** Every student of a school (pages of 200). */
+export async function allStudents(schoolId: number, extra: Record<string, string | boolean | undefined> = {}): Promise<Student[]> {
+  const out: Student[] = [];
+  for (let page = 1; ; page++) {
+    const p = await get<Page<Student>>(`/students${qs({ schoolId, page, pageSize: 200, ...extra })}`);
+    out.push(...p.items);
+    if (out.length >= p.total || p.items.length === 0) return out;
+  }
+}
+
+export async function allSchools(extra: Record<string, string | undefined> = {}): Promise<School[]> {
+  const out: School[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const p = await get<Page<School>>(`/schools${qs({ page, pageSize: 200, ...extra })}`);
+    out.push(...p.items);
+    if (out.length >= p.total || p.items.length === 0) break;
+  }
+  return out;
+}

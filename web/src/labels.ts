@@ -1,0 +1,95 @@
+import type { Role } from './api.js';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  ESCUELA: 'Escuela',
+  DRSE_PLANEACION: 'DRSE · Planeación',
+  DRSE_CONTROL_ESCOLAR: 'DRSE · Control Escolar',
+  DRSE_TECNOLOGIAS: 'DRSE · Tecnologías',
+  RECURSOS_MATERIALES: 'Recursos Materiales',
+  CONTROL_ESCOLAR_CENTRAL: 'Control Escolar central',
+  ADMIN: 'Administración',
+};
+
+export const STATUS_LABEL: Record<string, string> = {
+  EN_REVISION_PLANEACION: 'En revisión de Planeación',
+  DEVUELTA_A_ESCUELA: 'Devuelta a la escuela para corrección',
+  EN_VALIDACION: 'En validación de Control Escolar',
+  PREPARANDO_MATERIAL: 'Preparando material',
+  ESPERANDO_MATERIAL: 'Esperando material',
+  EN_PRODUCCION: 'En producción',
+  LISTA_PARA_ENTREGA: 'Lista para entrega',
+  ENTREGADA: 'Entregada',
+  RECHAZADA: 'Rechazada',
+  RETIRADA: 'Retirada',
+  ESPERANDO_PAGO: 'Esperando pago',
+  EN_REVISION_CENTRAL: 'En revisión central',
+  EN_SURTIDO: 'En surtido',
+  EN_RECEPCION: 'En recepción',
+  SURTIDA: 'Surtida',
+  CANCELADA: 'Cancelada',
+};
+
+export const PROCEDURE_LABEL: Record<string, string> = {
+  PROCEDURE_1: 'Procedimiento 1 · la DRSE elabora las credenciales',
+  PROCEDURE_2: 'Procedimiento 2 · material para imprimir en la escuela',
+  SUPPLY: 'Abastecimiento',
+  REPLACEMENT: 'Reposición',
+};
+
+export const EVENT_LABEL: Record<string, string> = {
+  ACCEPT: 'Aceptar el oficio',
+  RETURN: 'Devolver para corrección',
+  REJECT: 'Rechazar',
+  RESUBMIT: 'Reenviar corregido',
+  WITHDRAW: 'Retirar la solicitud',
+  VALIDATE: 'Validar (procede)',
+  VALIDATE_PARTIAL: 'Validar parcialmente',
+  INVALIDATE: 'No procede (devolver)',
+  REQUEST_SUPPLY: 'Solicitar abastecimiento',
+  RECHECK_MATERIAL: 'Volver a revisar existencias',
+  PRODUCTION_CONFIRMED: 'Confirmar impresión y enmicado',
+  DELIVER: 'Registrar la entrega',
+  SLA_EXPIRED: 'Plazo vencido (escalamiento)',
+  PROCEDENCIA_CHECKED: 'Verificación automática de procedencia',
+  MATERIAL_RESERVED: 'Material reservado',
+  MATERIAL_SHORT: 'Material insuficiente',
+  SUPPLY_FULFILLED: 'Abastecimiento surtido',
+  SUPPLY_REJECTED: 'Abastecimiento rechazado',
+  PRINT_RUN_GENERATED: 'Planillas generadas',
+  ACUSE_RECORDED: 'Acuse registrado',
+};
+
+export const TICKET_STATUS_LABEL: Record<string, string> = {
+  OPEN: 'Abierto',
+  UNDER_REVIEW: 'En revisión',
+  APPROVED: 'Aprobado',
+  REJECTED: 'Rechazado',
+  IN_FULFILLMENT: 'En surtido',
+  FULFILLED: 'Surtido',
+  CLOSED: 'Cerrado',
+  CANCELLED: 'Cancelado',
+};
+
+export const LEDGER_KIND_LABEL: Record<string, string> = {
+  RECEIPT: 'Recepción',
+  TRANSFER_OUT: 'Salida',
+  TRANSFER_IN: 'Entrada',
+  RESERVATION: 'Reserva',
+  RELEASE: 'Liberación',
+  CONSUMPTION: 'Consumo',
+  WASTE: 'Merma',
+  ADJUSTMENT: 'Ajuste',
+};
+
+export const EQUIPMENT_KIND_LABEL: Record<string, string> = { PRINTER: 'Impresora', LAMINATOR: 'Enmicadora' };
+export const EQUIPMENT_STATUS_LABEL: Record<string, string> = { OPERATIVE: 'En operación', FAILED: 'Con falla', RETIRED: 'Dado de baja' };
+
+export function itemLabel(item: string): string {
+  if (item === 'TESLIN') return 'Teslin (ranuras)';
+  if (item === 'MICA') return 'Micas';
+  if (item === 'TINTA') return 'Tinta (planillas)';
+  if (item.startsWith('HOLOGRAMA:')) return `Hologramas ${item.slice('HOLOGRAMA:'.length)}`;
+  return item;
+}
+
+export const label = (map: Record<string, string>, key: string | undefined | null): string => (key ? (map[key] ?? key) : '—');

@@ -1,0 +1,186 @@
+import { ApiError, loadMe, logout, Role, session, setSessionEndedHandler } from './api.js';
+import { button, clear, h } from './dom.js';
+import { ROLE_LABEL } from './labels.js';
+import { acusesPage } from './pages/acuses.js';
+import { cardsPage } from './pages/cards.js';
+import { equipmentPage } from './pages/equipment.js';
+import { inboxPage } from './pages/inbox.js';
+import { inventoryPage } from './pages/inventory.js';
+import { loginPage } from './pages/login.js';
+import { newRequestPage } from './pages/new-request.js';
+import { printRunsPage } from './pages/print-runs.js';
+import { replacementsPage } from './pages/replacements.js';
+import { requestDetailPage } from './pages/request-detail.js';
+import { requestsPage } from './pages/requests.js';
+import { studentsPage } from './pages/students.js';
+import { ticketDetailPage, ticketsPage } from './pages/tickets.js';
+import { problemView } from './ui.js';
+
+export interface PageContext {
+  main: HTMLElement;
+  params: string[];
+  query: URLSearchParams;
+  /** Sets the page's h1 and the document title. */
+  title(text: string): HTMLHeadingElement;
+}
+
+type PageFn = (ctx: PageContext) => Promise<void>;
+
+interface Route {
+  pattern: RegExp;
+  page: PageFn;
+  roles?: Role[];
+}
+
+const ALL: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+
+const ROUTES: Route[] = [
+  { pattern: /^$/, page: inboxPage },
+  { pattern: /^solicitudes$/, page: requestsPage },
+  { pattern: /^solicitudes\/(\d+)$/, page: requestDetailPage },
+  { pattern: /^nueva-solicitud$/, page: newRequestPage, roles: ['ESCUELA'] },
+  { pattern: /^alumnos$/, page: studentsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^impresion$/, page: printRunsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^inventario$/, page: inventoryPage },
+  { pattern: /^abastecimiento$/, page: ticketsPage, roles: ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^abastecimiento\/(\d+)$/, page: ticketDetailPage, roles: ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^equipo$/, page: equipmentPage },
+  { pattern: /^acuses$/, page: acusesPage },
+  { pattern: /^reposiciones$/, page: replacementsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+];
+
+/** Navigation per role: only what the role can use. */
+function navFor(role: Role, printsOnSite: boolean): [string, string][] {
+  const items: [string, string][] = [['#/', 'Bandeja']];
+  const add = (href: string, text: string, roles: Role[]) => roles.includes(role) && items.push([href, text]);
+  add('#/nueva-solicitud', 'Nuevo oficio', ['ESCUELA']);
+  items.push(['#/solicitudes', role === 'ESCUELA' ? 'Mis solicitudes' : 'Solicitudes']);
+  add('#/alumnos', 'Alumnos', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  if (role !== 'ESCUELA' || printsOnSite) add('#/impresion', 'Impresión', ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  if (role !== 'ESCUELA' || printsOnSite) items.push(['#/inventario', role === 'ESCUELA' ? 'Material' : 'Existencias']);
+  add('#/abastecimiento', 'Abastecimiento', ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  add('#/equipo', 'Equipo y fallas', ALL);
+  items.push(['#/acuses', 'Acuses']);
+  add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  return items;
+}
+
+const app = document.getElementById('app')!;
+let printsOnSite = false;
+
+function layout(path: string): HTMLElement {
+  const me = session.me;
+  const actor = session.actor!;
+  const who = me?.school ? `${me.school.name} (${me.school.cct} · ${me.school.turno})` : me?.drseName ? `DRSE ${me.drseName}` : 'Oficinas centrales';
+  const main = h('main', { id: 'contenido', tabindex: -1 });
+  const current = `#/${path}`;
+  clear(
+    app,
+    h('a', { class: 'skip', href: '#contenido', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, 'Saltar al contenido'),
+    h(
+      'header',
+      { class: 'top' },
+      h('p', { class: 'brand' }, 'Credencialización SEJ'),
+      h('p', { class: 'who' }, h('span', null, `${me?.username ?? ''} · ${ROLE_LABEL[actor.role]}`), h('span', { class: 'scope' }, who)),
+      button('Cerrar sesión', async () => {
+        await logout();
+        location.hash = '#/login';
+      }, { class: 'secondary' }),
+    ),
+    h(
+      'nav',
+      { 'aria-label': 'Secciones' },
+      h(
+        'ul',
+        null,
+        navFor(actor.role, printsOnSite).map(([href, text]) =>
+          h('li', null, h('a', { href, 'aria-current': href === current || (href !== '#/' && current.startsWith(href + '/')) ? 'page' : false }, text)),
+        ),
+      ),
+    ),
+    main,
+  );
+  return main;
+}
+
+let renderSeq = 0;
+async function render(): Promise<void> {
+  const seq = ++renderSeq;
+  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const [path, query = ''] = hash.split('?');
+  if (path === 'login' || !session.loggedIn) {
+    if (path !== 'login') {
+      location.hash = '#/login';
+      return;
+    }
+    app.replaceChildren();
+    const main = h('main', { id: 'contenido', tabindex: -1, class: 'login-main' });
+    app.appendChild(main);
+    await loginPage(ctxFor(main, [], new URLSearchParams(query)));
+    return;
+  }
+  try {
+    const me = await loadMe();
+    if (me?.actor.role === 'ESCUELA' && me.school) printsOnSite = await schoolPrintsOnSite(me.school.id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return;
+  }
+  if (seq !== renderSeq) return;
+  const main = layout(path);
+  const route = ROUTES.find((r) => r.pattern.test(path));
+  const ctx = ctxFor(main, route ? (path.match(route.pattern)!.slice(1) as string[]) : [], new URLSearchParams(query));
+  if (!route) {
+    ctx.title('Página no encontrada');
+    main.append(h('p', null, 'La dirección no corresponde a ninguna página. ', h('a', { href: '#/' }, 'Volver a la bandeja')));
+    return;
+  }
+  if (route.roles && !route.roles.includes(session.actor!.role)) {
+    ctx.title('No permitido');
+    main.append(h('p', { class: 'notice error', role: 'alert' }, 'Su rol no tiene acceso a esta página.'));
+    return;
+  }
+  try {
+    await route.page(ctx);
+  } catch (err) {
+    if (seq !== renderSeq) return;
+    if (!main.querySelector('h1')) ctx.title(err instanceof ApiError && err.status === 404 ? 'No encontrado' : 'Error');
+    main.append(problemView(err));
+  }
+}
+
+const routeCache = new Map<number, boolean>();
+async function schoolPrintsOnSite(schoolId: number): Promise<boolean> {
+  if (!routeCache.has(schoolId)) {
+    const { get } = await import('./api.js');
+    const school = await get<{ printRoute: string }>(`/schools/${schoolId}`);
+    routeCache.set(schoolId, school.printRoute === 'ESCUELA');
+  }
+  return routeCache.get(schoolId)!;
+}
+
+function ctxFor(main: HTMLElement, params: string[], query: URLSearchParams): PageContext {
+  return {
+    main,
+    params,
+    query,
+    title(text: string) {
+      document.title = `${text} · Credencialización SEJ`;
+      const h1 = h('h1', { tabindex: -1 }, text);
+      main.prepend(h1);
+      return h1;
+    },
+  };
+}
+
+/** Re-renders the current route (after an action changed the data). */
+export function refreshPage(): Promise<void> {
+  return render();
+}
+
+setSessionEndedHandler(() => {
+  location.hash = '#/login';
+});
+window.addEventListener('hashchange', () => void render().then(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false })));
+void render();

@@ -1,0 +1,107 @@
+import { ApiError, get, newKey, Page, qs, session, upload } from '../api.js';
+import { allStudents, School } from '../catalog.js';
+import { field, h, input, textarea } from '../dom.js';
+import type { PageContext } from '../main.js';
+import { studentPicker } from '../student-picker.js';
+import { act, messageBox, progress, section } from '../ui.js';
+
+interface JustificationItem {
+  item: string;
+  description: string;
+  received: number;
+  consumed: number;
+  wasted: number;
+  onHand: number;
+  onHandText: string;
+}
+
+/** A school files its oficio: Procedure 1 (the DRSE prints) or 2 (material to print on site), by R1. */
+export async function newRequestPage(ctx: PageContext): Promise<void> {
+  ctx.title('Nuevo oficio');
+  const schoolId = session.actor!.schoolId!;
+  const school = await get<School>(`/schools/${schoolId}`);
+  const p1 = school.printRoute === 'DRSE';
+  ctx.main.append(
+    h(
+      'p',
+      { class: 'notice' },
+      p1
+        ? `Su escuela está asignada a la DRSE para imprimir (${school.printRouteReason}). El oficio pide credenciales nuevas y hologramas (Procedimiento 1).`
+        : `Su escuela imprime en sitio (${school.printRouteReason}). El oficio pide material (Procedimiento 2).`,
+    ),
+  );
+  const oficio = h('input', { type: 'file', name: 'oficio', accept: 'application/pdf', required: true });
+  const comment = textarea('comentario', { maxlength: 2000 });
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Enviar el oficio');
+  const key = newKey();
+  let datos: () => Record<string, unknown>;
+  const body: HTMLElement[] = [];
+  if (p1) {
+    const students = await allStudents(schoolId);
+    const picker = studentPicker(students);
+    body.push(picker.element);
+    datos = () => ({ procedimiento: 'PROCEDURE_1', ...picker.selected() });
+  } else {
+    const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+    const micas = input('micas', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+    const holograms = input('holograms', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+    const why = textarea('justificacion', { required: true, maxlength: 4000 });
+    body.push(
+      h('fieldset', null, h('legend', null, 'Material solicitado'), field('Hojas de Teslin (8 credenciales por hoja)', sheets), field('Micas', micas), field('Hologramas del ciclo', holograms)),
+      field('Justificación del uso del material anterior', why, 'El sistema adjunta su registro de consumo (impreso, cancelado, merma).'),
+      await consumptionSummary(schoolId),
+    );
+    datos = () => ({
+      procedimiento: 'PROCEDURE_2',
+      material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) },
+      justificacion: why.value.trim(),
+    });
+  }
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true },
+    field('Oficio escaneado con firma y sello (PDF)', oficio),
+    ...body,
+    field('Comentario (opcional)', comment),
+    box,
+    submit,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = oficio.files?.[0];
+    if (!f) {
+      box.error(new ApiError(422, 'Adjunte el oficio escaneado en PDF.', undefined, [{ field: 'oficio', message: 'El oficio es obligatorio.' }]));
+      oficio.focus();
+      return;
+    }
+    const fd = new FormData();
+    fd.append('oficio', f);
+    fd.append('datos', JSON.stringify({ ...datos(), ...(comment.value.trim() ? { comentario: comment.value.trim() } : {}) }));
+    const p = progress('Enviando el oficio…');
+    void act(submit, box, async () => {
+      box.replaceChildren(p);
+      const res = await upload<{ id: number }>('POST', '/requests', fd, (x) => p.set(x), key);
+      location.hash = `#/solicitudes/${res.id}`;
+    });
+  });
+  ctx.main.append(form);
+}
+
+async function consumptionSummary(schoolId: number): Promise<HTMLElement> {
+  try {
+    const holders = await get<Page<{ id: number }>>(`/inventory/holders${qs({ schoolId, kind: 'ESCUELA' })}`);
+    if (!holders.items.length) return h('p', null, 'Sin registro de material todavía.');
+    const report = await get<{ cycleCode: string; items: JustificationItem[] }>(`/inventory/holders/${holders.items[0].id}/justification`);
+    return section(
+      `Consumo registrado del ciclo ${report.cycleCode}`,
+      h(
+        'ul',
+        null,
+        report.items.map((i) => h('li', null, `${i.description}: recibido ${i.received}, consumido ${i.consumed}, merma ${i.wasted}, en existencia ${i.onHandText}`)),
+      ),
+    );
+  } catch {
+    return h('p', null, 'No se pudo leer el consumo registrado.');
+  }
+}

@@ -1,0 +1,106 @@
+import { download, get, newKey, Page, post, qs, session } from '../api.js';
+import { allSchools } from '../catalog.js';
+import { field, fmtDate, h, select, table, uid } from '../dom.js';
+import type { PageContext } from '../main.js';
+import { act, messageBox, progress, section } from '../ui.js';
+
+interface PrintRun {
+  id: number;
+  holder: { name: string };
+  cycleCode: string;
+  planillas: number;
+  cards: number;
+  voided: number;
+  excludedCount: number;
+  firstFolio?: string;
+  lastFolio?: string;
+  createdAt: string;
+  pdfReady: boolean;
+  excluded?: { studentId: number; reason: string; detail: string; studentName?: string }[];
+}
+const PRINTERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+
+/** Print runs: preview (watermarked, marks nothing), create (folios, R7 voids, R9 issue), download. */
+export async function printRunsPage(ctx: PageContext): Promise<void> {
+  ctx.title('Impresión de credenciales');
+  const actor = session.actor!;
+  const runs = await get<Page<PrintRun>>(`/print-runs${qs({ pageSize: 50 })}`);
+  const result = h('div', { 'aria-live': 'polite' });
+  if (PRINTERS.includes(actor.role)) ctx.main.append(await runForm(actor.role, actor.schoolId, result), result);
+  ctx.main.append(
+    table(
+      'Corridas de impresión',
+      ['Fecha', 'Imprime', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Excluidos', 'Folios', 'PDF'],
+      runs.items.map((r) => [fmtDate(r.createdAt), r.holder.name, r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.excludedCount), r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r)]),
+    ),
+  );
+}
+
+function pdfButton(r: PrintRun): HTMLElement {
+  const box = messageBox();
+  if (!PRINTERS.includes(session.actor!.role)) return h('span', null, '—');
+  const b = h('button', { type: 'button', class: 'secondary' }, `Descargar planillas de la corrida ${r.id}`);
+  b.addEventListener('click', () => {
+    const p = progress(r.pdfReady ? 'Descargando…' : 'Generando el PDF de las planillas…');
+    void act(b, box, async () => {
+      box.replaceChildren(p);
+      await download(`/print-runs/${r.id}/pdf`, `planillas-${r.id}.pdf`);
+      box.ok('PDF listo.');
+    });
+  });
+  return h('div', null, b, box);
+}
+
+async function runForm(role: string, schoolId: number | undefined, result: HTMLElement): Promise<HTMLElement> {
+  let schoolsSel: HTMLSelectElement | null = null;
+  const perSchool = h('input', { type: 'checkbox', id: uid('ps'), name: 'newPlanillaPerSchool' });
+  if (role !== 'ESCUELA') {
+    const schools = await allSchools({ printRoute: 'DRSE' });
+    schoolsSel = select('schoolIds', schools.map((s): [string, string] => [String(s.id), `${s.cct} ${s.turno} · ${s.name}`]), { multiple: true, size: Math.min(6, Math.max(2, schools.length)) });
+  }
+  const box = messageBox();
+  const previewBtn = h('button', { type: 'button', class: 'secondary' }, 'Ver muestra (sin validez)');
+  const createBtn = h('button', { type: 'submit' }, 'Generar corrida (marca las credenciales como expedidas)');
+  const body = () => ({
+    schoolIds: schoolsSel ? Array.from(schoolsSel.selectedOptions).map((o) => Number(o.value)) : [schoolId!],
+    ...(perSchool.checked ? { newPlanillaPerSchool: true } : {}),
+  });
+  let key = newKey();
+  previewBtn.addEventListener('click', () => {
+    const p = progress('Generando la muestra…');
+    void act(previewBtn, box, async () => {
+      box.replaceChildren(p);
+      await download('/print-runs/preview', 'muestra.pdf', 'POST', body());
+      box.ok('Muestra descargada: lleva la marca «MUESTRA — SIN VALIDEZ» y no usa folios.');
+    });
+  });
+  const form = h(
+    'form',
+    null,
+    schoolsSel ? field('Escuelas (Ctrl o Mayús para varias)', schoolsSel, 'Se imprimen todos sus alumnos con fotografía que no tengan credencial de este ciclo.') : h('p', null, 'Se imprimen los alumnos de su escuela con fotografía y sin credencial de este ciclo, más las reposiciones pendientes.'),
+    schoolsSel ? h('div', { class: 'check' }, perSchool, h('label', { for: perSchool.id }, 'Cada escuela empieza en una planilla nueva')) : null,
+    h('div', { class: 'actions' }, previewBtn, createBtn),
+    box,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const p = progress('Generando la corrida: folios, planillas de 8 y anulación de espacios en blanco…');
+    void act(createBtn, box, async () => {
+      box.replaceChildren(p);
+      const run = await post<PrintRun>('/print-runs', body(), key);
+      key = newKey();
+      box.ok(`Corrida ${run.id}: ${run.cards} credencial(es) en ${run.planillas} planilla(s), ${run.voided} espacio(s) cancelado(s).`);
+      result.replaceChildren(
+        section(
+          `Corrida ${run.id}`,
+          h('p', null, run.firstFolio ? `Folios ${run.firstFolio} a ${run.lastFolio}.` : ''),
+          run.excluded?.length
+            ? table('Alumnos excluidos', ['Alumno', 'Motivo'], run.excluded.map((e) => [e.studentName ?? `Alumno ${e.studentId}`, e.detail]))
+            : h('p', null, 'Ningún alumno excluido.'),
+          pdfButton(run),
+        ),
+      );
+    });
+  });
+  return section('Nueva corrida de impresión', form);
+}

@@ -1,0 +1,290 @@
+import { ApiError, download, get, post, put, session, upload } from '../api.js';
+import { allStudents, fullName, Student } from '../catalog.js';
+import { diagramFigure } from '../diagram.js';
+import { field, fmtDate, h, input, textarea } from '../dom.js';
+import { EVENT_LABEL, label, PROCEDURE_LABEL, ROLE_LABEL, STATUS_LABEL } from '../labels.js';
+import { refreshPage, type PageContext } from '../main.js';
+import type { Accion, RequestDetail } from '../requests-api.js';
+import { studentPicker } from '../student-picker.js';
+import { act, badge, messageBox, problemView, progress, section } from '../ui.js';
+
+const SCAN_UPLOADERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
+const DOC_LABEL: Record<string, string> = { OFICIO: 'Oficio escaneado', ACUSE: 'Acuse de recibido', PLANILLAS: 'Planillas de credenciales' };
+
+export async function requestDetailPage(ctx: PageContext): Promise<void> {
+  const id = Number(ctx.params[0]);
+  let r: RequestDetail;
+  try {
+    r = await get<RequestDetail>(`/requests/${id}`);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) {
+      ctx.title('Solicitud no encontrada');
+      ctx.main.append(h('p', { class: 'notice error', role: 'alert' }, `La solicitud #${id} no existe o no está en su ámbito.`));
+      return;
+    }
+    throw err;
+  }
+  ctx.title(`Solicitud #${r.id}`);
+  const role = session.actor!.role;
+  const students = await studentsOf(r);
+
+  const summary = h(
+    'dl',
+    { class: 'facts' },
+    h('dt', null, 'Procedimiento'),
+    h('dd', null, label(PROCEDURE_LABEL, r.procedimiento)),
+    h('dt', null, 'Estado'),
+    h('dd', { 'data-testid': 'estado' }, badge(label(STATUS_LABEL, r.estado), statusKind(r.estado))),
+    h('dt', null, 'Escuela'),
+    h('dd', null, `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno}) · DRSE ${r.drseCode}`),
+    h('dt', null, 'Quién imprime'),
+    h('dd', null, r.ruta === 'DRSE' ? 'La DRSE' : r.ruta === 'ESCUELA' ? 'La escuela' : (r.ruta ?? '—'), r.rutaMotivo ? h('span', { class: 'hint' }, ` — ${r.rutaMotivo}`) : null),
+    h('dt', null, 'Presentada'),
+    h('dd', null, fmtDate(r.creada)),
+  );
+
+  const task = r.tareaAbierta
+    ? h(
+        'div',
+        { class: `open-task ${r.tareaAbierta.vencida ? 'overdue' : ''}` },
+        h('p', null, h('strong', null, 'Tarea abierta: '), r.tareaAbierta.titulo),
+        h('p', null, `Le corresponde a: ${label(ROLE_LABEL, r.tareaAbierta.rol)} · vence ${fmtDate(r.tareaAbierta.vence)}`, r.tareaAbierta.vencida ? [' ', badge('Vencida', 'danger')] : null),
+        r.tareaAbierta.escaladaA ? h('p', null, `Escalada a ${label(ROLE_LABEL, r.tareaAbierta.escaladaA)}.`) : null,
+      )
+    : h('p', null, 'No hay tarea abierta: la solicitud ', ['ENTREGADA', 'RECHAZADA', 'RETIRADA', 'SURTIDA', 'CANCELADA'].includes(r.estado) ? 'está concluida.' : 'avanza en un paso automático.');
+
+  const actions = actionsPanel(r);
+  const checks = verificationPanel(r, students);
+  ctx.main.append(
+    h('div', { class: 'grid-2' }, section('Resumen', summary, task), section('Qué puede hacer ahora', checks ?? '', actions)),
+  );
+  if (role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA' && r.procedimiento === 'PROCEDURE_1' && students) ctx.main.append(correctionPanel(r, students));
+  ctx.main.append(studentsPanel(r, students), documentsPanel(r), timelinePanel(r));
+  const diagramSection = section('Diagrama del procedimiento', h('p', null, 'Dibujando el diagrama…'));
+  ctx.main.append(diagramSection);
+  try {
+    const fig = await diagramFigure(r.chart.procedure, r.chart.version, r.chart.state);
+    diagramSection.replaceChildren(h('h2', null, 'Diagrama del procedimiento'), fig);
+  } catch (err) {
+    diagramSection.replaceChildren(h('h2', null, 'Diagrama del procedimiento'), problemView(err));
+  }
+}
+
+function statusKind(estado: string): string {
+  if (['ENTREGADA', 'SURTIDA'].includes(estado)) return 'ok';
+  if (['RECHAZADA', 'RETIRADA', 'CANCELADA'].includes(estado)) return 'danger';
+  if (estado === 'DEVUELTA_A_ESCUELA') return 'warn';
+  return '';
+}
+
+async function studentsOf(r: RequestDetail): Promise<Student[] | null> {
+  if (!r.alumnos) return null;
+  try {
+    return await allStudents(r.escuela.id);
+  } catch {
+    return null; // roles that do not see minors' data
+  }
+}
+
+/** Only the actions the API says this caller may take now; each asks for a comment where needed. */
+function actionsPanel(r: RequestDetail): HTMLElement {
+  const box = messageBox();
+  const formHolder = h('div');
+  if (!r.acciones.length) return h('div', null, h('p', null, 'No hay acciones disponibles para usted en este paso.'));
+  const buttons = r.acciones.map((a) => {
+    const text = a.etiqueta ?? EVENT_LABEL[a.evento] ?? a.evento;
+    const b = h('button', { type: 'button', class: a.evento === 'REJECT' || a.evento === 'WITHDRAW' || a.evento === 'INVALIDATE' ? 'danger' : '', 'data-evento': a.evento }, text);
+    b.addEventListener('click', () => {
+      box.reset();
+      formHolder.replaceChildren(decisionForm(r, a, text, box));
+      formHolder.querySelector<HTMLElement>('textarea, input')?.focus();
+    });
+    return b;
+  });
+  return h('div', null, h('div', { class: 'actions' }, buttons), formHolder, box);
+}
+
+function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>): HTMLElement {
+  const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 2000 });
+  const numbers = (a.datos ?? []).map((d) => ({ d, el: input(d.campo, { type: 'number', min: 0, step: 1, required: true, inputmode: 'numeric' }) }));
+  const submit = h('button', { type: 'submit' }, `Confirmar: ${text}`);
+  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
+  const form = h(
+    'form',
+    { class: 'decision', 'aria-label': text },
+    numbers.map(({ d, el }) => field(d.etiqueta, el)),
+    field(a.requiereComentario ? 'Comentario (obligatorio)' : 'Comentario (opcional)', comment, a.requiereComentario ? 'Explique el motivo; la escuela y las oficinas lo verán en la línea de tiempo.' : undefined),
+    h('div', { class: 'actions' }, submit, cancel),
+  );
+  cancel.addEventListener('click', () => form.remove());
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (a.requiereComentario && !comment.value.trim()) {
+      box.error(new ApiError(422, 'Escriba un comentario: este paso lo requiere.', undefined, [{ field: 'comentario', message: 'El comentario es obligatorio.' }]));
+      comment.setAttribute('aria-invalid', 'true');
+      comment.focus();
+      return;
+    }
+    void act(submit, box, async () => {
+      const datos = Object.fromEntries(numbers.map(({ d, el }) => [d.campo, Number(el.value)]));
+      if (a.evento === 'WITHDRAW') {
+        await post(`/requests/${r.id}/withdraw`, comment.value.trim() ? { comentario: comment.value.trim() } : {});
+      } else {
+        await post(`/requests/${r.id}/decisions`, {
+          evento: a.evento,
+          ...(comment.value.trim() ? { comentario: comment.value.trim() } : {}),
+          ...(numbers.length ? { datos } : {}),
+        });
+      }
+      await refreshPage();
+      document.querySelector('main')?.prepend(h('p', { class: 'notice ok', role: 'status' }, `Hecho: ${text}.`));
+    });
+  });
+  return form;
+}
+
+/** The automatic procedencia checks (missing photos, counts against matrícula) as the API reports them. */
+function verificationPanel(r: RequestDetail, students: Student[] | null): HTMLElement | null {
+  const v = r.verificacion;
+  if (!v || !Object.keys(v).length) return null;
+  const byId = new Map((students ?? []).map((s) => [s.id, s]));
+  const render = (value: unknown): HTMLElement | string => {
+    if (Array.isArray(value)) {
+      if (!value.length) return 'ninguno';
+      return h(
+        'ul',
+        null,
+        value.map((x) => {
+          if (typeof x === 'number' && byId.has(x)) return h('li', null, fullName(byId.get(x)!));
+          if (x && typeof x === 'object') return h('li', null, describe(x as Record<string, unknown>, byId));
+          return h('li', null, String(x));
+        }),
+      );
+    }
+    if (value && typeof value === 'object') return h('dl', { class: 'facts' }, Object.entries(value).flatMap(([k, x]) => [h('dt', null, humanKey(k)), h('dd', null, render(x))]));
+    if (typeof value === 'boolean') return value ? 'sí' : 'no';
+    return String(value ?? '—');
+  };
+  return h('div', { class: 'checks', 'data-testid': 'verificacion' }, h('h3', null, 'Verificación automática'), render(v));
+}
+
+function describe(o: Record<string, unknown>, byId: Map<number, Student>): string {
+  const sid = (o.studentId ?? o.alumnoId ?? o.id) as number | undefined;
+  const name = sid !== undefined && byId.has(sid) ? fullName(byId.get(sid)!) : (o.nombre as string | undefined) ?? (sid !== undefined ? `alumno ${sid}` : '');
+  const rest = Object.entries(o)
+    .filter(([k]) => !['studentId', 'alumnoId', 'id', 'nombre'].includes(k))
+    .map(([k, x]) => `${humanKey(k)}: ${typeof x === 'boolean' ? (x ? 'sí' : 'no') : String(x)}`);
+  return [name, ...rest].filter(Boolean).join(' · ');
+}
+
+function humanKey(k: string): string {
+  const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+function correctionPanel(r: RequestDetail, students: Student[]): HTMLElement {
+  const picker = studentPicker(students, r.alumnos);
+  const box = messageBox();
+  const save = h('button', { type: 'submit' }, 'Guardar la corrección de alumnos');
+  const form = h('form', null, picker.element, box, save);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void act(save, box, async () => {
+      await put(`/requests/${r.id}/students`, picker.selected());
+      box.ok('Lista de alumnos corregida. Ahora use «Reenviar corregido».');
+    });
+  });
+  return section('Corregir la solicitud', h('p', null, 'Planeación devolvió el oficio. Corrija la lista de alumnos si hace falta y después reenvíelo.'), form);
+}
+
+function studentsPanel(r: RequestDetail, students: Student[] | null): HTMLElement {
+  if (r.material) {
+    return section(
+      'Material solicitado',
+      h('dl', { class: 'facts' }, Object.entries(r.material).flatMap(([k, v]) => [h('dt', null, humanKey(k)), h('dd', null, typeof v === 'object' ? JSON.stringify(v) : String(v))])),
+    );
+  }
+  if (!r.alumnos) return h('div');
+  const byId = new Map((students ?? []).map((s) => [s.id, s]));
+  const list = (ids: number[]) =>
+    ids.length ? h('ul', { class: 'cols' }, ids.map((id) => h('li', null, byId.has(id) ? `${fullName(byId.get(id)!)}${byId.get(id)!.hasPhoto ? '' : ' (sin fotografía)'}` : `Alumno ${id}`))) : h('p', null, 'Ninguno.');
+  return section(
+    'Alumnos del oficio',
+    h('h3', null, `Credencial nueva (${r.alumnos.nuevos.length})`),
+    list(r.alumnos.nuevos),
+    h('h3', null, `Solo holograma (${r.alumnos.continuan.length})`),
+    list(r.alumnos.continuan),
+  );
+}
+
+function documentsPanel(r: RequestDetail): HTMLElement {
+  const role = session.actor!.role;
+  if (!r.documentos.length) return section('Documentos', h('p', null, 'Sin documentos.'));
+  return section(
+    'Documentos',
+    h(
+      'ul',
+      { class: 'docs' },
+      r.documentos.map((d) => {
+        const box = messageBox();
+        const name = `${(DOC_LABEL[d.tipo] ?? d.tipo).toLowerCase().replace(/\s+/g, '-')}-${d.id}.pdf`;
+        const dl = h('button', { type: 'button', class: 'secondary', 'data-doc': d.tipo }, `Descargar ${DOC_LABEL[d.tipo] ?? d.tipo}`);
+        dl.addEventListener('click', () => {
+          const p = progress('Preparando el PDF…');
+          box.replaceChildren(p);
+          void act(dl, box, async () => {
+            await download(d.url, name);
+            box.ok('Descarga lista.');
+          });
+        });
+        const scan = d.tipo === 'ACUSE' && SCAN_UPLOADERS.includes(role) ? signedScanForm(Number(d.id)) : null;
+        return h('li', null, h('span', null, `${DOC_LABEL[d.tipo] ?? d.tipo} (${d.id})`), dl, scan, box);
+      }),
+    ),
+  );
+}
+
+/** Upload of the signed, scanned acuse (PDF, JPEG or PNG). */
+export function signedScanForm(acuseId: number): HTMLElement {
+  const file = h('input', { type: 'file', name: 'archivo', accept: 'application/pdf,image/jpeg,image/png', required: true });
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Subir acuse firmado');
+  const form = h('form', { class: 'inline-upload' }, field('Acuse firmado escaneado (PDF, JPEG o PNG)', file), submit, box);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = file.files?.[0];
+    if (!f) return box.error(new ApiError(422, 'Elija el archivo del acuse firmado.', undefined, []));
+    const fd = new FormData();
+    fd.append('archivo', f);
+    const p = progress('Subiendo el acuse…');
+    void act(submit, box, async () => {
+      box.replaceChildren(p);
+      await upload(`POST`, `/acuses/${acuseId}/signed-scan`, fd, (x) => p.set(x));
+      box.ok('Acuse firmado guardado.');
+    });
+  });
+  return form;
+}
+
+function timelinePanel(r: RequestDetail): HTMLElement {
+  return section(
+    'Línea de tiempo',
+    r.linea.length
+      ? h(
+          'ol',
+          { class: 'timeline' },
+          r.linea.map((t) =>
+            h(
+              'li',
+              null,
+              h('p', { class: 'when' }, h('time', { datetime: t.fecha }, fmtDate(t.fecha))),
+              h('p', null, h('strong', null, EVENT_LABEL[t.evento] ?? t.evento), ` → ${label(STATUS_LABEL, t.estado)}`),
+              h('p', { class: 'who' }, t.actor ? `${t.actor.nombre ?? t.actor.id} (${label(ROLE_LABEL, t.actor.rol)})` : 'Sistema (paso automático)'),
+              t.comentario ? h('blockquote', null, t.comentario) : null,
+            ),
+          ),
+        )
+      : h('p', null, 'Sin pasos registrados.'),
+  );
+}
+

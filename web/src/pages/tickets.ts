@@ -1,0 +1,233 @@
+import { get, newKey, Page, post, qs, session } from '../api.js';
+import { field, fmtDate, h, input, select, table, textarea } from '../dom.js';
+import { itemLabel, label, TICKET_STATUS_LABEL } from '../labels.js';
+import { refreshPage, type PageContext } from '../main.js';
+import { act, badge, messageBox, section } from '../ui.js';
+import { signedScanForm } from './request-detail.js';
+
+interface TicketLine {
+  item: string;
+  description: string;
+  requested: number;
+  approved?: number;
+  shipped: number;
+  received: number;
+  backorder: number;
+}
+interface Shipment {
+  id: number;
+  number: number;
+  status: 'IN_TRANSIT' | 'RECEIVED';
+  lines: { item: string; quantity: number }[];
+  acuseId?: number;
+  shippedAt: string;
+  receivedAt?: string;
+}
+interface Ticket {
+  id: number;
+  folio: string;
+  status: string;
+  drseCode?: string;
+  origin: 'DRSE' | 'PROCEDIMIENTO';
+  requestId?: string;
+  cycleCode: string;
+  justification: string;
+  decisionNote?: string;
+  lines: TicketLine[];
+  shipments: Shipment[];
+  finished: boolean;
+}
+
+export async function ticketsPage(ctx: PageContext): Promise<void> {
+  const role = session.actor!.role;
+  ctx.title(role === 'RECURSOS_MATERIALES' ? 'Cola de tickets de abastecimiento' : 'Tickets de abastecimiento');
+  const status = select('status', [['', 'Todos'], ...Object.entries(TICKET_STATUS_LABEL)], { value: ctx.query.get('status') ?? '' });
+  const f = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filtrar tickets' }, field('Estado', status), h('button', { type: 'submit' }, 'Filtrar'));
+  f.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = `#/abastecimiento${qs({ status: status.value })}`;
+  });
+  const list = await get<Page<Ticket>>(`/supply-tickets${qs({ status: ctx.query.get('status'), pageSize: 100 })}`);
+  ctx.main.append(
+    f,
+    table(
+      `${list.total} ticket(s)`,
+      ['Folio', 'DRSE', 'Origen', 'Estado', 'Pendiente de surtir'],
+      list.items.map((t) => [
+        h('a', { href: `#/abastecimiento/${t.id}` }, t.folio),
+        t.drseCode ?? '—',
+        t.origin === 'PROCEDIMIENTO' ? `Solicitud #${t.requestId}` : 'DRSE',
+        label(TICKET_STATUS_LABEL, t.status),
+        t.lines.filter((l) => l.backorder > 0).map((l) => `${itemLabel(l.item)}: ${l.backorder}`).join('; ') || '—',
+      ]),
+    ),
+  );
+  if (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN') ctx.main.append(openTicketForm());
+}
+
+function openTicketForm(): HTMLElement {
+  const sheets = input('teslin', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+  const micas = input('micas', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+  const holos = input('hologramas', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+  const ink = input('tinta', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+  const cycle = input('ciclo', { placeholder: '2026-2027', pattern: '\\d{4}-\\d{4}' });
+  const why = textarea('justification', { required: true, maxlength: 4000 });
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Abrir ticket');
+  const key = newKey();
+  const form = h(
+    'form',
+    { class: 'grid-form' },
+    field('Hojas de Teslin (8 ranuras cada una)', sheets),
+    field('Micas (piezas)', micas),
+    field('Hologramas (piezas)', holos),
+    field('Tinta (juegos de cartuchos, en planillas)', ink, 'Cantidad en planillas, múltiplo del rendimiento de un juego.'),
+    field('Ciclo de los hologramas (vacío: el actual)', cycle),
+    field('Justificación', why, 'El sistema adjunta el reporte de consumo de la DRSE.'),
+    submit,
+    box,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void act(submit, box, async () => {
+      const c = cycle.value.trim();
+      const lines = [
+        ['TESLIN', Number(sheets.value) * 8],
+        ['MICA', Number(micas.value)],
+        [`HOLOGRAMA:${c || (await currentCycle())}`, Number(holos.value)],
+        ['TINTA', Number(ink.value)],
+      ]
+        .filter(([, q]) => (q as number) > 0)
+        .map(([item, quantity]) => ({ item, quantity }));
+      const t = await post<Ticket>('/supply-tickets', { lines, justification: why.value.trim(), ...(c ? { cycleCode: c } : {}) }, key);
+      location.hash = `#/abastecimiento/${t.id}`;
+    });
+  });
+  return section('Pedir material a Recursos Materiales', form);
+}
+
+async function currentCycle(): Promise<string> {
+  const holders = await get<Page<{ id: number }>>('/inventory/holders');
+  const r = await get<{ cycleCode: string }>(`/inventory/holders/${holders.items[0].id}/justification`);
+  return r.cycleCode;
+}
+
+export async function ticketDetailPage(ctx: PageContext): Promise<void> {
+  const id = Number(ctx.params[0]);
+  const t = await get<Ticket & { justificationReport?: { items: { description: string; consumed: number; wasted: number; onHandText: string }[] } }>(`/supply-tickets/${id}`);
+  ctx.title(`Ticket de abastecimiento ${t.folio}`);
+  const role = session.actor!.role;
+  ctx.main.append(
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, 'Estado'),
+      h('dd', { 'data-testid': 'ticket-estado' }, badge(label(TICKET_STATUS_LABEL, t.status), t.finished ? 'ok' : '')),
+      h('dt', null, 'DRSE'),
+      h('dd', null, t.drseCode ?? '—'),
+      h('dt', null, 'Origen'),
+      h('dd', null, t.origin === 'PROCEDIMIENTO' && t.requestId ? h('a', { href: `#/solicitudes/${t.requestId}` }, `Solicitud #${t.requestId}`) : 'Pedido de la DRSE'),
+      h('dt', null, 'Justificación'),
+      h('dd', null, t.justification),
+      t.decisionNote ? [h('dt', null, 'Nota de la decisión'), h('dd', null, t.decisionNote)] : null,
+    ),
+    table(
+      'Artículos',
+      ['Artículo', 'Pedido', 'Aprobado', 'Enviado', 'Recibido', 'Pendiente (backorder)'],
+      t.lines.map((l) => [l.description, String(l.requested), String(l.approved ?? '—'), String(l.shipped), String(l.received), l.backorder ? badge(String(l.backorder), 'warn') : '0']),
+    ),
+  );
+  if (t.justificationReport) {
+    ctx.main.append(
+      table('Consumo de la DRSE (adjunto al ticket)', ['Artículo', 'Consumido', 'Merma', 'En existencia'], t.justificationReport.items.map((i) => [i.description, String(i.consumed), String(i.wasted), i.onHandText])),
+    );
+  }
+  ctx.main.append(shipmentsPanel(t, role));
+  const actions = actionsFor(t, role);
+  if (actions) ctx.main.append(actions);
+}
+
+function shipmentsPanel(t: Ticket, role: string): HTMLElement {
+  if (!t.shipments.length) return section('Envíos', h('p', null, 'Sin envíos todavía.'));
+  return section(
+    'Envíos',
+    h(
+      'ul',
+      { class: 'docs' },
+      t.shipments.map((s) => {
+        const box = messageBox();
+        const receive =
+          s.status === 'IN_TRANSIT' && (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN')
+            ? h('button', { type: 'button', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, box, async () => {
+                await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`);
+                await refreshPage();
+              }) }, `Confirmar la recepción del envío ${s.number}`)
+            : null;
+        return h(
+          'li',
+          null,
+          h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${itemLabel(l.item)} ${l.quantity}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
+          receive,
+          s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
+          s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId) : null,
+          box,
+        );
+      }),
+    ),
+  );
+}
+
+function actionsFor(t: Ticket, role: string): HTMLElement | null {
+  const box = messageBox();
+  const parts: HTMLElement[] = [];
+  const fulfil = role === 'RECURSOS_MATERIALES' || role === 'ADMIN';
+  const run = (btn: HTMLButtonElement, fn: () => Promise<unknown>) =>
+    void act(btn, box, async () => {
+      await fn();
+      await refreshPage();
+    });
+  if (fulfil && t.status === 'OPEN') {
+    const b = h('button', { type: 'button' }, 'Tomar en revisión');
+    b.addEventListener('click', () => run(b, () => post(`/supply-tickets/${t.id}/review`)));
+    parts.push(b);
+  }
+  if (fulfil && (t.status === 'OPEN' || t.status === 'UNDER_REVIEW')) {
+    const qty = t.lines.map((l) => ({ l, el: input(`aprobar-${l.item}`, { type: 'number', min: 0, max: l.requested, step: 1, value: String(l.requested) }) }));
+    const note = input('note', { maxlength: 500 });
+    const approve = h('button', { type: 'submit' }, 'Aprobar');
+    const reason = input('reason', { maxlength: 500 });
+    const reject = h('button', { type: 'button', class: 'danger' }, 'Rechazar');
+    const f = h('form', { class: 'grid-form' }, qty.map(({ l, el }) => field(`Aprobar de ${l.description} (pedido ${l.requested})`, el)), field('Nota (opcional)', note), approve);
+    f.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      run(approve, () => post(`/supply-tickets/${t.id}/approve`, { lines: qty.map(({ l, el }) => ({ item: l.item, quantity: Number(el.value) })), ...(note.value.trim() ? { note: note.value.trim() } : {}) }));
+    });
+    reject.addEventListener('click', () => {
+      if (!reason.value.trim()) {
+        box.error(new Error('Escriba el motivo del rechazo.'));
+        reason.focus();
+        return;
+      }
+      run(reject, () => post(`/supply-tickets/${t.id}/reject`, { reason: reason.value.trim() }));
+    });
+    parts.push(section('Revisión central', f, h('div', { class: 'grid-form' }, field('Motivo del rechazo', reason), reject)));
+  }
+  if (fulfil && (t.status === 'APPROVED' || t.status === 'IN_FULFILLMENT')) {
+    const qty = t.lines.filter((l) => l.backorder > 0).map((l) => ({ l, el: input(`enviar-${l.item}`, { type: 'number', min: 0, max: l.backorder, step: 1, value: String(l.backorder) }) }));
+    const ship = h('button', { type: 'submit' }, 'Registrar envío');
+    const f = h('form', { class: 'grid-form' }, qty.map(({ l, el }) => field(`Enviar de ${l.description} (pendiente ${l.backorder})`, el)), ship);
+    f.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      run(ship, () => post(`/supply-tickets/${t.id}/shipments`, { lines: qty.map(({ l, el }) => ({ item: l.item, quantity: Number(el.value) })).filter((x) => x.quantity > 0) }));
+    });
+    parts.push(section('Registrar un envío (puede ser parcial)', f));
+  }
+  if ((role === 'DRSE_TECNOLOGIAS' || fulfil) && !t.finished && !t.shipments.length && ['OPEN', 'UNDER_REVIEW', 'APPROVED'].includes(t.status)) {
+    const reason = input('cancel-reason', { maxlength: 500 });
+    const cancel = h('button', { type: 'button', class: 'danger' }, 'Cancelar el ticket');
+    cancel.addEventListener('click', () => run(cancel, () => post(`/supply-tickets/${t.id}/cancel`, { reason: reason.value.trim() })));
+    parts.push(h('div', { class: 'grid-form' }, field('Motivo de la cancelación', reason), cancel));
+  }
+  if (!parts.length) return null;
+  return section('Acciones', ...parts, box);
+}

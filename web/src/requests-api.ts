@@ -1,0 +1,68 @@
+/** Shapes of the requests/inbox/diagram endpoints (docs/api-requests-contract.md). */
+export interface SchoolRef {
+  id: number;
+  cct: string;
+  turno: string;
+  nombre: string;
+}
+
+export interface RequestSummary {
+  id: number;
+  procedimiento: string;
+  estado: string;
+  escuela: SchoolRef;
+  drseCode: string;
+  ruta: string;
+  creada: string;
+  actualizada: string;
+}
+
+export interface Accion {
+  evento: string;
+  etiqueta?: string;
+  requiereComentario?: boolean;
+  datos?: { campo: string; tipo: 'number'; etiqueta: string }[];
+}
+
+export interface LineaItem {
+  seq: number;
+  de: string | null;
+  a: string;
+  evento: string;
+  estado: string;
+  actor: { id: string; rol: string; nombre?: string } | null;
+  comentario?: string | null;
+  fecha: string;
+}
+
+export interface RequestDetail extends RequestSummary {
+  rutaMotivo?: string;
+  chart: { procedure: string; version: number; state: string };
+  tareaAbierta: { key: string; titulo: string; rol: string; vence: string; vencida: boolean; escaladaA?: string | null } | null;
+  acciones: Accion[];
+  linea: LineaItem[];
+  alumnos?: { nuevos: number[]; continuan: number[] };
+  material?: Record<string, unknown>;
+  verificacion?: Record<string, unknown>;
+  documentos: { tipo: string; id: string | number; url: string }[];
+}
+
+export interface InboxItem {
+  taskId: number | string;
+  requestId: number;
+  procedimiento: string;
+  estado: string;
+  titulo: string;
+  rol: string;
+  vence: string;
+  vencida: boolean;
+  escalamiento: boolean;
+  escuela: SchoolRef;
+}
+
+export interface Diagram {
+  procedure: string;
+  version: number;
+  mermaid: string;
+  states: { id: string; status: string; kind: string; titulo?: string }[];
+}
