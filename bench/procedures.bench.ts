@@ -6,7 +6,8 @@
  *   npx ts-node --transpile-only bench/procedures.bench.ts [--requests 500] [--students 3]
  *   (TEMPORAL_ADDRESS defaults to the test server 127.0.0.1:7244)
  *
- * Inventory/production ports are the in-test table gateways (test/integration/workflows/support).
+ * The ports are the real inventory/production adapters: every request reserves real stock, takes real
+ * folios, renders its print run with Chromium and records its acuse (with its PDF).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +19,7 @@ import { createDatabase, dropDatabase, withDatabase } from '../src/database/admi
 import { migrateUp } from '../src/database/migrate';
 import { ProcedureClient } from '../src/procedures/procedure-client';
 import { RequestsService } from '../src/requests/requests.service';
-import { actors, buildProcedureModule, seedSchool, startWorker } from '../test/integration/workflows/support/harness';
+import { actors, buildProcedureModule, CYCLE, inventory, seedSchool, startWorker } from '../test/integration/workflows/support/harness';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,13 +46,17 @@ async function main(): Promise<void> {
   const native = await NativeConnection.connect({ address });
   try {
     await migrateUp(url);
-    const { moduleRef, gateways } = await buildProcedureModule(url);
+    const { moduleRef } = await buildProcedureModule(url);
     const em = moduleRef.get(EntityManager);
     const requests = moduleRef.get(RequestsService);
     const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
     const client = new ProcedureClient(new Client({ connection }), taskQueue, {}, `${taskQueue}-`);
     const { school, student } = await seedSchool(em.fork(), { cct: '14EPR0001A', drseCode: 'VALLES', matricula: 20000, hasInternet: false, seed: 7 });
-    await gateways.setStock('VALLES', { teslinSheets: 1_000_000, micas: 1_000_000, holograms: 1_000_000 });
+    await inventory(moduleRef).receive(
+      { drseCode: 'VALLES' },
+      [{ item: 'TESLIN', quantity: 800_000 }, { item: 'MICA', quantity: 100_000 }, { item: `HOLOGRAMA:${CYCLE}`, quantity: 100_000 }, { item: 'TINTA', quantity: 100_000 }],
+      'bench-stock',
+    );
     const a = actors('VALLES', school.id);
     console.log(`Preparando ${n} solicitudes de ${perRequest} alumnos nuevos…`);
     const ids: number[] = [];

@@ -116,7 +116,7 @@ export class Migration20261129000200_inventory extends Migration {
         cycle_code varchar(9) not null references school_cycle(code) on delete restrict,
         new_cards integer not null check (new_cards >= 0),
         continuing_students integer not null check (continuing_students >= 0),
-        status text not null check (status in ('ACTIVE','CONSUMED','RELEASED')),
+        status text not null check (status in ('ACTIVE','CONSUMED','RELEASED','DELIVERED')),
         print_run_id varchar(100) null,
         created_at timestamptz not null default now(),
         closed_at timestamptz null,

@@ -28,6 +28,7 @@ export class Migration20261129000300_production extends Migration {
         pdf_hash varchar(64) null check (pdf_hash ~ '^[0-9a-f]{64}$'),
         rendered_at timestamptz null,
         consumption_recorded_at timestamptz null,
+        reservation_id integer null,
         constraint print_run_key_unique unique (key),
         constraint print_run_slots check (cards + voided = planillas * 8),
         constraint print_run_holder check (

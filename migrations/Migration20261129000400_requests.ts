@@ -1,8 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Procedures' read model and audit trail: requests, their students, human tasks (the inbox),
- * replacement payment receipts, and the append-only audit of every transition.
+ * Procedures' read model and audit trail: requests, their students, human tasks (the inbox), and
+ * the append-only audit of every transition. Replacement receipts live in production's
+ * `card_replacement` (one source of truth); a replacement request names its student.
  */
 export class Migration20261129000400_requests extends Migration {
   override async up(): Promise<void> {
@@ -23,6 +24,7 @@ export class Migration20261129000400_requests extends Migration {
         requested_teslin_sheets integer null check (requested_teslin_sheets >= 0),
         requested_micas integer null check (requested_micas >= 0),
         requested_holograms integer null check (requested_holograms >= 0),
+        student_id integer null references student(id) on delete restrict,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now(),
         closed_at timestamptz null,
@@ -94,21 +96,9 @@ export class Migration20261129000400_requests extends Migration {
     this.addSql(`
       create trigger procedure_audit_no_change before update or delete on procedure_audit
       for each row execute function procedure_audit_append_only();`);
-    this.addSql(`
-      create table replacement_payment (
-        id serial primary key,
-        request_id integer not null references procedure_request(id) on delete restrict,
-        receipt_number varchar(40) not null,
-        paid_on date not null,
-        amount_cents integer not null check (amount_cents > 0),
-        recorded_by varchar(100) not null,
-        recorded_at timestamptz not null default now(),
-        constraint replacement_payment_receipt_unique unique (receipt_number)
-      );`);
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table if exists replacement_payment;');
     this.addSql('drop trigger if exists procedure_audit_no_change on procedure_audit;');
     this.addSql('drop table if exists procedure_audit;');
     this.addSql('drop function if exists procedure_audit_append_only();');

@@ -8,7 +8,8 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
@@ -31,14 +32,16 @@ async function main(): Promise<void> {
   const url = withDatabase(adminUrl, name);
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
+  // Blobs (photos, PDFs) and QR keys of the scratch run, never the developer's DATA_DIR.
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'sej-record-'));
   try {
     await migrateUp(url);
-    const { moduleRef, gateways } = await buildProcedureModule(url);
+    const { moduleRef } = await buildProcedureModule(url);
     const taskQueue = `record-${randomBytes(4).toString('hex')}`;
     const temporal = new Client({ connection });
     const worker = await startWorker(moduleRef, nativeConnection, taskQueue);
     const client = new ProcedureClient(temporal, taskQueue, {}, `${taskQueue}-`);
-    const c = { client, em: moduleRef.get(EntityManager), requests: moduleRef.get(RequestsService), gateways, n: 1 };
+    const c = { client, em: moduleRef.get(EntityManager), requests: moduleRef.get(RequestsService), moduleRef, n: 1 };
     const runs: Array<[string, string]> = [];
     const p1 = await procedure1Scenario({ ...c, n: 1 });
     runs.push(['procedure1-v1-full', p1.workflowId], ['supply-v1-two-shipments', p1.supplyId]);
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     await nativeConnection.close();
     await connection.close();
     await dropDatabase(adminUrl, name);
+    rmSync(process.env.DATA_DIR, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,8 @@ export interface ReplacementInput {
   schoolId: number;
   drseCode: string;
   studentId: number;
-  oldFolio: number;
+  /** The folio of the card being replaced, as printed (e.g. `2627-0000123-7`). */
+  oldFolio: string;
   /** R1: who prints for the school. */
   printRoute: 'DRSE' | 'ESCUELA';
 }
@@ -16,7 +17,7 @@ export interface ReplacementContext extends ReplacementInput {
   paymentId: number | null;
   paymentAttempts: number;
   printRunId: number | null;
-  newFolio: number | null;
+  newFolio: string | null;
   acuseId: number | null;
   escalations: number;
 }
@@ -26,7 +27,7 @@ export type ReplacementEvent =
   | { type: 'WITHDRAW' }
   | { type: 'PAYMENT_VALID' }
   | { type: 'PAYMENT_INVALID' }
-  | { type: 'REPLACEMENT_PRODUCED'; printRunId: number; newFolio: number }
+  | { type: 'REPLACEMENT_PRODUCED'; printRunId: number; newFolio: string }
   | { type: 'PRODUCTION_CONFIRMED' }
   | { type: 'FOLIO_REVOKED' }
   | { type: 'DELIVER' }

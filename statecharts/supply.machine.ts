@@ -39,6 +39,7 @@ export const SUPPLY_EVENT_TYPES: SupplyEvent['type'][] = [
   'RECEIPT_RECORDED', SLA_EXPIRED,
 ];
 
+const ITEMS = ['teslinSheets', 'micas', 'holograms'] as const;
 const escalate = { [SLA_EXPIRED]: { actions: 'countEscalation' as const } };
 
 export const supplyMachineV1 = setup({
@@ -49,11 +50,10 @@ export const supplyMachineV1 = setup({
     meta: {} as StepMeta,
   },
   guards: {
-    hasShipmentQuantities: ({ event }) =>
+    /** Whole quantities, something to ship, and no more than is still owed (requested − received). */
+    hasShipmentQuantities: ({ context, event }) =>
       event.type === 'SHIP' &&
-      isNonNegativeInt(event.teslinSheets) &&
-      isNonNegativeInt(event.micas) &&
-      isNonNegativeInt(event.holograms) &&
+      ITEMS.every((k) => isNonNegativeInt(event[k]) && event[k] <= context.requested[k] - context.shipped[k]) &&
       event.teslinSheets + event.micas + event.holograms > 0,
     isComplete: ({ event }) => event.type === 'RECEIPT_RECORDED' && event.complete,
   },

@@ -2,12 +2,12 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
-import { ItemLine, parseItemCode } from './items';
+import { ItemLine, parseItemCode, parseLines } from './items';
 import { computeMaterialRequirement } from './material-requirement';
 import type { ReservationStatus } from './entities/stock-reservation.entity';
 import type { WasteReason } from './entities/stock-ledger.entity';
 import { parseUsage, UsageLine } from './stock.service';
-import { assertActorCoversHolder, LedgerTx, loadHolder, Mutation, parseCauseId, resolveCycle, runIdempotent } from './stock-ledger';
+import { assertActorCoversHolder, assertHologramCycle, LedgerTx, loadHolder, Mutation, parseCauseId, resolveCycle, runIdempotent } from './stock-ledger';
 
 export interface ReservationLineView {
   item: string;
@@ -69,6 +69,62 @@ export class ReservationService {
         await tx.post({ holderId: holder.id, item: l.item, kind: 'RESERVATION', quantity: l.quantity, onHandDelta: 0, reservedDelta: l.quantity, requestId, cycleCode, reservationId: row.id });
       }
       return (await this.load(tem, row.id)) as ReservationView;
+    });
+  }
+
+  /**
+   * Reserves explicit item lines (Procedure 2: material a school asked for, not a card count). Whole
+   * packs, all lines or none (InsufficientStockError with the shortfall). Holograms must be of the
+   * reservation's cycle. `deliver` hands them over; `release` gives them back.
+   */
+  reserveLines(input: Mutation & { holderId: number; requestId: string | number; cycleCode: string; lines: ItemLine[] }): Promise<ReservationView> {
+    return runIdempotent(this.em, { key: input.key, actor: input.actor, kind: 'reservation.reserveLines', params: { ...input, key: undefined, actor: undefined } }, async (tem, key, actor) => {
+      const requestId = parseCauseId(input.requestId, 'requestId', true) as string;
+      const cycleCode = (await resolveCycle(tem, input.cycleCode)) as string;
+      const lines = parseLines(input.lines, { wholePacks: true, planillasPerInkSet: this.config.planillasPerInkSet });
+      lines.forEach((l, i) => assertHologramCycle(l.item, cycleCode, `lines[${i}].item`));
+      const holder = await loadHolder(tem, input.holderId);
+      assertActorCoversHolder(actor, holder);
+      const tx = new LedgerTx(tem, key, actor, this.config.planillasPerInkSet);
+      await tx.lock(lines.map((l) => ({ holderId: holder.id, item: l.item })));
+      tx.requireAvailable(holder.id, holder.name, lines);
+      const [row] = await tem.execute<Array<{ id: number }>>(
+        `insert into stock_reservation (operation_key, holder_id, request_id, cycle_code, new_cards, continuing_students, status)
+         values (?, ?, ?, ?, 0, 0, 'ACTIVE') returning id`,
+        [key, holder.id, requestId, cycleCode],
+      );
+      for (const l of lines) {
+        await tem.execute('insert into stock_reservation_line (reservation_id, item_code, quantity) values (?, ?, ?)', [row.id, l.item.code, l.quantity]);
+        await tx.post({ holderId: holder.id, item: l.item, kind: 'RESERVATION', quantity: l.quantity, onHandDelta: 0, reservedDelta: l.quantity, requestId, cycleCode, reservationId: row.id });
+      }
+      return (await this.load(tem, row.id)) as ReservationView;
+    });
+  }
+
+  /**
+   * Hands the whole reservation over to another holder in one transaction (Procedure 2 delivery:
+   * DRSE → school): TRANSFER_OUT from the reserved stock, TRANSFER_IN at the receiver. The
+   * reservation ends DELIVERED.
+   */
+  deliver(input: Mutation & { reservationId: number; toHolderId: number }): Promise<ReservationView> {
+    return runIdempotent(this.em, { key: input.key, actor: input.actor, kind: 'reservation.deliver', params: { ...input, key: undefined, actor: undefined } }, async (tem, key, actor) => {
+      const res = await this.lockActive(tem, input.reservationId, 'entregar');
+      const from = await loadHolder(tem, res.holder_id);
+      const to = await loadHolder(tem, input.toHolderId, 'toHolderId');
+      if (from.id === to.id) throw new DomainError('El almacén de origen y el de destino deben ser distintos.', 'toHolderId');
+      assertActorCoversHolder(actor, from, 'el almacén de origen');
+      const lines = (
+        await tem.execute<Array<{ item_code: string; quantity: number }>>('select item_code, quantity from stock_reservation_line where reservation_id = ? order by item_code', [res.id])
+      ).map((l) => ({ item: parseItemCode(l.item_code), quantity: l.quantity }));
+      const tx = new LedgerTx(tem, key, actor, this.config.planillasPerInkSet);
+      await tx.lock(lines.flatMap((l) => [{ holderId: from.id, item: l.item }, { holderId: to.id, item: l.item }]));
+      for (const l of lines) {
+        const cause = { item: l.item, quantity: l.quantity, requestId: res.request_id, cycleCode: res.cycle_code, reservationId: res.id };
+        await tx.post({ ...cause, holderId: from.id, kind: 'TRANSFER_OUT', onHandDelta: -l.quantity, reservedDelta: -l.quantity, counterpartHolderId: to.id });
+        await tx.post({ ...cause, holderId: to.id, kind: 'TRANSFER_IN', onHandDelta: l.quantity, reservedDelta: 0, counterpartHolderId: from.id });
+      }
+      await tem.execute(`update stock_reservation set status = 'DELIVERED', closed_at = now() where id = ?`, [res.id]);
+      return (await this.load(tem, res.id)) as ReservationView;
     });
   }
 
@@ -181,7 +237,7 @@ export class ReservationService {
     if (rows.length === 0) throw new NotFoundError(`La reserva ${reservationId} no existe.`, 'reservationId');
     const res = rows[0];
     if (res.status !== 'ACTIVE') {
-      const state = res.status === 'CONSUMED' ? 'ya fue consumida' : 'ya fue liberada';
+      const state = res.status === 'CONSUMED' ? 'ya fue consumida' : res.status === 'DELIVERED' ? 'ya fue entregada' : 'ya fue liberada';
       throw new ConflictError(`No se puede ${verb} la reserva ${reservationId}: ${state}.`, 'reservationId');
     }
     return res;

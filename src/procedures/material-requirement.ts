@@ -6,15 +6,6 @@ export interface MaterialRules {
 }
 export const DEFAULT_MATERIAL_RULES: MaterialRules = { slotsPerSheet: 8 };
 
-/** Procedure 1: what new cards and hologram-only students need. */
-export function materialForCards(newCards: number, continuing: number, rules = DEFAULT_MATERIAL_RULES): MaterialQuantities {
-  return {
-    teslinSheets: Math.ceil(newCards / rules.slotsPerSheet),
-    micas: newCards,
-    holograms: newCards + continuing,
-  };
-}
-
 /** Procedure 2: the most a school may ask for, by matrícula. */
 export function materialCeilingForMatricula(matricula: number, rules = DEFAULT_MATERIAL_RULES): MaterialQuantities {
   return { teslinSheets: Math.ceil(matricula / rules.slotsPerSheet), micas: matricula, holograms: matricula };

@@ -1,9 +1,14 @@
-import type { MaterialQuantities } from '../../statecharts/step-meta';
+import type { MaterialQuantities, ProcedureName } from '../../statecharts/step-meta';
 
 /**
  * Ports through which the procedure activities reach the inventory and production modules. Small,
  * id/number based, and idempotent on `key` (built from the workflow id and the transition sequence
- * number, so Temporal's retries repeat nothing). Bound in the worker module to the real services.
+ * number, so Temporal's retries repeat nothing). Bound by ProceduresModule to the adapters in
+ * `adapters/` over the real services; `workflowId` names the system actor of the step.
+ *
+ * Units: `MaterialQuantities` are what people count — Teslin SHEETS, micas, holograms of the
+ * current cycle. The adapters convert them to inventory item lines (TESLIN in slots = sheets × 8,
+ * `HOLOGRAMA:<current cycle>`); ink (TINTA) is not part of the charts' quantities (docs/procedures.md).
  */
 
 export const MATERIAL_GATEWAY = 'MaterialGateway';
@@ -12,67 +17,77 @@ export const SUPPLY_GATEWAY = 'SupplyGateway';
 
 export type ReserveResult = { reserved: true; reservationId: number } | { reserved: false; shortage: MaterialQuantities };
 
-/** Inventory: DRSE stock, reservations, acuses, consumption records. */
+/** What a request needs reserved: cards and holograms (Procedure 1) or explicit quantities (Procedure 2). */
+export type MaterialNeed =
+  | { kind: 'CARDS'; newCards: number; continuingStudents: number }
+  | { kind: 'QUANTITIES'; quantities: MaterialQuantities };
+
+interface StepRef {
+  /** Idempotency key of the step (`<workflowId>:<seq>`). */
+  key: string;
+  /** The workflow running the step: the system actor is `workflow:<workflowId>`. */
+  workflowId: string;
+  requestId: number;
+}
+
+/** Inventory: DRSE stock, reservations, deliveries with their acuses, consumption records. */
 export interface MaterialGateway {
-  /** Reserves `quantities` of the DRSE's stock for a request; all or nothing; says what is missing. */
-  reserve(input: { key: string; requestId: number; drseCode: string; quantities: MaterialQuantities }): Promise<ReserveResult>;
+  /** Reserves at the DRSE's stock what the request needs; all or nothing; says what is missing. */
+  reserve(input: StepRef & { drseCode: string; need: MaterialNeed }): Promise<ReserveResult>;
   /**
-   * Records the school's acuse de recibido for what the request delivers and moves the stock:
-   * CREDENCIALES (Procedure 1: cards and holograms), MATERIAL (Procedure 2: DRSE → school stock),
-   * REPOSICION (a replacement card).
+   * Records the delivery to the school and its acuse de recibido:
+   * CREDENCIALES (Procedure 1: the request's card folios from its print run),
+   * MATERIAL (Procedure 2: the reservation moves DRSE → school stock, MATERIAL_ESCUELA acuse),
+   * REPOSICION (a replacement card: CREDENCIALES acuse with its new folio).
    */
-  recordDeliveryAcuse(input: {
-    key: string;
-    requestId: number;
-    drseCode: string;
-    schoolId: number;
-    reservationId: number | null;
-    kind: 'CREDENCIALES' | 'MATERIAL' | 'REPOSICION';
-  }): Promise<{ acuseId: number }>;
-  /** What a school did with its material (R6 justification): cards printed, slots voided and wasted. */
+  recordDelivery(
+    input: StepRef & {
+      procedure: ProcedureName;
+      drseCode: string;
+      schoolId: number;
+      reservationId: number | null;
+      printRunId: number | null;
+      /** REPOSICION: the new card's folio. */
+      cardFolio: string | null;
+      /** Who delivers (REPOSICION printed by the school: the school). */
+      deliveredBy: 'DRSE' | 'ESCUELA';
+    },
+  ): Promise<{ acuseId: number }>;
+  /** What a school did with its material this cycle (R6 justification): cards printed, slots voided and otherwise wasted. */
   consumptionSummary(input: { schoolId: number }): Promise<{ printedCards: number; voidedSlots: number; wastedSlots: number }>;
 }
 
-/** Production: folios, print runs (planillas of 8, R7 voided blanks), rendering, revocation. */
+/** Production: folios, print runs (planillas of 8, R7 voided blanks), rendering, replacements. */
 export interface ProductionGateway {
   /** Of `studentIds`, those that already have a card issued in the current cycle. */
   issuedThisCycle(input: { studentIds: number[] }): Promise<number[]>;
-  /** Renders the cards of `studentIds` on planillas of 8 (voiding blanks), marks them issued, records consumption against the reservation. */
-  generatePrintRun(input: {
-    key: string;
-    requestId: number;
-    drseCode: string;
-    schoolId: number;
-    reservationId: number | null;
-    studentIds: number[];
-  }): Promise<{ printRunId: number | null; cards: number; voidedSlots: number }>;
-  /** A replacement card with a new folio, printed by whoever prints for the school. */
-  produceReplacement(input: {
-    key: string;
-    requestId: number;
-    schoolId: number;
-    studentId: number;
-    oldFolio: number;
-    printRoute: 'DRSE' | 'ESCUELA';
-  }): Promise<{ printRunId: number; newFolio: number }>;
-  /** Revokes a folio replaced by another one (R5). */
-  revokeFolio(input: { key: string; requestId: number; folio: number; replacedByFolio: number }): Promise<void>;
+  /**
+   * The DRSE's print run of `studentIds` (planillas of 8, blanks voided, cards issued), linked to the
+   * request's reservation (its consumption consumes it), rendered to PDF.
+   */
+  generatePrintRun(
+    input: StepRef & { drseCode: string; schoolId: number; reservationId: number | null; studentIds: number[] },
+  ): Promise<{ printRunId: number | null; cards: number; voidedSlots: number }>;
+  /**
+   * The replacement card of a recorded payment (production's `card_replacement`), printed by the next
+   * run of whoever prints for the school (R5); that run replaces the old folio.
+   */
+  produceReplacement(
+    input: StepRef & { drseCode: string; schoolId: number; paymentId: number; printRoute: 'DRSE' | 'ESCUELA' },
+  ): Promise<{ printRunId: number; newFolio: string }>;
+  /** R5: checks that the old folio is replaced by the new one (production revoked it on payment and replaced it on printing). */
+  confirmFolioReplaced(input: { folio: string; replacedByFolio: string }): Promise<void>;
 }
 
 /** Inventory: supply tickets (abastecimiento) and their shipments. */
 export interface SupplyGateway {
-  /** Opens a ticket (consumption attached by inventory); idempotent on key. */
-  openTicket(input: {
-    key: string;
-    drseCode: string;
-    quantities: MaterialQuantities;
-    requestId: number;
-    parentRequestId: number | null;
-  }): Promise<{ ticketId: number }>;
-  decideTicket(input: { key: string; ticketId: number; decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO' }): Promise<void>;
-  recordShipment(input: { key: string; ticketId: number; quantities: MaterialQuantities }): Promise<{ shipmentId: number }>;
+  /** Opens a ticket for the DRSE (its R6 justification attached by inventory). */
+  openTicket(input: StepRef & { drseCode: string; quantities: MaterialQuantities; parentRequestId: number | null }): Promise<{ ticketId: number }>;
+  decideTicket(input: StepRef & { drseCode: string; ticketId: number; decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO' }): Promise<void>;
+  /** A shipment from the central warehouse (reserved there while in transit). */
+  recordShipment(input: StepRef & { ticketId: number; quantities: MaterialQuantities }): Promise<{ shipmentId: number }>;
   /** The DRSE's acuse of a shipment: its stock grows. Returns the totals received so far. */
-  confirmReceipt(input: { key: string; ticketId: number; shipmentId: number }): Promise<{
+  confirmReceipt(input: StepRef & { drseCode: string; ticketId: number; shipmentId: number }): Promise<{
     acuseId: number;
     received: MaterialQuantities;
     complete: boolean;

@@ -2,14 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests/request-read-model';
-import { materialCeilingForMatricula, materialForCards } from './material-requirement';
+import { materialCeilingForMatricula } from './material-requirement';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
-import { MATERIAL_GATEWAY, MaterialGateway, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
+import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 
 type Row = Record<string, unknown>;
 
 /** Idempotency key of a step: the workflow and the transition that entered the step. */
 export const stepKey = (s: StepInput) => `${s.workflowId}:${s.seq}`;
+/** Key, workflow and request of a step: what every port call carries. */
+const stepRef = (s: StepInput) => ({ key: stepKey(s), workflowId: s.workflowId, requestId: s.requestId });
 
 /**
  * The activities of the procedure workflows: the read model and audit (own tables), the procedencia
@@ -98,14 +100,14 @@ export class ProcedureActivities implements ProcedureActivityContract {
 
   /** Reserves what the validated request needs (Procedure 1: by approved students; Procedure 2: approved quantities). */
   async reserveRequestMaterial(s: StepInput): Promise<StepResult> {
-    let quantities: MaterialQuantities;
+    let need: MaterialNeed;
     if (s.procedure === 'PROCEDURE_1') {
       const approved = await this.approveStudents(s);
-      quantities = materialForCards(approved.newIds.length, approved.continuingIds.length);
+      need = { kind: 'CARDS', newCards: approved.newIds.length, continuingStudents: approved.continuingIds.length };
     } else {
-      quantities = { ...(s.context.approved as MaterialQuantities) };
+      need = { kind: 'QUANTITIES', quantities: { ...(s.context.approved as MaterialQuantities) } };
     }
-    const result = await this.material.reserve({ key: stepKey(s), requestId: s.requestId, drseCode: s.scope.drseCode, quantities });
+    const result = await this.material.reserve({ ...stepRef(s), drseCode: s.scope.drseCode, need });
     return result.reserved
       ? { outcome: 'RESERVED', data: { reservationId: result.reservationId } }
       : { outcome: 'SHORT', data: { ...result.shortage } };
@@ -114,8 +116,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
   async generateRequestPrintRun(s: StepInput): Promise<StepResult> {
     const { newIds } = await this.approveStudents(s);
     const run = await this.production.generatePrintRun({
-      key: stepKey(s),
-      requestId: s.requestId,
+      ...stepRef(s),
       drseCode: s.scope.drseCode,
       schoolId: s.scope.schoolId!,
       reservationId: (s.context.reservationId as number | null) ?? null,
@@ -124,25 +125,26 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'GENERATED', data: { printRunId: run.printRunId, cards: run.cards, voidedSlots: run.voidedSlots } };
   }
 
+  /** Delivery to the school with its acuse: P1 the cards' folios, P2 the material (DRSE → school stock), replacement the new card. */
   async recordRequestAcuse(s: StepInput): Promise<StepResult> {
-    const kind = s.procedure === 'PROCEDURE_1' ? 'CREDENCIALES' : s.procedure === 'PROCEDURE_2' ? 'MATERIAL' : 'REPOSICION';
-    const { acuseId } = await this.material.recordDeliveryAcuse({
-      key: stepKey(s),
-      requestId: s.requestId,
+    const { acuseId } = await this.material.recordDelivery({
+      ...stepRef(s),
+      procedure: s.procedure,
       drseCode: s.scope.drseCode,
       schoolId: s.scope.schoolId!,
       reservationId: (s.context.reservationId as number | null | undefined) ?? null,
-      kind,
+      printRunId: (s.context.printRunId as number | null | undefined) ?? null,
+      cardFolio: (s.context.newFolio as string | null | undefined) ?? null,
+      deliveredBy: s.procedure === 'REPLACEMENT' && s.context.printRoute === 'ESCUELA' ? 'ESCUELA' : 'DRSE',
     });
     return { outcome: 'RECORDED', data: { acuseId } };
   }
 
   async supplyOpenTicket(s: StepInput): Promise<StepResult> {
     const { ticketId } = await this.supply.openTicket({
-      key: stepKey(s),
+      ...stepRef(s),
       drseCode: s.scope.drseCode,
       quantities: { ...(s.context.requested as MaterialQuantities) },
-      requestId: s.requestId,
       parentRequestId: (s.context.parentRequestId as number | null) ?? null,
     });
     return { outcome: 'OPENED', data: { ticketId } };
@@ -162,7 +164,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
 
   async supplyRecordShipment(s: StepInput): Promise<StepResult> {
     const { shipmentId } = await this.supply.recordShipment({
-      key: stepKey(s),
+      ...stepRef(s),
       ticketId: s.context.ticketId as number,
       quantities: { ...(s.context.pendingShipment as MaterialQuantities) },
     });
@@ -171,49 +173,52 @@ export class ProcedureActivities implements ProcedureActivityContract {
 
   async supplyConfirmReceipt(s: StepInput): Promise<StepResult> {
     const r = await this.supply.confirmReceipt({
-      key: stepKey(s),
+      ...stepRef(s),
+      drseCode: s.scope.drseCode,
       ticketId: s.context.ticketId as number,
       shipmentId: s.context.currentShipmentId as number,
     });
     return { outcome: 'RECORDED', data: { complete: r.complete, ...r.received } };
   }
 
-  /** R5: the recorded receipt belongs to the request and covers the current cycle's tariff. */
+  /**
+   * R5: the payment is production's replacement record (`card_replacement`) of this request's
+   * student, for the request's old folio, at the tariff of its cycle.
+   */
   async verifyReplacementPayment(s: StepInput): Promise<StepResult> {
     const em = this.em.fork();
     const [payment] = await em.execute<Row[]>(
-      `select p.amount_cents, coalesce((select replacement_tariff_cents from school_cycle where is_current), 2800) as tariff
-       from replacement_payment p where p.id = ? and p.request_id = ?`,
-      [s.context.paymentId, s.requestId],
+      `select r.amount_cents, y.replacement_tariff_cents as tariff, c.folio as revoked_folio
+       from card_replacement r join school_cycle y on y.code = r.cycle_code join credential c on c.id = r.revoked_credential_id
+       where r.id = ? and r.student_id = ?`,
+      [s.context.paymentId, s.context.studentId],
     );
-    const valid = payment !== undefined && Number(payment.amount_cents) >= Number(payment.tariff);
+    const valid =
+      payment !== undefined &&
+      Number(payment.amount_cents) === Number(payment.tariff) &&
+      (s.context.oldFolio == null || payment.revoked_folio === s.context.oldFolio);
     return { outcome: valid ? 'VALID' : 'INVALID' };
   }
 
   async produceReplacementCard(s: StepInput): Promise<StepResult> {
     const r = await this.production.produceReplacement({
-      key: stepKey(s),
-      requestId: s.requestId,
+      ...stepRef(s),
+      drseCode: s.scope.drseCode,
       schoolId: s.scope.schoolId!,
-      studentId: s.context.studentId as number,
-      oldFolio: s.context.oldFolio as number,
+      paymentId: s.context.paymentId as number,
       printRoute: s.context.printRoute as 'DRSE' | 'ESCUELA',
     });
     return { outcome: 'PRODUCED', data: { printRunId: r.printRunId, newFolio: r.newFolio } };
   }
 
+  /** R5: production revoked the old folio when the payment was recorded and replaced it when the new card was printed; this checks it. */
   async revokeReplacedFolio(s: StepInput): Promise<StepResult> {
-    await this.production.revokeFolio({
-      key: stepKey(s),
-      requestId: s.requestId,
-      folio: s.context.oldFolio as number,
-      replacedByFolio: s.context.newFolio as number,
-    });
+    await this.production.confirmFolioReplaced({ folio: s.context.oldFolio as string, replacedByFolio: s.context.newFolio as string });
     return { outcome: 'REVOKED' };
   }
 
   private async decideTicket(s: StepInput, decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO'): Promise<StepResult> {
-    await this.supply.decideTicket({ key: stepKey(s), ticketId: s.context.ticketId as number, decision });
+    await this.supply.decideTicket({ ...stepRef(s), drseCode: s.scope.drseCode, ticketId: s.context.ticketId as number, decision });
     return { outcome: 'DONE' };
   }
 

@@ -1,31 +1,32 @@
-import { Module, Provider } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
+import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
+import { ProductionModule } from '../production/production.module';
 import { RequestReadModel } from '../requests/request-read-model';
 import { RequestsService } from '../requests/requests.service';
+import { PrintConsumptionModule } from './adapters/inventory-consumption.recorder';
+import { InventoryMaterialGateway } from './adapters/inventory-material.gateway';
+import { InventorySupplyGateway } from './adapters/inventory-supply.gateway';
+import { ProductionServiceGateway } from './adapters/production.gateway';
 import { ProcedureActivities } from './procedure.activities';
 import { MATERIAL_GATEWAY, PRODUCTION_GATEWAY, SUPPLY_GATEWAY } from './ports';
 
 /**
- * Ports not yet bound to the inventory and production modules: every call fails, not retried, with a
- * clear message, so a procedure stops at its first material/production step instead of pretending.
- * The integration replaces these three providers with adapters over InventoryActivities'/
- * ProductionActivities' services (docs/procedures.md, "Ports").
+ * The procedures' activities, read model and requests service, with their ports bound to the real
+ * inventory and production modules (docs/procedures.md, "Ports and adapters"). Importing it also
+ * registers the global CONSUMPTION_RECORDER (print runs consume inventory). Needs ConfigModule and the ORM.
  */
-function unbound(port: string): Provider {
-  const fail = () => {
-    throw ApplicationFailure.nonRetryable(`El puerto ${port} aún no está integrado con su módulo.`, 'PuertoNoIntegrado');
-  };
-  return { provide: port, useValue: new Proxy({}, { get: () => fail }) };
-}
-
 @Module({
+  imports: [InventoryModule, ProductionModule, PrintConsumptionModule],
   providers: [
     RequestReadModel,
     RequestsService,
     ProcedureActivities,
-    unbound(MATERIAL_GATEWAY),
-    unbound(PRODUCTION_GATEWAY),
-    unbound(SUPPLY_GATEWAY),
+    InventoryMaterialGateway,
+    ProductionServiceGateway,
+    InventorySupplyGateway,
+    { provide: MATERIAL_GATEWAY, useExisting: InventoryMaterialGateway },
+    { provide: PRODUCTION_GATEWAY, useExisting: ProductionServiceGateway },
+    { provide: SUPPLY_GATEWAY, useExisting: InventorySupplyGateway },
   ],
   exports: [RequestReadModel, RequestsService, ProcedureActivities],
 })

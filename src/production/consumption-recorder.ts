@@ -12,6 +12,8 @@ export interface PrintRunConsumption {
   runId: number;
   holder: PrintHolder;
   cycleCode: string;
+  /** The inventory reservation the run draws on, when it was created for a request (else null). */
+  reservationId: number | null;
   cardsPrinted: number;
   /** Teslin sheets used (a planilla is one sheet of 8 slots). */
   planillas: number;

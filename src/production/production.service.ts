@@ -38,6 +38,8 @@ export interface CreatePrintRunInput {
   newPlanillaPerSchool?: boolean;
   /** Also print the holder's pending replacements (R5). Default true. */
   includePendingReplacements?: boolean;
+  /** The inventory reservation this run draws on (a request's material); passed to the consumption recorder. */
+  reservationId?: number;
   actor: Actor;
 }
 
@@ -139,14 +141,16 @@ export class ProductionService {
     const em = this.em.fork();
     await this.assertCanPrint(em, input.actor, holder);
     const cycle = await resolveCycle(em, input.cycleCode);
-    const fingerprint = sha256(JSON.stringify([holder, studentIds, cycle.code, newPlanillaPerSchool, includePending]));
+    const reservationId = input.reservationId ?? null;
+    if (reservationId !== null && (!Number.isInteger(reservationId) || reservationId <= 0)) throw new DomainError('La reserva de material no es válida.', 'reservationId');
+    const fingerprint = sha256(JSON.stringify([holder, studentIds, cycle.code, newPlanillaPerSchool, includePending, ...(reservationId === null ? [] : [reservationId])]));
 
     const existing = await em.findOne(PrintRun, { key });
     if (existing) return this.replay(existing, fingerprint);
 
     let summary: PrintRunSummary;
     try {
-      summary = await em.transactional((tx) => this.issueRun(tx, { key, fingerprint, holder, studentIds, cycle, newPlanillaPerSchool, includePending, actor: input.actor }));
+      summary = await em.transactional((tx) => this.issueRun(tx, { key, fingerprint, holder, studentIds, cycle, newPlanillaPerSchool, includePending, reservationId, actor: input.actor }));
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException && /print_run_key_unique/.test(err.message)) {
         const winner = await this.em.fork().findOneOrFail(PrintRun, { key });
@@ -175,6 +179,7 @@ export class ProductionService {
       cycle: SchoolCycle;
       newPlanillaPerSchool: boolean;
       includePending: boolean;
+      reservationId: number | null;
       actor: Actor;
     },
   ): Promise<PrintRunSummary> {
@@ -207,6 +212,7 @@ export class ProductionService {
       cards: packed.cards,
       voided: packed.blanks,
       excluded,
+      reservationId: p.reservationId ?? undefined,
       createdById: p.actor.id,
       createdByRole: p.actor.role,
       createdAt: now,
@@ -646,6 +652,7 @@ export function consumptionOf(run: PrintRun): PrintRunConsumption {
     runId: run.id,
     holder: run.holderType === 'DRSE' ? { type: 'DRSE', drseCode: run.holderDrseCode! } : { type: 'ESCUELA', schoolId: run.holderSchoolId! },
     cycleCode: run.cycleCode,
+    reservationId: run.reservationId ?? null,
     cardsPrinted: run.cards,
     planillas: run.planillas,
     voidedSlots: run.voided,

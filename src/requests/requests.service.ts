@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ReplacementReason } from '../production/entities';
+import { ProductionService } from '../production/production.service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, STATE_ROLES } from '../auth/actor';
 import { DomainError, NotFoundError } from '../common/domain-error';
@@ -15,6 +17,8 @@ export interface NewRequest {
   students?: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }>;
   /** Procedure 2: the material asked for. */
   requested?: { teslinSheets: number; micas: number; holograms: number };
+  /** Replacement (required there): the student whose card is replaced; must belong to the school. */
+  studentId?: number;
 }
 
 export interface InboxFilters {
@@ -51,7 +55,10 @@ export interface Page<T> {
 /** Requests, inbox and timeline: the read side of the procedures, in plain SQL. */
 @Injectable()
 export class RequestsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly production: ProductionService,
+  ) {}
 
   /** Stores an oficio's request (idempotent on procedure + school + oficioKey). */
   async createRequest(r: NewRequest): Promise<{ requestId: number; created: boolean; drseCode: string; printRoute: string }> {
@@ -59,16 +66,23 @@ export class RequestsService {
     return this.em.fork().transactional(async (em) => {
       const [school] = await em.execute<Row[]>('select id, drse_code, print_route from school where id = ?', [r.schoolId]);
       if (!school) throw new DomainError('La escuela no existe.', 'schoolId');
+      let studentId: number | null = null;
+      if (r.procedure === 'REPLACEMENT') {
+        if (!Number.isInteger(r.studentId) || (r.studentId as number) <= 0) throw new DomainError('Indique el alumno cuya credencial se repone.', 'studentId');
+        const [st] = await em.execute<Row[]>('select school_id from student where id = ?', [r.studentId]);
+        if (!st || Number(st.school_id) !== Number(school.id)) throw new DomainError('El alumno no existe o no pertenece a la escuela.', 'studentId');
+        studentId = r.studentId as number;
+      }
       const q = r.requested;
       if (q && [q.teslinSheets, q.micas, q.holograms].some((n) => !Number.isInteger(n) || n < 0)) {
         throw new DomainError('Las cantidades de material deben ser enteros no negativos.', 'requested');
       }
       const inserted = await em.execute<Row[]>(
         `insert into procedure_request (procedure, oficio_key, school_id, drse_code, print_route, public_status,
-           requested_teslin_sheets, requested_micas, requested_holograms)
-         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?)
+           requested_teslin_sheets, requested_micas, requested_holograms, student_id)
+         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?, ?)
          on conflict (procedure, school_id, oficio_key) do nothing returning id`,
-        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null],
+        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null, studentId],
       );
       const created = inserted.length > 0;
       const requestId = created
@@ -94,23 +108,32 @@ export class RequestsService {
     });
   }
 
-  /** R5: records the original receipt of the replacement fee; returns its id for the PAYMENT_RECORDED decision. */
-  async recordPayment(requestId: number, p: { receiptNumber: string; paidOn: string; amountCents: number }, actor: Actor): Promise<{ paymentId: number }> {
-    if (!/^[A-Za-z0-9-]{3,40}$/.test(p.receiptNumber ?? '')) throw new DomainError('El número de recibo no es válido.', 'receiptNumber');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(p.paidOn ?? '')) throw new DomainError('La fecha de pago debe tener el formato AAAA-MM-DD.', 'paidOn');
-    if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) throw new DomainError('El importe debe ser un entero positivo en centavos.', 'amountCents');
-    const em = this.em.fork();
-    const [req] = await em.execute<Row[]>('select id from procedure_request where id = ? and procedure = ?', [requestId, 'REPLACEMENT']);
+  /**
+   * R5: records the original receipt of the replacement fee through production (the one source of
+   * truth, `card_replacement`): the amount must equal the current cycle's tariff, a receipt serves
+   * once, the student's issued card is revoked and the next run of whoever prints for the school
+   * prints the new one. Idempotent on request + receipt. Returns the replacement's id for the
+   * PAYMENT_RECORDED decision. `reason` defaults to PERDIDA.
+   */
+  async recordPayment(
+    requestId: number,
+    p: { receiptNumber: string; paidOn: string; amountCents: number; reason?: ReplacementReason },
+    actor: Actor,
+  ): Promise<{ paymentId: number }> {
+    const [req] = await this.em.fork().execute<Row[]>('select id, student_id from procedure_request where id = ? and procedure = ?', [requestId, 'REPLACEMENT']);
     if (!req) throw new NotFoundError('La solicitud de reposición no existe.');
-    const rows = await em.execute<Row[]>(
-      `insert into replacement_payment (request_id, receipt_number, paid_on, amount_cents, recorded_by) values (?, ?, ?, ?, ?)
-       on conflict (receipt_number) do nothing returning id`,
-      [requestId, p.receiptNumber, p.paidOn, p.amountCents, actor.id],
-    );
-    if (rows.length > 0) return { paymentId: Number(rows[0].id) };
-    const [existing] = await em.execute<Row[]>('select id, request_id from replacement_payment where receipt_number = ?', [p.receiptNumber]);
-    if (Number(existing.request_id) !== requestId) throw new DomainError('El recibo ya se registró en otra solicitud.', 'receiptNumber');
-    return { paymentId: Number(existing.id) };
+    if (req.student_id == null) throw new DomainError('La solicitud de reposición no indica el alumno.', 'studentId');
+    const receipt = typeof p.receiptNumber === 'string' ? p.receiptNumber.trim().toUpperCase() : '';
+    const r = await this.production.recordReplacementPayment({
+      key: `replacement-request-${requestId}:${receipt}`,
+      studentId: Number(req.student_id),
+      receiptNumber: p.receiptNumber,
+      paidOn: p.paidOn,
+      amountCents: p.amountCents,
+      reason: p.reason ?? 'PERDIDA',
+      actor,
+    });
+    return { paymentId: r.replacementId };
   }
 
   /** Open tasks an actor may work on (role + scope), newest due first, with filters and pagination. */

@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
-export type ReservationStatus = 'ACTIVE' | 'CONSUMED' | 'RELEASED';
+/** DELIVERED: the reserved material was handed over to another holder (Procedure 2: DRSE → school). */
+export type ReservationStatus = 'ACTIVE' | 'CONSUMED' | 'RELEASED' | 'DELIVERED';
 
 /** Material set aside at a holder for one request (all items or none). */
 @Entity({ tableName: 'stock_reservation' })

@@ -73,4 +73,8 @@ export class PrintRun {
 
   @Property({ type: 'datetime', nullable: true })
   consumptionRecordedAt?: Date;
+
+  /** The inventory reservation the run draws on (a DRSE run for a request); its consumption consumes it. */
+  @Property({ type: 'integer', nullable: true })
+  reservationId?: number;
 }

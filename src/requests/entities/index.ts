@@ -1,9 +1,8 @@
 import { ProcedureAuditEntry } from './procedure-audit.entity';
 import { ProcedureRequest } from './procedure-request.entity';
 import { ProcedureTask } from './procedure-task.entity';
-import { ReplacementPayment } from './replacement-payment.entity';
 import { RequestStudent } from './request-student.entity';
 
-export { ProcedureAuditEntry, ProcedureRequest, ProcedureTask, ReplacementPayment, RequestStudent };
+export { ProcedureAuditEntry, ProcedureRequest, ProcedureTask, RequestStudent };
 
-export const REQUESTS_ENTITIES = [ProcedureRequest, RequestStudent, ProcedureTask, ProcedureAuditEntry, ReplacementPayment];
+export const REQUESTS_ENTITIES = [ProcedureRequest, RequestStudent, ProcedureTask, ProcedureAuditEntry];

@@ -48,6 +48,10 @@ export class ProcedureRequest {
   @Property({ type: 'integer', nullable: true })
   requestedHolograms?: number;
 
+  /** A replacement request: the student whose card is replaced. */
+  @Property({ type: 'integer', nullable: true })
+  studentId?: number;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

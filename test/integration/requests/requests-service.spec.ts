@@ -5,7 +5,8 @@ import { RequestReadModel } from '../../../src/requests/request-read-model';
 import { RequestsService } from '../../../src/requests/requests.service';
 import type { TransitionRecord } from '../../../src/procedures/procedure-activities.types';
 import { createTestDatabase, TestDatabase } from '../../support/db';
-import { actors, buildProcedureModule, seedSchool } from '../workflows/support/harness';
+import { ProductionService } from '../../../src/production/production.service';
+import { actors, buildProcedureModule, CYCLE, inventory, seedSchool } from '../workflows/support/harness';
 
 type Row = Record<string, unknown>;
 
@@ -94,13 +95,24 @@ describe(RequestsService.name, () => {
     expect(central.items).toEqual([expect.objectContaining({ requestId: ids[4], kind: 'ESCALAMIENTO' })]);
   });
 
-  it('records a replacement receipt once, refusing bad data with the field named', async () => {
-    const { school } = await seedSchool(em.fork(), { cct: '14EPR0005E', drseCode: 'SURESTE', matricula: 100, hasInternet: false, seed: 5 });
-    const { requestId } = await sut.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: 'REP-1' });
+  it('records a replacement receipt once through production, refusing bad data with the field named', async () => {
+    const { school, student } = await seedSchool(em.fork(), { cct: '14EPR0005E', drseCode: 'SURESTE', matricula: 100, hasInternet: false, seed: 5 });
     const actor = actors('SURESTE', school.id).escuela;
+    const studentId = await student({ primerIngreso: true });
+    await expect(sut.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: 'REP-0' })).rejects.toMatchObject({ field: 'studentId' });
+    // The student's card of this cycle, issued by a real run of the DRSE (consuming its stock).
+    await inventory(moduleRef).receive({ drseCode: 'SURESTE' }, [{ item: 'TESLIN', quantity: 8 }, { item: 'MICA', quantity: 1 }, { item: `HOLOGRAMA:${CYCLE}`, quantity: 1 }, { item: 'TINTA', quantity: 50 }], 'rep-stock');
+    const run = await moduleRef.get(ProductionService, { strict: false }).createPrintRun({
+      key: 'rep-run', holder: { type: 'DRSE', drseCode: 'SURESTE' }, studentIds: [studentId], actor: actors('SURESTE', school.id).controlEscolar,
+    });
+    const { requestId } = await sut.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: 'REP-1', studentId });
     const ok = await sut.recordPayment(requestId, { receiptNumber: 'RC-100', paidOn: '2026-10-01', amountCents: 2800 }, actor);
     expect(await sut.recordPayment(requestId, { receiptNumber: 'RC-100', paidOn: '2026-10-01', amountCents: 2800 }, actor)).toEqual(ok);
+    expect(await em.fork().execute<Row[]>('select r.id, r.status, c.folio, c.status as card_status from card_replacement r join credential c on c.id = r.revoked_credential_id')).toEqual([
+      { id: ok.paymentId, status: 'PENDIENTE', folio: run.firstFolio, card_status: 'REVOCADA' },
+    ]);
     await expect(sut.recordPayment(requestId, { receiptNumber: 'RC-101', paidOn: '01/10/2026', amountCents: 2800 }, actor)).rejects.toMatchObject({ field: 'paidOn' });
     await expect(sut.recordPayment(requestId, { receiptNumber: 'RC-102', paidOn: '2026-10-01', amountCents: 0 }, actor)).rejects.toMatchObject({ field: 'amountCents' });
+    await expect(sut.recordPayment(requestId, { receiptNumber: 'RC-103', paidOn: '2026-10-01', amountCents: 2500 }, actor)).rejects.toMatchObject({ field: 'amountCents' });
   });
 });

@@ -2,8 +2,8 @@ import { transition } from 'xstate';
 import { publicStatus, replacementMachineV1 as sut, stateName } from '../../../statecharts';
 import { walk } from './chart-test-kit';
 
-const base = { requestId: 1, schoolId: 2, drseCode: 'SUR', studentId: 30, oldFolio: 1000 };
-const produced = { type: 'REPLACEMENT_PRODUCED', printRunId: 5, newFolio: 2001 };
+const base = { requestId: 1, schoolId: 2, drseCode: 'SUR', studentId: 30, oldFolio: '2627-0001000-4' };
+const produced = { type: 'REPLACEMENT_PRODUCED', printRunId: 5, newFolio: '2627-0002001-9' };
 
 describe('replacementMachine', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('replacementMachine', () => {
       { type: 'PAYMENT_RECORDED', paymentId: 4 }, { type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }, { type: 'ACUSE_RECORDED', acuseId: 6 },
     ]);
     expect(publicStatus(end)).toBe('ENTREGADA');
-    expect(end.context).toMatchObject({ paymentId: 4, newFolio: 2001, acuseId: 6 });
+    expect(end.context).toMatchObject({ paymentId: 4, newFolio: '2627-0002001-9', acuseId: 6 });
   });
 
   it('asks for the receipt again when the payment does not verify, and lets the school withdraw', () => {

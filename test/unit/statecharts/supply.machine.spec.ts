@@ -18,11 +18,25 @@ describe('supplyMachine', () => {
     expect(snap.context).toMatchObject({ ticketId: 21, shipments: 2, shipped: { teslinSheets: 10, micas: 80, holograms: 0 } });
   });
 
+  it('refuses a second shipment larger than what the first left owed', () => {
+    const after = walk(sut, input, [
+      opened, { type: 'APPROVE' }, { type: 'TICKET_DECIDED' },
+      { type: 'SHIP', teslinSheets: 6, micas: 40, holograms: 0 }, { type: 'SHIPMENT_RECORDED', shipmentId: 1 }, { type: 'CONFIRM_RECEIPT' },
+      { type: 'RECEIPT_RECORDED', complete: false, teslinSheets: 6, micas: 40, holograms: 0 },
+    ]);
+    expect(after.can({ type: 'SHIP', teslinSheets: 5, micas: 0, holograms: 0 })).toBe(false);
+    expect(after.can({ type: 'SHIP', teslinSheets: 4, micas: 40, holograms: 0 })).toBe(true);
+  });
+
   it('records the pending shipment from the SHIP decision and refuses an empty one', () => {
     const surtido = walk(sut, input, [opened, { type: 'APPROVE' }, { type: 'TICKET_DECIDED' }]);
     expect(publicStatus(surtido)).toBe('EN_SURTIDO');
     expect(surtido.can({ type: 'SHIP', teslinSheets: 0, micas: 0, holograms: 0 })).toBe(false);
     expect(surtido.can({ type: 'SHIP', teslinSheets: -1, micas: 5, holograms: 0 })).toBe(false);
+    // No more than is still owed: 10 sheets and 80 micas were asked, none received yet.
+    expect(surtido.can({ type: 'SHIP', teslinSheets: 11, micas: 0, holograms: 0 })).toBe(false);
+    expect(surtido.can({ type: 'SHIP', teslinSheets: 0, micas: 0, holograms: 1 })).toBe(false);
+    expect(surtido.can({ type: 'SHIP', teslinSheets: 10, micas: 80, holograms: 0 })).toBe(true);
     const [next] = transition(sut, surtido, { type: 'SHIP', teslinSheets: 1, micas: 0, holograms: 0 });
     expect(next.context.pendingShipment).toEqual({ teslinSheets: 1, micas: 0, holograms: 0 });
   });

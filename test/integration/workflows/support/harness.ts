@@ -1,39 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test, TestingModule } from '@nestjs/testing';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Worker } from '@temporalio/worker';
 import type { Actor } from '../../../../src/auth/actor';
 import { Drse, School, Student } from '../../../../src/catalog/entities';
+import { placeholderPhoto } from '../../../../src/catalog/demo/placeholder-photo';
 import { syntheticPerson } from '../../../../src/catalog/demo/synthetic-people';
 import { Prng } from '../../../../src/common/prng';
+import { ConfigModule } from '../../../../src/config/config.module';
 import { createOrmConfig } from '../../../../src/database/mikro-orm.config';
+import { HolderRef, HolderService } from '../../../../src/inventory/holder.service';
+import { ItemLine } from '../../../../src/inventory/items';
+import { StockService } from '../../../../src/inventory/stock.service';
+import { InventoryMaterialGateway } from '../../../../src/procedures/adapters/inventory-material.gateway';
+import { InventorySupplyGateway } from '../../../../src/procedures/adapters/inventory-supply.gateway';
+import { ProductionServiceGateway } from '../../../../src/procedures/adapters/production.gateway';
 import { ProcedureActivities } from '../../../../src/procedures/procedure.activities';
 import { ProcedureClient } from '../../../../src/procedures/procedure-client';
-import { MATERIAL_GATEWAY, PRODUCTION_GATEWAY, SUPPLY_GATEWAY } from '../../../../src/procedures/ports';
-import { RequestReadModel } from '../../../../src/requests/request-read-model';
-import { RequestsService } from '../../../../src/requests/requests.service';
+import { ProceduresModule } from '../../../../src/procedures/procedures.module';
+import { BlobStore } from '../../../../src/storage/blob-store';
 import { bindActivities } from '../../../../src/temporal/activity-binding';
 import { createWorker } from '../../../../src/temporal/worker-factory';
 import type { ProcedureView } from '../../../../workflows/messages';
-import { TableGateways } from './table-gateways';
 
-/** Builds the procedures' activities on a database, with the ports bound to the in-test gateways. */
-export async function buildProcedureModule(databaseUrl: string): Promise<{ moduleRef: TestingModule; gateways: TableGateways }> {
-  let gateways!: TableGateways;
+export const CYCLE = '2026-2027';
+
+/** Called before and after every port call (`<port>.<method>`, `<port>.<method>:done`): the kill-the-worker test stops the world there. */
+export type PortHook = (operation: string) => Promise<void>;
+
+/** Makes every method of a real adapter instance pass the hook before and after its own work (the work is the adapter's). */
+function observe(port: string, adapter: object, hooks: { hook: PortHook }): void {
+  const target = adapter as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(adapter))) {
+    const method = target[name];
+    if (name === 'constructor' || typeof method !== 'function') continue;
+    target[name] = async (...args: unknown[]) => {
+      await hooks.hook(`${port}.${name}`);
+      const result = await (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
+      await hooks.hook(`${port}.${name}:done`);
+      return result;
+    };
+  }
+}
+
+/**
+ * The procedures' activities on a database with the REAL ports: ProceduresModule binds them to the
+ * inventory and production adapters (real stock, folios, print runs, acuses, PDFs under a scratch
+ * DATA_DIR). `hooks.hook` observes each port call without replacing it.
+ */
+export async function buildProcedureModule(databaseUrl: string): Promise<{ moduleRef: TestingModule; hooks: { hook: PortHook } }> {
+  process.env.DATA_DIR ||= mkdtempSync(join(tmpdir(), 'sej-procedures-'));
+  const hooks: { hook: PortHook } = { hook: async () => undefined };
   const moduleRef = await Test.createTestingModule({
-    imports: [MikroOrmModule.forRoot(createOrmConfig(databaseUrl))],
-    providers: [
-      RequestReadModel,
-      RequestsService,
-      ProcedureActivities,
-      { provide: TableGateways, inject: [EntityManager], useFactory: (em: EntityManager) => (gateways = new TableGateways(em)) },
-      { provide: MATERIAL_GATEWAY, inject: [TableGateways], useFactory: (g: TableGateways) => g.material },
-      { provide: PRODUCTION_GATEWAY, inject: [TableGateways], useFactory: (g: TableGateways) => g.production },
-      { provide: SUPPLY_GATEWAY, inject: [TableGateways], useFactory: (g: TableGateways) => g.supply },
-    ],
+    imports: [ConfigModule, MikroOrmModule.forRoot(createOrmConfig(databaseUrl)), ProceduresModule],
   }).compile();
-  await TableGateways.install(moduleRef.get(EntityManager).fork());
-  return { moduleRef, gateways };
+  observe('material', moduleRef.get(InventoryMaterialGateway, { strict: false }), hooks);
+  observe('production', moduleRef.get(ProductionServiceGateway, { strict: false }), hooks);
+  observe('supply', moduleRef.get(InventorySupplyGateway, { strict: false }), hooks);
+  await moduleRef
+    .get(EntityManager)
+    .fork()
+    .execute(
+      `insert into school_cycle (code, starts_on, ends_on, is_current, replacement_tariff_cents)
+       select ?, '2026-08-24', '2027-07-14', true, 2800 where not exists (select 1 from school_cycle where is_current)`,
+      [CYCLE],
+    );
+  return { moduleRef, hooks };
 }
 
 export interface RunningWorker {
@@ -61,11 +96,12 @@ export async function startWorker(moduleRef: TestingModule, connection: Paramete
   };
 }
 
-/** A DRSE-routed primaria and its students, all synthetic. */
+/** A primaria and its students, all synthetic, photos (a placeholder) in the blob store. R1 decides its route from matrícula and internet. */
 export async function seedSchool(
   em: EntityManager,
   opts: { cct: string; drseCode: string; matricula: number; hasInternet: boolean; seed: number },
 ): Promise<{ school: School; student: (p: { primerIngreso: boolean; photo?: boolean; declined?: boolean; school?: School }) => Promise<number> }> {
+  const photoHash = await new BlobStore(join(process.env.DATA_DIR!, 'uploads')).put(placeholderPhoto(opts.seed));
   const school = new School({
     cct: opts.cct, turno: 'MATUTINO', nivel: 'PRIMARIA', name: 'Escuela Primaria de Prueba', address: 'Calle Uno 1', phone: '3300000000',
     matricula: opts.matricula, hasInternet: opts.hasInternet, drse: em.getReference(Drse, opts.drseCode),
@@ -77,7 +113,7 @@ export async function seedSchool(
     school,
     async student({ primerIngreso, photo = true, declined = false, school: other }) {
       const p = syntheticPerson(rng, 2016, taken);
-      const s = new Student({ ...p, school: other ?? school, primerIngreso, photoHash: photo ? 'a'.repeat(64) : undefined });
+      const s = new Student({ ...p, school: other ?? school, primerIngreso, photoHash: photo ? photoHash : undefined });
       s.declined = declined;
       await em.persistAndFlush(s);
       return s.id;
@@ -94,12 +130,37 @@ export const actors = (drseCode: string, schoolId: number) => ({
   materiales: { id: 'u-materiales', role: 'RECURSOS_MATERIALES' } as Actor,
 });
 
+const ADMIN: Actor = { id: 'u-admin', role: 'ADMIN' };
+
+/** Stock through the real inventory services: receipts at a holder, and its balances by item. */
+export function inventory(moduleRef: TestingModule) {
+  const holders = moduleRef.get(HolderService, { strict: false });
+  const stock = moduleRef.get(StockService, { strict: false });
+  return {
+    holderId: async (ref: HolderRef) => (await holders.resolve(ref)).id,
+    async receive(ref: HolderRef, lines: ItemLine[], key: string): Promise<void> {
+      await stock.receive({ key, actor: ADMIN, holderId: (await holders.resolve(ref)).id, lines, reason: 'Existencia inicial de la prueba' });
+    },
+    /** item → [on hand, reserved]; the ledger recomputation must agree with the balance rows. */
+    async balances(ref: HolderRef): Promise<Record<string, [number, number]>> {
+      const id = (await holders.resolve(ref)).id;
+      const rows = await stock.balances(id);
+      const fromLedger = await stock.ledgerBalances(id);
+      const out = Object.fromEntries(rows.map((b) => [b.item, [b.onHand, b.reserved] as [number, number]]));
+      if (JSON.stringify(out) !== JSON.stringify(Object.fromEntries(fromLedger.map((b) => [b.item, [b.onHand, b.reserved]])))) {
+        throw new Error(`Balances of holder ${id} differ from the ledger`);
+      }
+      return out;
+    },
+  };
+}
+
 /** Polls the workflow's query until `predicate` holds (waiting, not timing: the deadline only ends a hung test). */
 export async function waitForView(
   client: ProcedureClient,
   workflowId: string,
   predicate: (v: ProcedureView) => boolean,
-  deadlineMs = 60_000,
+  deadlineMs = 90_000,
 ): Promise<ProcedureView> {
   const until = Date.now() + deadlineMs;
   let last: ProcedureView | undefined;

@@ -1,27 +1,32 @@
+import { TestingModule } from '@nestjs/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ProcedureClient } from '../../../../src/procedures/procedure-client';
+import { ProductionService } from '../../../../src/production/production.service';
 import { RequestsService } from '../../../../src/requests/requests.service';
 import { ProcedureResult } from '../../../../workflows/messages';
-import { actors, inState, seedSchool, waitForChildSupply, waitForView } from './harness';
-import { TableGateways } from './table-gateways';
+import { actors, CYCLE, inState, inventory, seedSchool, waitForChildSupply, waitForView } from './harness';
 
 export interface ScenarioContext {
   client: ProcedureClient;
   em: EntityManager;
   requests: RequestsService;
-  gateways: TableGateways;
-  /** Distinct per scenario run within one database (CCT digits, PRNG seed). */
+  moduleRef: TestingModule;
+  /** Distinct per scenario run within one database (CCT digits, PRNG seed, keys). */
   n: number;
   slaOverrides?: Record<string, string>;
   activityTimeout?: string;
 }
 
 const cct = (n: number) => `14EPR${String(n).padStart(4, '0')}${'ABCDEFGHJK'[n % 10]}`;
+const HOLOGRAMA = `HOLOGRAMA:${CYCLE}`;
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Procedure 1 from oficio to acuse: a return for correction and resubmission, a partly valid
- * validation, a shortage that opens a supply fulfilled in two shipments, a print run of 17 cards
- * (7 voided slots), delivery.
+ * Procedure 1 from oficio to acuse on real stock: a return for correction and resubmission, a
+ * partly valid validation, a shortage (2 sheets, 12 micas) that opens a real supply ticket fulfilled
+ * in two shipments from central stock, a print run of 17 cards (7 voided slots, rendered), delivery
+ * with the CREDENCIALES acuse. VALLES starts with 2 sheets, 6 micas, 101 holograms and a set of
+ * ink; a card issued earlier this cycle (a real run) leaves 1 sheet, 5 micas, 100 holograms.
  */
 export async function procedure1Scenario(c: ScenarioContext) {
   const drseCode = 'VALLES';
@@ -36,8 +41,12 @@ export async function procedure1Scenario(c: ScenarioContext) {
   for (let i = 0; i < 5; i++) continuing.push(await student({ primerIngreso: false }));
   const issued = await student({ primerIngreso: false });
   const foreign = await other.student({ primerIngreso: false });
-  await c.em.fork().execute('insert into test_issued (student_id) values (?)', [issued]);
-  await c.gateways.setStock(drseCode, { teslinSheets: 1, micas: 5, holograms: 100 });
+  const inv = inventory(c.moduleRef);
+  await inv.receive({ drseCode }, [{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 6 }, { item: HOLOGRAMA, quantity: 101 }, { item: 'TINTA', quantity: 50 }], `p1-${c.n}-drse`);
+  await inv.receive({ central: true }, [{ item: 'TESLIN', quantity: 80 }, { item: 'MICA', quantity: 100 }], `p1-${c.n}-central`);
+  const previous = await c.moduleRef.get(ProductionService, { strict: false }).createPrintRun({
+    key: `p1-${c.n}-previous`, holder: { type: 'DRSE', drseCode }, studentIds: [issued], actor: a.controlEscolar,
+  });
 
   // The first oficio lists only part of the students; Planeación returns it.
   const { requestId } = await c.requests.createRequest({
@@ -81,15 +90,21 @@ export async function procedure1Scenario(c: ScenarioContext) {
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: a.controlEscolar });
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'DELIVER' }, actor: a.controlEscolar, comment: 'Entregado al director.' });
   const result: ProcedureResult = await handle.result();
-  return { requestId, workflowId: id, supplyId, school, validation, waiting, production, result, students: { newOk, noPhoto, declined, continuing, issued, foreign } };
+  return {
+    requestId, workflowId: id, supplyId, school, validation, waiting, production, result, previousRunId: previous.runId!,
+    students: { newOk, noPhoto, declined, continuing, issued, foreign },
+  };
 }
 
-/** Procedure 2: return and resubmission, partly valid validation, reservation, delivery with acuse. */
+/**
+ * Procedure 2: return and resubmission, partly valid validation, reservation at the DRSE (SUR has
+ * 100 sheets, 800 micas, 800 holograms), delivery DRSE → school stock with the MATERIAL_ESCUELA acuse.
+ */
 export async function procedure2Scenario(c: ScenarioContext) {
   const drseCode = 'SUR';
   const { school } = await seedSchool(c.em.fork(), { cct: cct(c.n), drseCode, matricula: 600, hasInternet: true, seed: c.n });
   const a = actors(drseCode, school.id);
-  await c.gateways.setStock(drseCode, { teslinSheets: 100, micas: 800, holograms: 800 });
+  await inventory(c.moduleRef).receive({ drseCode }, [{ item: 'TESLIN', quantity: 800 }, { item: 'MICA', quantity: 800 }, { item: HOLOGRAMA, quantity: 800 }], `p2-${c.n}-drse`);
   const requested = { teslinSheets: 90, micas: 700, holograms: 600 };
   const { requestId } = await c.requests.createRequest({ procedure: 'PROCEDURE_2', schoolId: school.id, oficioKey: `MAT-${c.n}`, requested });
   const id = c.client.workflowId('PROCEDURE_2', requestId);
@@ -109,21 +124,35 @@ export async function procedure2Scenario(c: ScenarioContext) {
   await c.client.decide('PROCEDURE_2', requestId, {
     event: { type: 'VALIDATE_PARTIAL', teslinSheets: 75, micas: 600, holograms: 600 }, actor: a.controlEscolar, comment: 'Ajustado a la matrícula.',
   });
-  await waitForView(c.client, id, inState('entrega'));
+  const delivery = await waitForView(c.client, id, inState('entrega'));
   await c.client.decide('PROCEDURE_2', requestId, { event: { type: 'DELIVER' }, actor: a.tecnologias });
   const result: ProcedureResult = await handle.result();
-  return { requestId, workflowId: id, validation, result };
+  return { requestId, workflowId: id, school, validation, delivery, result };
 }
 
-/** Replacement printed by the school itself: an insufficient receipt first, then a good one. */
+/**
+ * Replacement printed by the school itself (on site, with its own stock). The student's card was
+ * issued by an earlier run of the school. A payment id that is not this student's is refused by the
+ * workflow, a receipt below the tariff is refused by production, the right one is recorded
+ * (production revokes the old card), the school's next run prints the new card and replaces the old
+ * folio, delivery with acuse.
+ */
 export async function replacementScenario(c: ScenarioContext) {
   const drseCode = 'NORTE';
   const { school, student } = await seedSchool(c.em.fork(), { cct: cct(c.n), drseCode, matricula: 800, hasInternet: true, seed: c.n });
   const studentId = await student({ primerIngreso: false });
   const a = actors(drseCode, school.id);
-  const { requestId } = await c.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `REP-${c.n}` });
+  await inventory(c.moduleRef).receive(
+    { schoolId: school.id },
+    [{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 10 }, { item: HOLOGRAMA, quantity: 10 }, { item: 'TINTA', quantity: 50 }],
+    `rep-${c.n}-school`,
+  );
+  const first = await c.moduleRef.get(ProductionService, { strict: false }).createPrintRun({
+    key: `rep-${c.n}-first`, holder: { type: 'ESCUELA', schoolId: school.id }, studentIds: [studentId], actor: a.escuela,
+  });
+  const oldFolio = first.firstFolio!;
+  const { requestId } = await c.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `REP-${c.n}`, studentId });
   const id = c.client.workflowId('REPLACEMENT', requestId);
-  const oldFolio = 900000 + c.n;
   const handle = await c.client.start('REPLACEMENT', requestId, {
     input: { requestId, schoolId: school.id, drseCode, studentId, oldFolio, printRoute: 'ESCUELA' as const },
     scope: { drseCode, schoolId: school.id },
@@ -132,17 +161,19 @@ export async function replacementScenario(c: ScenarioContext) {
     activityTimeout: c.activityTimeout,
   });
   await waitForView(c.client, id, inState('registroPago'));
-  const low = await c.requests.recordPayment(requestId, { receiptNumber: `R-${c.n}-1`, paidOn: '2026-09-01', amountCents: 2000 }, a.escuela);
-  await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: low.paymentId }, actor: a.escuela });
+  await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: 999_999 }, actor: a.escuela });
   const retry = await waitForView(c.client, id, (v) => v.state === 'registroPago' && v.seq > 1);
-  const ok = await c.requests.recordPayment(requestId, { receiptNumber: `R-${c.n}-2`, paidOn: '2026-09-02', amountCents: 2800 }, a.escuela);
+  const lowRefused: unknown = await c.requests
+    .recordPayment(requestId, { receiptNumber: `R-${c.n}-1`, paidOn: today(), amountCents: 2000 }, a.escuela)
+    .then(() => null, (err: unknown) => err);
+  const ok = await c.requests.recordPayment(requestId, { receiptNumber: `R-${c.n}-2`, paidOn: today(), amountCents: 2800, reason: 'PERDIDA' }, a.escuela);
   await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: ok.paymentId }, actor: a.escuela });
-  await waitForView(c.client, id, inState('impresionEscuela'));
+  const printing = await waitForView(c.client, id, inState('impresionEscuela'));
   await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: a.escuela });
   await waitForView(c.client, id, inState('entregaEscuela'));
   await c.client.decide('REPLACEMENT', requestId, { event: { type: 'DELIVER' }, actor: a.escuela });
   const result: ProcedureResult = await handle.result();
-  return { requestId, workflowId: id, oldFolio, retry, result };
+  return { requestId, workflowId: id, school, studentId, oldFolio, paymentId: ok.paymentId, lowRefused, retry, printing, result };
 }
 
 /** A supply a DRSE opens on its own, rejected centrally. */
