@@ -45,7 +45,7 @@ export async function acusesPage(ctx: PageContext): Promise<void> {
           `${a.fromName} → ${a.toName}`,
           [a.lines.map((l) => `${l.description}: ${l.quantityText}`).join('; '), a.cardCount ? ` · ${a.cardCount} credencial(es)` : '', a.requestId ? [' · ', h('a', { href: `#/solicitudes/${a.requestId}` }, `Solicitud #${a.requestId}`)] : null],
           a.signed ? badge('Sí', 'ok') : badge('Pendiente', 'warn'),
-          h('div', { class: 'row-actions' }, pdf, scan, !a.signed && UPLOADERS.includes(role) ? signedScanForm(a.id) : null, box),
+          h('div', { class: 'row-actions' }, pdf, scan, !a.signed && UPLOADERS.includes(role) ? signedScanForm(a.id, `del acuse ${a.folio}`) : null, box),
         ];
       }),
     ),

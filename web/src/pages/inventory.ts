@@ -61,6 +61,7 @@ export async function inventoryPage(ctx: PageContext): Promise<void> {
   }
   const [balances, ledger] = await Promise.all([get<{ items: Balance[]; anyLow: boolean }>(`/inventory/holders/${holder.id}/balances`), ledgerOf(holder.id)]);
   const low = balances.items.filter((b) => b.low);
+  const items = await withStandardItems(holder.id, balances.items);
   ctx.main.append(
     h('p', null, `Almacén: ${holder.name}`),
     low.length
@@ -73,8 +74,9 @@ export async function inventoryPage(ctx: PageContext): Promise<void> {
     ),
     section('Movimiento en el tiempo', h('div', { class: 'charts' }, chartsFor(balances.items, ledger))),
   );
-  if (ADJUSTERS.includes(role)) ctx.main.append(adjustmentForm(holder, balances.items));
-  if (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN') ctx.main.append(thresholdsForm(holder, balances.items));
+  if ((role === 'RECURSOS_MATERIALES' || role === 'ADMIN') && holder.kind === 'CENTRAL') ctx.main.append(receiptForm(holder, items));
+  if (ADJUSTERS.includes(role)) ctx.main.append(adjustmentForm(holder, items));
+  if (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN') ctx.main.append(thresholdsForm(holder, items));
   ctx.main.append(
     table(
       'Últimos movimientos',
@@ -82,6 +84,22 @@ export async function inventoryPage(ctx: PageContext): Promise<void> {
       ledger.slice(-15).reverse().map((e) => [fmtDate(e.createdAt), label(LEDGER_KIND_LABEL, e.kind), itemLabel(e.item), String(e.quantity), e.reason ?? '']),
     ),
   );
+}
+
+/** The kit's items (SPEC §5) even before the first movement, plus whatever the holder already has. */
+async function withStandardItems(holderId: number, balances: Balance[]): Promise<Balance[]> {
+  let cycle: string | null = null;
+  try {
+    cycle = (await get<{ cycleCode: string }>(`/inventory/holders/${holderId}/justification`)).cycleCode;
+  } catch {
+    cycle = null;
+  }
+  const codes = ['TESLIN', 'MICA', 'TINTA', ...(cycle ? [`HOLOGRAMA:${cycle}`] : [])];
+  const out = [...balances];
+  for (const item of codes) {
+    if (!out.some((b) => b.item === item)) out.push({ item, description: itemLabel(item), onHand: 0, reserved: 0, available: 0, availableText: '0', low: false });
+  }
+  return out;
 }
 
 async function ledgerOf(holderId: number): Promise<LedgerEntry[]> {
@@ -162,14 +180,15 @@ function adjustmentForm(holder: Holder, items: Balance[]): HTMLElement {
 function thresholdsForm(holder: Holder, items: Balance[]): HTMLElement {
   const rows = items.map((b) => ({
     b,
-    min: input(`min-${b.item}`, { type: 'number', min: 0, step: 1, value: String(b.minimum ?? 0) }),
-    target: input(`target-${b.item}`, { type: 'number', min: 0, step: 1, value: String(b.target ?? 0) }),
+    min: input(`min-${b.item}`, { type: 'number', min: 0, step: 1, value: b.minimum === null || b.minimum === undefined ? '' : String(b.minimum) }),
+    target: input(`target-${b.item}`, { type: 'number', min: 1, step: 1, value: b.target === null || b.target === undefined ? '' : String(b.target) }),
   }));
   const box = messageBox();
   const submit = h('button', { type: 'submit' }, 'Guardar mínimos');
   const form = h(
     'form',
     null,
+    h('p', { class: 'hint' }, 'Deje en blanco los artículos sin mínimo. El objetivo debe ser mayor que el mínimo.'),
     rows.map(({ b, min, target }) => h('fieldset', { class: 'inline' }, h('legend', null, b.description), field('Mínimo', min), field('Objetivo', target))),
     submit,
     box,
@@ -177,9 +196,35 @@ function thresholdsForm(holder: Holder, items: Balance[]): HTMLElement {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void act(submit, box, async () => {
-      await put(`/inventory/holders/${holder.id}/thresholds`, { thresholds: rows.map(({ b, min, target }) => ({ item: b.item, minimum: Number(min.value), target: Number(target.value) })) });
+      const thresholds = rows.filter(({ min, target }) => min.value !== '' || target.value !== '').map(({ b, min, target }) => ({ item: b.item, minimum: Number(min.value), target: Number(target.value) }));
+      await put(`/inventory/holders/${holder.id}/thresholds`, { thresholds });
       await refreshPage();
     });
   });
   return section('Mínimos de existencia (alerta de existencia baja)', form);
+}
+
+/** Material from outside (supplier, kits) into the central warehouse (Recursos Materiales). */
+function receiptForm(holder: Holder, items: Balance[]): HTMLElement {
+  const qty = items.map((b) => ({ b, el: input(`recibir-${b.item}`, { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' }) }));
+  const reason = input('reason', { maxlength: 500 });
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Registrar recepción');
+  const form = h(
+    'form',
+    { class: 'grid-form' },
+    qty.map(({ b, el }) => field(`Recibido de ${b.description}`, el)),
+    field('Referencia (proveedor, remisión)', reason),
+    submit,
+    box,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void act(submit, box, async () => {
+      const lines = qty.map(({ b, el }) => ({ item: b.item, quantity: Number(el.value) })).filter((l) => l.quantity > 0);
+      await post(`/inventory/holders/${holder.id}/receipts`, { lines, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) });
+      await refreshPage();
+    });
+  });
+  return section('Recepción de material del proveedor', form);
 }

@@ -245,11 +245,11 @@ function documentsPanel(r: RequestDetail): HTMLElement {
 }
 
 /** Upload of the signed, scanned acuse (PDF, JPEG or PNG). */
-export function signedScanForm(acuseId: number): HTMLElement {
+export function signedScanForm(acuseId: number, which = `del acuse ${acuseId}`): HTMLElement {
   const file = h('input', { type: 'file', name: 'archivo', accept: 'application/pdf,image/jpeg,image/png', required: true });
   const box = messageBox();
-  const submit = h('button', { type: 'submit' }, 'Subir acuse firmado');
-  const form = h('form', { class: 'inline-upload' }, field('Acuse firmado escaneado (PDF, JPEG o PNG)', file), submit, box);
+  const submit = h('button', { type: 'submit', 'aria-label': `Subir acuse firmado ${which}` }, 'Subir acuse firmado');
+  const form = h('form', { class: 'inline-upload' }, field(`Acuse firmado escaneado ${which} (PDF, JPEG o PNG)`, file), submit, box);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const f = file.files?.[0];

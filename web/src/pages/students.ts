@@ -62,7 +62,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
     ];
     if (canEdit) {
       const file = h('input', { type: 'file', accept: 'image/jpeg,image/png', id: uid('foto'), name: 'foto' });
-      const up = h('button', { type: 'button' }, 'Subir');
+      const up = h('button', { type: 'button', 'aria-label': `Subir la fotografía de ${fullName(s)}` }, 'Subir');
       up.addEventListener('click', () => {
         const f = file.files?.[0];
         if (!f) return box.error(new ApiError(422, 'Elija la fotografía (JPEG o PNG).', undefined, []));
@@ -75,7 +75,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
           box.ok(`Fotografía de ${fullName(s)} guardada.`);
         });
       });
-      const optOut = s.declined ? null : h('button', { type: 'button', class: 'secondary' }, 'Registrar que declina');
+      const optOut = s.declined ? null : h('button', { type: 'button', class: 'secondary', 'aria-label': `Registrar que la familia de ${fullName(s)} declina la credencial` }, 'Declina');
       optOut?.addEventListener('click', () => {
         const reason = textarea('reason', { maxlength: 500 });
         const ok = h('button', { type: 'submit', class: 'danger' }, 'Confirmar que la familia declina');

@@ -169,7 +169,7 @@ function shipmentsPanel(t: Ticket, role: string): HTMLElement {
           h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${itemLabel(l.item)} ${l.quantity}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
           receive,
           s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
-          s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId) : null,
+          s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
           box,
         );
       }),

@@ -1,0 +1,265 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { School } from '../../src/catalog/entities';
+import { startTestApp, TestApp, TestUser } from '../support/app';
+import { pngPhoto } from '../support/files';
+import { buildWeb, launchBrowser, WebUser, writeFixture } from './support/web';
+
+/**
+ * The web interface in a real Chromium against the real system (API + PostgreSQL + Temporal worker):
+ * students (photo, CSV import with its line report, opt-out), stock dashboard, a supply ticket from
+ * the DRSE through partial shipments by Recursos Materiales to receipt and signed acuse, equipment
+ * failures, on-site printing, central correction and the public verification page. axe-core runs on
+ * every main page.
+ */
+describe('Web interface: catalogue, stock, supply, printing, verification', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let webDir: string;
+  let fixtures: string;
+  let small: School;
+  let onSite: School;
+  let noPhotoName: string;
+  const users: Record<string, TestUser> = {};
+  const axeReport: Record<string, unknown[]> = {};
+
+  beforeAll(async () => {
+    webDir = await buildWeb();
+    t = await startTestApp({ worker: true, env: { WEB_DIST_DIR: webDir } });
+    await t.db.orm.em
+      .fork()
+      .execute(`insert into school_cycle (code, starts_on, ends_on, is_current) values ('2026-2027', '2026-08-24', '2027-07-09', true) on conflict do nothing`);
+    small = await t.createSchool({ drse: 'VALLES', matricula: 120 });
+    onSite = await t.createSchool({ drse: 'VALLES', matricula: 600, cct: '14EPR0600S' });
+    for (let i = 0; i < 3; i++) await t.createStudent(small, { primerIngreso: i < 2 });
+    const noPhoto = await t.createStudent(small, { withPhoto: false });
+    noPhotoName = [noPhoto.primerApellido, noPhoto.segundoApellido, noPhoto.nombres].filter(Boolean).join(' ');
+    for (let i = 0; i < 10; i++) await t.createStudent(onSite, { primerIngreso: true });
+    users.escuela = await t.createUser({ role: 'ESCUELA', schoolId: small.id, username: 'escuela-web' });
+    users.sitio = await t.createUser({ role: 'ESCUELA', schoolId: onSite.id, username: 'escuela-sitio-web' });
+    users.tec = await t.createUser({ role: 'DRSE_TECNOLOGIAS', drse: 'VALLES', username: 'tecnologias-web' });
+    users.rm = await t.createUser({ role: 'RECURSOS_MATERIALES', username: 'recursos-web' });
+    users.ce = await t.createUser({ role: 'DRSE_CONTROL_ESCOLAR', drse: 'VALLES', username: 'control-escolar-web' });
+    users.central = await t.createUser({ role: 'CONTROL_ESCOLAR_CENTRAL', username: 'central-web' });
+    fixtures = await fs.mkdtemp(path.join(os.tmpdir(), 'sej-web-fx-'));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await fs.rm(webDir, { recursive: true, force: true });
+    await fs.rm(fixtures, { recursive: true, force: true });
+  });
+
+  async function as(key: string): Promise<WebUser> {
+    const u = await WebUser.open(browser, t.baseUrl);
+    await u.login(users[key].username, users[key].password);
+    return u;
+  }
+
+  async function audit(u: WebUser, name: string): Promise<void> {
+    axeReport[name] = await u.axe();
+    await u.screenshot(name);
+  }
+
+  it('serves the app at /app/ (/ redirects there) and shows a plain error for a wrong password', async () => {
+    const u = await WebUser.open(browser, t.baseUrl);
+    await u.page.goto(`${t.baseUrl}/`, { waitUntil: 'domcontentloaded' });
+    await u.page.waitForSelector('::-p-aria(Iniciar sesión)');
+    expect(new URL(u.page.url()).pathname).toBe('/app/');
+    expect(await u.page.$eval('html', (e) => e.lang)).toBe('es');
+    await u.fill('Usuario', users.escuela.username);
+    await u.fill('Contraseña', 'equivocada-123');
+    await u.click('Iniciar sesión');
+    await u.page.waitForSelector('[role="alert"]');
+    expect(await u.text('[role="alert"]')).toMatch(/usuario o contraseña/i);
+    await audit(u, 'login');
+    await u.close();
+  });
+
+  it('school: uploads a missing photo, imports a CSV with a line-by-line report, records an opt-out', async () => {
+    const u = await as('escuela');
+    await u.link('Alumnos');
+    await u.waitText('4 alumno(s)');
+    await audit(u, 'alumnos');
+    // the student without a photo
+    expect(await u.text('table.students')).toContain('Sin fotografía');
+    await u.upload(`Fotografía de ${noPhotoName}`, await writeFixture(fixtures, 'foto.png', pngPhoto(3)));
+    expect((await u.clickFor(`Subir la fotografía de ${noPhotoName}`, /\/students\/\d+\/photo$/, 'PUT')).status()).toBe(200);
+    await u.waitText('guardada');
+
+    const good = t.newCurp();
+    const csv = ['CURP,NOMBRES,PRIMER_APELLIDO,SEGUNDO_APELLIDO,PRIMER_INGRESO', `${good},ANA,PRUEBA,WEB,SI`, 'NO-ES-CURP,LUIS,PRUEBA,WEB,SI'].join('\n');
+    await u.upload('Archivo CSV de alumnos', await writeFixture(fixtures, 'alumnos.csv', csv));
+    const imp = await u.clickFor('Importar', /\/students\/import/);
+    expect(imp.status()).toBe(422);
+    await u.waitText('Reporte por línea');
+    const report = await u.text('table.report');
+    expect(report).toMatch(/3\s+curp/i);
+    await (await u.control('Importar las líneas correctas aunque haya líneas con errores', 'checkbox')).click();
+    const imp2 = await u.clickFor('Importar', /\/students\/import/);
+    expect(imp2.status()).toBe(200);
+    await u.waitText('1 alumno(s) nuevo(s)');
+    await audit(u, 'alumnos-importacion');
+
+    await u.goto('#/alumnos');
+    await u.waitText('5 alumno(s)');
+    await u.click(`Registrar que la familia de ${noPhotoName} declina la credencial`);
+    await u.fill(`Motivo (opcional) para ${noPhotoName}`, 'La familia no desea la credencial');
+    const oo = await u.clickFor('Confirmar que la familia declina', /\/opt-out$/);
+    expect(oo.status()).toBe(200);
+    await u.waitText('no se emitirá credencial');
+    await u.close();
+  });
+
+  it('Tecnologías and Recursos Materiales: stock dashboard, supply ticket, partial shipments, receipt and signed acuse', async () => {
+    // Recursos Materiales receives material from the supplier into the central warehouse.
+    const rm = await as('rm');
+    await rm.link('Existencias');
+    await rm.fill('Recibido de Micas', '500');
+    await rm.fill('Referencia (proveedor, remisión)', 'Remisión 001');
+    const rec = await rm.clickFor('Registrar recepción', /\/receipts$/);
+    expect(rec.status()).toBe(201);
+
+    // Tecnologías: dashboard, a minimum that raises the low-stock warning, and a ticket.
+    const tec = await as('tec');
+    await tec.link('Existencias');
+    await tec.choose('Artículo', 'MICA');
+    await tec.fill('Cantidad (positiva suma, negativa resta; en la unidad del artículo)', '40');
+    await tec.fill('Motivo', 'Conteo físico del kit inicial');
+    const adj = await tec.clickFor('Registrar ajuste', /\/adjustments$/);
+    expect(adj.status()).toBe(201);
+    await tec.waitText('Ningún artículo');
+    const minimum = await tec.page.$$('fieldset.inline');
+    expect(minimum.length).toBeGreaterThanOrEqual(3);
+    await tec.page.evaluate(() => {
+      const fs = [...document.querySelectorAll('fieldset.inline')].find((f) => f.querySelector('legend')!.textContent!.startsWith('Micas'))!;
+      const [min, target] = fs.querySelectorAll('input');
+      min.value = '100';
+      target.value = '300';
+    });
+    const th = await tec.clickFor('Guardar mínimos', /\/thresholds$/, 'PUT');
+    expect(th.status()).toBe(200);
+    await tec.waitText('Existencia baja');
+    expect(await tec.page.$$eval('.chart svg polyline', (els) => els.length)).toBeGreaterThanOrEqual(4);
+    await audit(tec, 'existencias');
+
+    await tec.link('Abastecimiento');
+    await tec.fill('Micas (piezas)', '200');
+    await tec.fill('Justificación', 'Se agotaron las micas del kit en la primera corrida');
+    const open = await tec.clickFor('Abrir ticket', /\/supply-tickets$/);
+    expect(open.status()).toBe(201);
+    await tec.page.waitForSelector('[data-testid="ticket-estado"]');
+    const ticketUrl = tec.page.url().replace(/^.*#/, '#');
+
+    // Recursos Materiales: queue → review → approve → partial shipment (backorder) → rest.
+    await rm.link('Abastecimiento');
+    await rm.waitText('Pendiente de surtir');
+    await audit(rm, 'abastecimiento-cola');
+    await rm.goto(ticketUrl);
+    expect((await rm.clickFor('Tomar en revisión', /\/review$/)).status()).toBe(200);
+    await rm.waitText('Revisión central');
+    expect((await rm.clickFor('Aprobar', /\/approve$/)).status()).toBe(200);
+    await rm.fill('Enviar de Micas (pendiente 200)', '120');
+    expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
+    await rm.waitText('Enviar de Micas (pendiente 80)');
+    expect(await rm.text('[data-testid="ticket-estado"]')).toMatch(/En surtido/);
+    await audit(rm, 'abastecimiento-ticket');
+    expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
+    await rm.waitText('Envío 2');
+
+    // Tecnologías confirms both receipts; the DRSE stock grows; the signed acuse is uploaded.
+    await tec.goto(ticketUrl);
+    expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
+    expect((await tec.clickFor('Confirmar la recepción del envío 2', /\/receipt$/)).status()).toBe(200);
+    await tec.waitText('Cerrado');
+    expect(await tec.text('table')).toMatch(/Micas\s+200\s+200\s+200\s+200\s+0/);
+    await tec.link('Acuses');
+    await tec.waitText('Envío a DRSE');
+    const which = (await tec.page.$eval('button[aria-label^="Subir acuse firmado"]', (b) => b.getAttribute('aria-label')!)).replace('Subir acuse firmado ', '');
+    const folio = which.replace('del acuse ', '');
+    const pdf = await tec.clickFor(`Descargar acuse ${folio}`, /\/acuses\/\d+\/pdf$/, 'GET');
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    await tec.upload(`Acuse firmado escaneado ${which} (PDF, JPEG o PNG)`, await writeFixture(fixtures, 'acuse.png', pngPhoto(5)));
+    expect((await tec.clickFor(`Subir acuse firmado ${which}`, /signed-scan$/)).status()).toBe(201);
+    await tec.waitText('Acuse firmado guardado');
+    await tec.link('Existencias');
+    await tec.waitText('Ningún artículo');
+    expect(await tec.text('table')).toMatch(/Micas\s+240/);
+    await tec.close();
+    await rm.close();
+  });
+
+  it('equipment: Tecnologías registers a printer, Control Escolar reports a failure, Tecnologías resolves it', async () => {
+    const tec = await as('tec');
+    await tec.link('Equipo y fallas');
+    await tec.fill('Número de serie', 'IMP-0001');
+    expect((await tec.clickFor('Registrar equipo', /\/equipment$/)).status()).toBe(201);
+    await tec.waitText('IMP-0001');
+
+    const ce = await as('ce');
+    await ce.link('Equipo y fallas');
+    await ce.waitText('IMP-0001');
+    await ce.fill('Falla de Impresora IMP-0001', 'No jala las hojas de Teslin');
+    expect((await ce.clickFor('Reportar', /\/failures$/)).status()).toBe(201);
+    await ce.waitText('Con falla');
+
+    await tec.goto('#/equipo');
+    await tec.waitText('No jala las hojas');
+    await audit(tec, 'equipo');
+    await tec.fill('Solución', 'Se limpió el rodillo');
+    expect((await tec.clickFor('Marcar resuelto', /\/resolve$/)).status()).toBe(200);
+    await tec.waitText('Se limpió el rodillo');
+    expect(await tec.text('table')).toMatch(/En operación/);
+    await tec.close();
+    await ce.close();
+  });
+
+  it('on-site school prints (preview, run, PDF); central corrects a card; the public page shows it', async () => {
+    const sitio = await as('sitio');
+    await sitio.link('Impresión');
+    const preview = await sitio.clickFor('Ver muestra (sin validez)', /\/print-runs\/preview$/);
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()['content-type']).toContain('application/pdf');
+    const run = await sitio.clickFor('Generar corrida (marca las credenciales como expedidas)', /\/print-runs$/);
+    expect(run.status()).toBe(201);
+    const body = (await run.json()) as { id: number; cards: number; voided: number; firstFolio: string };
+    expect(body).toMatchObject({ cards: 10, voided: 6 });
+    await sitio.waitText(`Corrida ${body.id}: 10 credencial(es) en 2 planilla(s), 6 espacio(s) cancelado(s)`);
+    await audit(sitio, 'impresion');
+    const pdf = await sitio.clickFor(`Descargar planillas de la corrida ${body.id}`, /\/print-runs\/\d+\/pdf$/, 'GET');
+    expect(pdf.status()).toBe(200);
+    await sitio.waitText('PDF listo');
+    await sitio.close();
+
+    const central = await as('central');
+    await central.link('Folios y correcciones');
+    await central.fill('Folio', body.firstFolio);
+    await central.click('Buscar');
+    await central.waitText('Bitácora del folio');
+    expect(await central.text('[data-testid="folio-estado"]')).toBe('EXPEDIDA');
+    await central.fill('Motivo de la corrección (10 a 500 caracteres)', 'Impresión de prueba marcada por error');
+    expect((await central.clickFor('Anular por corrección', /\/correction$/)).status()).toBe(200);
+    await central.waitText('Corrección (desmarcada)');
+    expect(await central.text('[data-testid="folio-estado"]')).toBe('ANULADA');
+    await audit(central, 'folio-correccion');
+    await central.close();
+
+    const [card] = await t.db.orm.em.fork().execute<{ qr_payload: string }[]>(`select qr_payload from credential where folio = ?`, [body.firstFolio]);
+    const pub = await WebUser.open(browser, t.baseUrl);
+    await pub.page.goto(`${t.baseUrl}/verificar/${card.qr_payload}`, { waitUntil: 'domcontentloaded' });
+    expect(await pub.text('body')).toMatch(/Verificación de credencial/);
+    expect(await pub.text('body')).toMatch(/anulad/i);
+    await audit(pub, 'verificacion-publica');
+    await pub.close();
+  });
+
+  it('has no serious or critical accessibility violations on the pages it visited', () => {
+    expect(Object.keys(axeReport).length).toBeGreaterThanOrEqual(8);
+    expect(Object.fromEntries(Object.entries(axeReport).filter(([, v]) => v.length))).toEqual({});
+  });
+});
