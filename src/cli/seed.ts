@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemoCatalog } from '../catalog/demo/demo-seeder';
+import { DEMO_SHORT_DRSE, seedDemoStock } from '../inventory/demo-stock';
 import { createOrmConfig } from '../database/mikro-orm.config';
 import { loadConfig } from '../config/app-config';
 import { BlobStore } from '../storage/blob-store';
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
       result.seeded
         ? `Datos de demostración cargados: ${result.schools} escuelas, ${result.students} alumnos.`
         : `La base ya tenía datos (${result.schools} escuelas): no se cargó nada.`,
+    );
+    const stock = await seedDemoStock(orm.em.fork());
+    console.log(
+      stock.cycleCode
+        ? `Existencias de demostración (ciclo ${stock.cycleCode}): almacén central, ${stock.drses} DRSE y ${stock.schools} escuelas que imprimen en sitio; la DRSE ${DEMO_SHORT_DRSE} tiene pocas micas.`
+        : 'Sin ciclo escolar vigente: no se cargaron existencias.',
     );
   } finally {
     await orm.close(true);
