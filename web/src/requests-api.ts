@@ -10,9 +10,9 @@ export interface RequestSummary {
   id: number;
   procedimiento: string;
   estado: string;
-  escuela: SchoolRef;
+  escuela: SchoolRef | null;
   drseCode: string;
-  ruta: string;
+  ruta: string | null;
   creada: string;
   actualizada: string;
 }
@@ -21,7 +21,7 @@ export interface Accion {
   evento: string;
   etiqueta?: string;
   requiereComentario?: boolean;
-  datos?: { campo: string; tipo: 'number'; etiqueta: string }[];
+  datos?: { campo: string; tipo: 'number'; etiqueta: string; maximo?: number }[];
 }
 
 export interface LineaItem {
@@ -38,12 +38,18 @@ export interface LineaItem {
 export interface RequestDetail extends RequestSummary {
   rutaMotivo?: string;
   chart: { procedure: string; version: number; state: string };
-  tareaAbierta: { key: string; titulo: string; rol: string; vence: string; vencida: boolean; escaladaA?: string | null } | null;
+  tareaAbierta: { key: string; titulo: string; rol: string; vence: string | null; vencida: boolean; escaladaA?: string | null } | null;
   acciones: Accion[];
   linea: LineaItem[];
   alumnos?: { nuevos: number[]; continuan: number[] };
   material?: Record<string, unknown>;
-  verificacion?: Record<string, unknown>;
+  verificacion?: {
+    matricula: number;
+    nuevosElegibles: number;
+    continuanElegibles: number;
+    alumnos: { id: number; tipo: 'NUEVO' | 'CONTINUO'; elegible: boolean | null; motivo: string | null; aprobado: boolean | null }[];
+  };
+  reposicion?: Record<string, unknown>;
   documentos: { tipo: string; id: string | number; url: string }[];
 }
 
@@ -57,12 +63,13 @@ export interface InboxItem {
   vence: string;
   vencida: boolean;
   escalamiento: boolean;
-  escuela: SchoolRef;
+  escuela: SchoolRef | null;
+  drseCode: string;
 }
 
 export interface Diagram {
   procedure: string;
   version: number;
   mermaid: string;
-  states: { id: string; status: string; kind: string; titulo?: string }[];
+  states: { id: string; status: string; kind: string; titulo?: string; rol?: string }[];
 }

@@ -47,7 +47,7 @@ function inboxTable(data: Page<InboxItem>): HTMLElement {
             { class: t.vencida ? 'overdue' : '' },
             h('td', null, h('a', { href: `#/solicitudes/${t.requestId}` }, t.titulo), t.escalamiento ? [' ', badge('Escalamiento', 'warn')] : null),
             h('td', null, `#${t.requestId} · ${label(PROCEDURE_LABEL, t.procedimiento)}`),
-            h('td', null, `${t.escuela.nombre} (${t.escuela.cct} · ${t.escuela.turno})`),
+            h('td', null, t.escuela ? `${t.escuela.nombre} (${t.escuela.cct} · ${t.escuela.turno})` : `DRSE ${t.drseCode}`),
             h('td', null, label(STATUS_LABEL, t.estado)),
             h('td', null, fmtDate(t.vence), t.vencida ? [' ', badge('Vencida', 'danger')] : null),
           ),

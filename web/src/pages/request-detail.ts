@@ -36,7 +36,7 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
     h('dt', null, 'Estado'),
     h('dd', { 'data-testid': 'estado' }, badge(label(STATUS_LABEL, r.estado), statusKind(r.estado))),
     h('dt', null, 'Escuela'),
-    h('dd', null, `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno}) · DRSE ${r.drseCode}`),
+    h('dd', null, r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno}) · DRSE ${r.drseCode}` : `DRSE ${r.drseCode}`),
     h('dt', null, 'Quién imprime'),
     h('dd', null, r.ruta === 'DRSE' ? 'La DRSE' : r.ruta === 'ESCUELA' ? 'La escuela' : (r.ruta ?? '—'), r.rutaMotivo ? h('span', { class: 'hint' }, ` — ${r.rutaMotivo}`) : null),
     h('dt', null, 'Presentada'),
@@ -58,7 +58,7 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
   ctx.main.append(
     h('div', { class: 'grid-2' }, section('Resumen', summary, task), section('Qué puede hacer ahora', checks ?? '', actions)),
   );
-  if (role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA' && r.procedimiento === 'PROCEDURE_1' && students) ctx.main.append(correctionPanel(r, students));
+  if (role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA') ctx.main.append(correctionPanel(r, students));
   ctx.main.append(studentsPanel(r, students), documentsPanel(r), timelinePanel(r));
   const diagramSection = section('Diagrama del procedimiento', h('p', null, 'Dibujando el diagrama…'));
   ctx.main.append(diagramSection);
@@ -78,7 +78,7 @@ function statusKind(estado: string): string {
 }
 
 async function studentsOf(r: RequestDetail): Promise<Student[] | null> {
-  if (!r.alumnos) return null;
+  if (!r.alumnos || !r.escuela) return null;
   try {
     return await allStudents(r.escuela.id);
   } catch {
@@ -111,7 +111,7 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
   const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
   const form = h(
     'form',
-    { class: 'decision', 'aria-label': text },
+    { class: 'decision', 'aria-label': text, novalidate: true },
     numbers.map(({ d, el }) => field(d.etiqueta, el)),
     field(a.requiereComentario ? 'Comentario (obligatorio)' : 'Comentario (opcional)', comment, a.requiereComentario ? 'Explique el motivo; la escuela y las oficinas lo verán en la línea de tiempo.' : undefined),
     h('div', { class: 'actions' }, submit, cancel),
@@ -146,55 +146,86 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
 /** The automatic procedencia checks (missing photos, counts against matrícula) as the API reports them. */
 function verificationPanel(r: RequestDetail, students: Student[] | null): HTMLElement | null {
   const v = r.verificacion;
-  if (!v || !Object.keys(v).length) return null;
+  if (!v) return null;
   const byId = new Map((students ?? []).map((s) => [s.id, s]));
-  const render = (value: unknown): HTMLElement | string => {
-    if (Array.isArray(value)) {
-      if (!value.length) return 'ninguno';
-      return h(
-        'ul',
-        null,
-        value.map((x) => {
-          if (typeof x === 'number' && byId.has(x)) return h('li', null, fullName(byId.get(x)!));
-          if (x && typeof x === 'object') return h('li', null, describe(x as Record<string, unknown>, byId));
-          return h('li', null, String(x));
-        }),
-      );
-    }
-    if (value && typeof value === 'object') return h('dl', { class: 'facts' }, Object.entries(value).flatMap(([k, x]) => [h('dt', null, humanKey(k)), h('dd', null, render(x))]));
-    if (typeof value === 'boolean') return value ? 'sí' : 'no';
-    return String(value ?? '—');
-  };
-  return h('div', { class: 'checks', 'data-testid': 'verificacion' }, h('h3', null, 'Verificación automática'), render(v));
+  const name = (id: number) => (byId.has(id) ? fullName(byId.get(id)!) : `Alumno ${id}`);
+  const nuevos = v.alumnos.filter((a) => a.tipo === 'NUEVO').length;
+  const continuan = v.alumnos.length - nuevos;
+  const refused = v.alumnos.filter((a) => a.elegible === false);
+  const pending = v.alumnos.every((a) => a.elegible === null);
+  const total = v.nuevosElegibles + v.continuanElegibles;
+  return h(
+    'div',
+    { class: 'checks', 'data-testid': 'verificacion' },
+    h('h3', null, 'Verificación automática de procedencia'),
+    pending
+      ? h('p', null, 'La verificación automática aún no se ha ejecutado.')
+      : h(
+          'ul',
+          null,
+          h('li', null, `Credencial nueva: ${v.nuevosElegibles} de ${nuevos} alumno(s) proceden.`),
+          h('li', null, `Solo holograma: ${v.continuanElegibles} de ${continuan} alumno(s) proceden.`),
+          h('li', { class: v.alumnos.length > v.matricula ? 'warn-text' : '' }, `Alumnos en el oficio: ${v.alumnos.length}; matrícula de la escuela: ${v.matricula}${v.alumnos.length > v.matricula ? ' (excede la matrícula)' : ''}.`),
+          h('li', null, `Total que procede: ${total}.`),
+        ),
+    refused.length
+      ? h('div', null, h('h4', null, `No proceden (${refused.length})`), h('ul', { class: 'refused' }, refused.map((a) => h('li', null, `${name(a.id)}: ${a.motivo ?? 'sin motivo'}`))))
+      : pending
+        ? null
+        : h('p', { class: 'notice ok' }, 'Todos los alumnos del oficio proceden.'),
+  );
 }
 
-function describe(o: Record<string, unknown>, byId: Map<number, Student>): string {
-  const sid = (o.studentId ?? o.alumnoId ?? o.id) as number | undefined;
-  const name = sid !== undefined && byId.has(sid) ? fullName(byId.get(sid)!) : (o.nombre as string | undefined) ?? (sid !== undefined ? `alumno ${sid}` : '');
-  const rest = Object.entries(o)
-    .filter(([k]) => !['studentId', 'alumnoId', 'id', 'nombre'].includes(k))
-    .map(([k, x]) => `${humanKey(k)}: ${typeof x === 'boolean' ? (x ? 'sí' : 'no') : String(x)}`);
-  return [name, ...rest].filter(Boolean).join(' · ');
-}
-
-function humanKey(k: string): string {
-  const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-}
-
-function correctionPanel(r: RequestDetail, students: Student[]): HTMLElement {
-  const picker = studentPicker(students, r.alumnos);
+function correctionPanel(r: RequestDetail, students: Student[] | null): HTMLElement {
   const box = messageBox();
-  const save = h('button', { type: 'submit' }, 'Guardar la corrección de alumnos');
-  const form = h('form', null, picker.element, box, save);
-  form.addEventListener('submit', (ev) => {
+  const parts: HTMLElement[] = [];
+  if (r.procedimiento === 'PROCEDURE_1' && students) {
+    const picker = studentPicker(students, r.alumnos);
+    const save = h('button', { type: 'submit' }, 'Guardar la corrección de alumnos');
+    const form = h('form', null, picker.element, save);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      void act(save, box, async () => {
+        await put(`/requests/${r.id}/students`, picker.selected());
+        box.ok('Lista de alumnos corregida. Ahora use «Reenviar corregido».');
+      });
+    });
+    parts.push(form);
+  }
+  if (r.procedimiento === 'PROCEDURE_2') {
+    const m = (r.material ?? {}) as Record<string, number>;
+    const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, value: String(m.teslinSheets ?? 0) });
+    const micas = input('micas', { type: 'number', min: 0, step: 1, value: String(m.micas ?? 0) });
+    const holograms = input('holograms', { type: 'number', min: 0, step: 1, value: String(m.holograms ?? 0) });
+    const save = h('button', { type: 'submit' }, 'Guardar la corrección del material');
+    const form = h('form', { class: 'grid-form' }, field('Hojas de Teslin', sheets), field('Micas', micas), field('Hologramas', holograms), save);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      void act(save, box, async () => {
+        await put(`/requests/${r.id}/material`, { material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) } });
+        box.ok('Material corregido. Ahora use «Reenviar corregido».');
+      });
+    });
+    parts.push(form);
+  }
+  const file = h('input', { type: 'file', name: 'oficio', accept: 'application/pdf' });
+  const send = h('button', { type: 'submit' }, 'Reemplazar el oficio escaneado');
+  const upForm = h('form', { class: 'inline-upload' }, field('Oficio corregido (PDF, opcional)', file), send);
+  upForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    void act(save, box, async () => {
-      await put(`/requests/${r.id}/students`, picker.selected());
-      box.ok('Lista de alumnos corregida. Ahora use «Reenviar corregido».');
+    const f = file.files?.[0];
+    if (!f) return box.error(new ApiError(422, 'Elija el oficio corregido en PDF.', undefined, []));
+    const fd = new FormData();
+    fd.append('oficio', f);
+    const p = progress('Subiendo el oficio…');
+    void act(send, box, async () => {
+      box.replaceChildren(p);
+      await upload('PUT', `/requests/${r.id}/oficio`, fd, (x) => p.set(x));
+      box.ok('Oficio reemplazado.');
     });
   });
-  return section('Corregir la solicitud', h('p', null, 'Planeación devolvió el oficio. Corrija la lista de alumnos si hace falta y después reenvíelo.'), form);
+  parts.push(upForm);
+  return section('Corregir la solicitud', h('p', null, 'La solicitud fue devuelta. Corrija lo necesario y después use «Reenviar corregido».'), ...parts, box);
 }
 
 function studentsPanel(r: RequestDetail, students: Student[] | null): HTMLElement {
@@ -288,3 +319,10 @@ function timelinePanel(r: RequestDetail): HTMLElement {
   );
 }
 
+
+const MATERIAL_LABEL: Record<string, string> = { teslinSheets: 'Hojas de Teslin', micas: 'Micas', holograms: 'Hologramas' };
+function humanKey(k: string): string {
+  if (MATERIAL_LABEL[k]) return MATERIAL_LABEL[k];
+  const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}

@@ -39,7 +39,7 @@ export async function requestsPage(ctx: PageContext): Promise<void> {
         data.items.map((r) => [
           h('a', { href: `#/solicitudes/${r.id}` }, `Solicitud #${r.id}`),
           label(PROCEDURE_LABEL, r.procedimiento),
-          `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno})`,
+          r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno})` : `DRSE ${r.drseCode}`,
           label(STATUS_LABEL, r.estado),
           fmtDate(r.actualizada),
         ]),

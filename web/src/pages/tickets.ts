@@ -186,12 +186,16 @@ function actionsFor(t: Ticket, role: string): HTMLElement | null {
       await fn();
       await refreshPage();
     });
-  if (fulfil && t.status === 'OPEN') {
+  const byWorkflow = t.origin === 'PROCEDIMIENTO';
+  if (byWorkflow && ['OPEN', 'UNDER_REVIEW'].includes(t.status)) {
+    parts.push(h('p', { class: 'notice' }, 'Este ticket lo abrió un trámite en espera de material: lo revisa Control Escolar central desde su bandeja (solicitud de abastecimiento).'));
+  }
+  if (fulfil && !byWorkflow && t.status === 'OPEN') {
     const b = h('button', { type: 'button' }, 'Tomar en revisión');
     b.addEventListener('click', () => run(b, () => post(`/supply-tickets/${t.id}/review`)));
     parts.push(b);
   }
-  if (fulfil && (t.status === 'OPEN' || t.status === 'UNDER_REVIEW')) {
+  if (fulfil && !byWorkflow && (t.status === 'OPEN' || t.status === 'UNDER_REVIEW')) {
     const qty = t.lines.map((l) => ({ l, el: input(`aprobar-${l.item}`, { type: 'number', min: 0, max: l.requested, step: 1, value: String(l.requested) }) }));
     const note = input('note', { maxlength: 500 });
     const approve = h('button', { type: 'submit' }, 'Aprobar');

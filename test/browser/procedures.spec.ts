@@ -1,0 +1,263 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { School, Student } from '../../src/catalog/entities';
+import { startTestApp, TestApp, TestUser } from '../support/app';
+import { pdfDocument, pngPhoto } from '../support/files';
+import { buildWeb, launchBrowser, WebUser, writeFixture } from './support/web';
+
+const CYCLE = '2026-2027';
+const fullName = (s: Student) => [s.primerApellido, s.segundoApellido, s.nombres].filter(Boolean).join(' ');
+
+/**
+ * The procedures walked by clicking in a real Chromium against the real system (API, PostgreSQL,
+ * Temporal server and worker): Procedure 1 from the school's oficio through a return for correction
+ * down to the acuse, Procedure 2 through supply fulfilment by Recursos Materiales, and a school that
+ * tries to open another school's request.
+ */
+describe('Web interface: procedures end to end', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let webDir: string;
+  let fixtures: string;
+  let small: School;
+  let onSite: School;
+  let withoutPhoto: Student;
+  const users: Record<string, TestUser> = {};
+  const axeReport: Record<string, unknown[]> = {};
+  let p1Id = 0;
+
+  beforeAll(async () => {
+    webDir = await buildWeb();
+    t = await startTestApp({ worker: true, env: { WEB_DIST_DIR: webDir } });
+    await t.db.orm.em
+      .fork()
+      .execute(`insert into school_cycle (code, starts_on, ends_on, is_current) values (?, '2026-08-24', '2027-07-09', true) on conflict do nothing`, [CYCLE]);
+    small = await t.createSchool({ drse: 'VALLES', matricula: 120 });
+    onSite = await t.createSchool({ drse: 'VALLES', matricula: 700, cct: '14EPR0700P' });
+    for (let i = 0; i < 3; i++) await t.createStudent(small, { primerIngreso: true });
+    for (let i = 0; i < 2; i++) await t.createStudent(small, { primerIngreso: false });
+    withoutPhoto = await t.createStudent(small, { primerIngreso: true, withPhoto: false });
+    const other = await t.createSchool({ drse: 'VALLES', matricula: 90 });
+    users.escuela = await t.createUser({ role: 'ESCUELA', schoolId: small.id, username: 'escuela-p1' });
+    users.otra = await t.createUser({ role: 'ESCUELA', schoolId: other.id, username: 'escuela-otra' });
+    users.sitio = await t.createUser({ role: 'ESCUELA', schoolId: onSite.id, username: 'escuela-p2' });
+    users.planeacion = await t.createUser({ role: 'DRSE_PLANEACION', drse: 'VALLES', username: 'planeacion-web' });
+    users.ce = await t.createUser({ role: 'DRSE_CONTROL_ESCOLAR', drse: 'VALLES', username: 'control-escolar-web' });
+    users.tec = await t.createUser({ role: 'DRSE_TECNOLOGIAS', drse: 'VALLES', username: 'tecnologias-web' });
+    users.central = await t.createUser({ role: 'CONTROL_ESCOLAR_CENTRAL', username: 'central-web' });
+    users.rm = await t.createUser({ role: 'RECURSOS_MATERIALES', username: 'recursos-web' });
+    fixtures = await fs.mkdtemp(path.join(os.tmpdir(), 'sej-web-fx-'));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await fs.rm(webDir, { recursive: true, force: true });
+    await fs.rm(fixtures, { recursive: true, force: true });
+  });
+
+  async function as(key: string): Promise<WebUser> {
+    const u = await WebUser.open(browser, t.baseUrl);
+    await u.login(users[key].username, users[key].password);
+    return u;
+  }
+
+  async function audit(u: WebUser, name: string): Promise<void> {
+    axeReport[name] = await u.axe();
+    await u.screenshot(name);
+  }
+
+  /** Reloads the request page until its public status shows `label` (the workflow runs on its own). */
+  async function waitEstado(u: WebUser, id: number, label: string, action?: string): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      await u.goto(`#/solicitudes/${id}`);
+      await u.page.waitForSelector('[data-testid="estado"]');
+      if ((await u.text('[data-testid="estado"]')).includes(label) && (!action || (await u.page.$(`::-p-aria(${action})`)))) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`La solicitud ${id} no llegó a «${label}»: ${await u.text('[data-testid="estado"]')}`);
+  }
+
+  /** Clicks a decision button, writes the comment if given, confirms; the API must accept it. */
+  async function decide(u: WebUser, etiqueta: string, comment?: string): Promise<void> {
+    await u.click(etiqueta);
+    if (comment) await u.fill('Comentario (obligatorio)', comment);
+    const res = await u.clickFor(`Confirmar: ${etiqueta}`, /\/requests\/\d+\/(decisions|withdraw)$/);
+    if (res.status() !== 200) throw new Error(`${etiqueta} → ${res.status()} ${await res.text()}`);
+    await u.waitText(`Hecho: ${etiqueta}`);
+  }
+
+  it('Procedure 1: oficio, return for correction, resubmission, validation with the automatic checks, production, delivery and acuse', async () => {
+    // Tecnologías records the DRSE's initial kit in its stock (the reservation needs it).
+    const tec = await as('tec');
+    await tec.link('Existencias');
+    for (const [item, qty] of [['TESLIN', '80'], ['MICA', '50'], [`HOLOGRAMA:${CYCLE}`, '50'], ['TINTA', '50']]) {
+      await tec.choose('Artículo', item);
+      await tec.fill('Cantidad (positiva suma, negativa resta; en la unidad del artículo)', qty);
+      await tec.fill('Motivo', 'Kit inicial de la DRSE');
+      expect((await tec.clickFor('Registrar ajuste', /\/adjustments$/)).status()).toBe(201);
+      await tec.waitText('Movimiento en el tiempo');
+    }
+
+    // The school files the oficio with every student (one has no photo yet).
+    const school = await as('escuela');
+    await school.link('Nuevo oficio');
+    await school.waitText('Lo que el sistema pedirá');
+    await school.upload('Oficio escaneado con firma y sello (PDF)', await writeFixture(fixtures, 'oficio.pdf', pdfDocument('Oficio P1')));
+    expect(await school.text('.summary')).toContain('4 credencial(es) nueva(s)');
+    expect(await school.text('.summary')).toContain('sin fotografía');
+    await audit(school, 'nuevo-oficio');
+    const filed = await school.clickFor('Enviar el oficio', /\/requests$/);
+    expect(filed.status()).toBe(201);
+    p1Id = ((await filed.json()) as { id: number }).id;
+    await waitEstado(school, p1Id, 'En revisión de Planeación');
+    expect(await school.text()).toContain('Retirar la solicitud');
+
+    // Planeación finds it in its inbox and returns it for correction, with a comment.
+    const plan = await as('planeacion');
+    await plan.waitText(`#${p1Id}`);
+    await audit(plan, 'bandeja');
+    await plan.link('Revisar el oficio de la escuela');
+    await plan.page.waitForSelector('.diagram svg');
+    await audit(plan, 'solicitud-revision');
+    const sent: string[] = [];
+    plan.page.on('request', (r) => /decisions$/.test(r.url()) && sent.push(r.url()));
+    await plan.click('Devolver a la escuela para corrección');
+    await plan.click('Confirmar: Devolver a la escuela para corrección');
+    await plan.waitText('Escriba un comentario'); // the empty required comment is refused in the page
+    expect(sent).toEqual([]);
+    await plan.fill('Comentario (obligatorio)', 'Falta el sello de la dirección; un alumno no tiene fotografía.');
+    expect((await plan.clickFor('Confirmar: Devolver a la escuela para corrección', /decisions$/)).status()).toBe(200);
+
+    // The school corrects the lists (leaves out the student without photo) and resubmits.
+    await waitEstado(school, p1Id, 'Devuelta a la escuela');
+    expect(await school.text('.timeline')).toContain('Falta el sello de la dirección');
+    await (await school.control(`${fullName(withoutPhoto)} · ${withoutPhoto.curp} — sin fotografía`, 'checkbox')).click();
+    expect((await school.clickFor('Guardar la corrección de alumnos', /\/students$/, 'PUT')).status()).toBe(200);
+    await school.upload('Oficio corregido (PDF, opcional)', await writeFixture(fixtures, 'oficio-sellado.pdf', pdfDocument('Oficio P1 con sello')));
+    expect((await school.clickFor('Reemplazar el oficio escaneado', /\/oficio$/, 'PUT')).status()).toBe(200);
+    await decide(school, 'Reenviar el oficio corregido');
+    await waitEstado(school, p1Id, 'En revisión de Planeación');
+
+    // Planeación accepts; the automatic procedencia check runs; Control Escolar validates.
+    await plan.goto(`#/solicitudes/${p1Id}`);
+    await decide(plan, 'Aceptar el oficio');
+    const ce = await as('ce');
+    await waitEstado(ce, p1Id, 'En validación', 'Validar: procede completa');
+    const checks = await ce.text('[data-testid="verificacion"]');
+    expect(checks).toContain('Credencial nueva: 3 de 3');
+    expect(checks).toContain('Solo holograma: 2 de 2');
+    expect(checks).toContain('matrícula de la escuela: 120');
+    await audit(ce, 'validacion');
+    await decide(ce, 'Validar: procede completa');
+
+    // Material reserved and planillas generated automatically; Control Escolar prints and delivers.
+    await waitEstado(ce, p1Id, 'En producción', 'Confirmar impresión, enmicado y hologramas');
+    const planillas = await ce.clickFor('Descargar Planillas de credenciales', /pdf/, 'GET');
+    expect(planillas.status()).toBe(200);
+    expect(planillas.headers()['content-type']).toContain('application/pdf');
+    await decide(ce, 'Confirmar impresión, enmicado y hologramas');
+    await waitEstado(ce, p1Id, 'Lista para entrega');
+    await decide(ce, 'Registrar la entrega a la escuela');
+    await waitEstado(ce, p1Id, 'Entregada');
+    const acuse = await ce.clickFor('Descargar Acuse de recibido', /pdf/, 'GET');
+    expect(acuse.status()).toBe(200);
+    expect(acuse.headers()['content-type']).toContain('application/pdf');
+    await ce.upload(/^Acuse firmado escaneado del acuse /, await writeFixture(fixtures, 'acuse.png', pngPhoto(2)));
+    const scanButton = await ce.page.$eval('button[aria-label^="Subir acuse firmado"]', (b) => b.getAttribute('aria-label')!);
+    expect((await ce.clickFor(scanButton, /signed-scan$/)).status()).toBe(201);
+    await ce.waitText('Acuse firmado guardado');
+    const timeline = await ce.text('.timeline');
+    for (const step of ['Devolver para corrección', 'Reenviar corregido', 'Aceptar el oficio', 'Validar (procede)', 'Confirmar impresión y enmicado', 'Registrar la entrega', 'Acuse registrado']) {
+      expect(timeline).toContain(step);
+    }
+    await audit(ce, 'solicitud-entregada');
+
+    // The school sees it delivered; Tecnologías sees the stock consumed.
+    await waitEstado(school, p1Id, 'Entregada');
+    await tec.goto('#/inventario');
+    await tec.waitText('Existencias por artículo');
+    expect(await tec.text('table')).toMatch(/Micas\s+47/);
+    await Promise.all([tec.close(), school.close(), plan.close(), ce.close()]);
+  });
+
+  it('a school cannot open another school’s request page', async () => {
+    expect(p1Id).toBeGreaterThan(0);
+    const other = await as('otra');
+    await other.goto(`#/solicitudes/${p1Id}`);
+    expect(await other.h1()).toBe('Solicitud no encontrada');
+    expect(await other.text('[role="alert"]')).toContain(`La solicitud #${p1Id} no existe o no está en su ámbito`);
+    expect(await other.text()).not.toContain(small.name);
+    await other.close();
+  });
+
+  it('Procedure 2: material for an on-site school, short DRSE stock, supply fulfilled by Recursos Materiales, delivery', async () => {
+    const rmApi = await t.login(users.rm.username, users.rm.password);
+    const holders = await t.http('GET', '/inventory/holders?kind=CENTRAL', { token: rmApi.accessToken });
+    const receipt = await t.http('POST', `/inventory/holders/${holders.body.items[0].id}/receipts`, {
+      token: rmApi.accessToken,
+      json: { lines: [{ item: 'TESLIN', quantity: 800 }, { item: 'MICA', quantity: 500 }, { item: `HOLOGRAMA:${CYCLE}`, quantity: 500 }], reason: 'Compra anual' },
+    });
+    expect(receipt.status).toBe(201);
+
+    const school = await as('sitio');
+    await school.link('Nuevo oficio');
+    await school.upload('Oficio escaneado con firma y sello (PDF)', await writeFixture(fixtures, 'oficio-p2.pdf', pdfDocument('Oficio P2')));
+    await school.fill('Hojas de Teslin (8 credenciales por hoja)', '10');
+    await school.fill('Micas', '80');
+    await school.fill('Hologramas del ciclo', '80');
+    await school.fill('Justificación del uso del material anterior', 'Primer pedido del ciclo para imprimir en la escuela.');
+    const filed = await school.clickFor('Enviar el oficio', /\/requests$/);
+    expect(filed.status()).toBe(201);
+    const id = ((await filed.json()) as { id: number }).id;
+
+    const plan = await as('planeacion');
+    await waitEstado(plan, id, 'En revisión de Planeación');
+    await decide(plan, 'Aceptar el oficio');
+    const ce = await as('ce');
+    await waitEstado(ce, id, 'En validación', 'Validar: procede completa');
+    await decide(ce, 'Validar: procede completa');
+
+    // The DRSE has no stock for it: the procedure waits on a supply ticket.
+    await waitEstado(ce, id, 'Esperando material');
+    // Central review of the supply request (its own procedure), from the central inbox.
+    const central = await as('central');
+    await central.waitText('Revisar la solicitud de abastecimiento');
+    await central.link('Revisar la solicitud de abastecimiento');
+    await central.page.waitForSelector('.diagram svg');
+    await audit(central, 'abastecimiento-revision-central');
+    await decide(central, 'Aprobar el abastecimiento');
+    // Recursos Materiales fulfils it from its ticket queue.
+    const rm = await as('rm');
+    await rm.link('Abastecimiento');
+    await rm.waitText('Solicitud #');
+    await rm.link(await rm.page.$eval('table a[href^="#/abastecimiento/"]', (a) => a.textContent!));
+    await rm.waitText('Registrar un envío');
+    expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
+    await rm.waitText('Envío 1');
+
+    const tec = await as('tec');
+    await tec.link('Abastecimiento');
+    await tec.link(await tec.page.$eval('table a[href^="#/abastecimiento/"]', (a) => a.textContent!));
+    expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
+
+    // Supply fulfilled: the procedure resumes; Tecnologías delivers the material to the school.
+    await waitEstado(tec, id, 'Lista para entrega');
+    await decide(tec, 'Registrar la entrega a la escuela');
+    await waitEstado(tec, id, 'Entregada');
+    await waitEstado(school, id, 'Entregada');
+    await school.link('Material');
+    await school.waitText('Existencias por artículo');
+    expect(await school.text('table')).toMatch(/Micas\s+80/);
+    await audit(school, 'material-escuela');
+    await Promise.all([school.close(), plan.close(), ce.close(), rm.close(), tec.close(), central.close()]);
+  });
+
+  it('has no serious or critical accessibility violations on the pages it visited', () => {
+    expect(Object.keys(axeReport).length).toBeGreaterThanOrEqual(6);
+    expect(Object.fromEntries(Object.entries(axeReport).filter(([, v]) => v.length))).toEqual({});
+  });
+});
