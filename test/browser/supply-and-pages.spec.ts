@@ -136,7 +136,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     const minimum = await tec.page.$$('fieldset.inline');
     expect(minimum.length).toBeGreaterThanOrEqual(3);
     await tec.page.evaluate(() => {
-      const fs = [...document.querySelectorAll('fieldset.inline')].find((f) => f.querySelector('legend')!.textContent!.startsWith('Micas'))!;
+      const fs = Array.from(document.querySelectorAll('fieldset.inline')).find((f) => f.querySelector('legend')!.textContent!.startsWith('Micas'))!;
       const [min, target] = fs.querySelectorAll('input');
       min.value = '100';
       target.value = '300';

@@ -101,8 +101,8 @@ export class WebUser {
   /** A file input found through its <label> text (file inputs expose a browser-made name). */
   async upload(labelText: string | RegExp, file: string): Promise<void> {
     const src = labelText instanceof RegExp ? labelText.source : `^${labelText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-    await this.page.waitForFunction((re) => [...document.querySelectorAll('label')].some((l) => new RegExp(re).test(l.textContent ?? '')), {}, src);
-    const id = await this.page.evaluate((re) => [...document.querySelectorAll('label')].find((l) => new RegExp(re).test(l.textContent ?? ''))!.htmlFor, src);
+    await this.page.waitForFunction((re) => Array.from(document.querySelectorAll('label')).some((l) => new RegExp(re).test(l.textContent ?? '')), {}, src);
+    const id = await this.page.evaluate((re) => Array.from(document.querySelectorAll('label')).find((l) => new RegExp(re).test(l.textContent ?? ''))!.htmlFor, src);
     const el = (await this.page.$(`[id="${id}"]`)) as ElementHandle<HTMLInputElement>;
     await el.uploadFile(file);
   }
