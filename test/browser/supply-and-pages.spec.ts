@@ -137,7 +137,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     expect(minimum.length).toBeGreaterThanOrEqual(3);
     await tec.page.evaluate(() => {
       const fs = Array.from(document.querySelectorAll('fieldset.inline')).find((f) => f.querySelector('legend')!.textContent!.startsWith('Micas'))!;
-      const [min, target] = fs.querySelectorAll('input');
+      const [min, target] = Array.from(fs.querySelectorAll('input'));
       min.value = '100';
       target.value = '300';
     });
