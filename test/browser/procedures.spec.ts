@@ -65,8 +65,9 @@ describe('Web interface: procedures end to end', () => {
     return u;
   }
 
-  async function audit(u: WebUser, name: string): Promise<void> {
+  async function audit(u: WebUser, name: string, scrollTo?: string): Promise<void> {
     axeReport[name] = await u.axe();
+    if (scrollTo) await u.page.$eval(scrollTo, (e) => e.scrollIntoView({ block: 'start' }));
     await u.screenshot(name);
   }
 
@@ -123,6 +124,8 @@ describe('Web interface: procedures end to end', () => {
     await plan.link('Revisar el oficio de la escuela');
     await plan.page.waitForSelector('.diagram svg');
     await audit(plan, 'solicitud-revision');
+    await plan.page.$eval('.diagram', (e) => e.closest('section')!.scrollIntoView({ block: 'start' }));
+    await plan.screenshot('diagrama');
     const sent: string[] = [];
     plan.page.on('request', (r) => /decisions$/.test(r.url()) && sent.push(r.url()));
     await plan.click('Devolver a la escuela para corrección');
@@ -174,7 +177,7 @@ describe('Web interface: procedures end to end', () => {
     for (const step of ['Devolver para corrección', 'Reenviar corregido', 'Aceptar el oficio', 'Validar (procede)', 'Confirmar impresión y enmicado', 'Registrar la entrega', 'Acuse registrado']) {
       expect(timeline).toContain(step);
     }
-    await audit(ce, 'solicitud-entregada');
+    await audit(ce, 'solicitud-entregada', '.timeline');
 
     // The school sees it delivered; Tecnologías sees the stock consumed.
     await waitEstado(school, p1Id, 'Entregada');

@@ -77,6 +77,19 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await u.page.waitForSelector('[role="alert"]');
     expect(await u.text('[role="alert"]')).toMatch(/usuario o contraseña/i);
     await audit(u, 'login');
+
+    // Keyboard only: the user field has focus on load; Tab, Enter; then Tab reaches the skip link.
+    await u.goto('#/login');
+    expect(await u.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+    await u.page.keyboard.type(users.escuela.username);
+    await u.page.keyboard.press('Tab');
+    await u.page.keyboard.type(users.escuela.password);
+    await u.page.keyboard.press('Enter');
+    await u.page.waitForSelector('::-p-aria(Cerrar sesión)');
+    await u.page.reload({ waitUntil: 'domcontentloaded' });
+    await u.page.waitForSelector('::-p-aria(Cerrar sesión)');
+    await u.page.keyboard.press('Tab');
+    expect(await u.page.evaluate(() => document.activeElement?.textContent)).toBe('Saltar al contenido');
     await u.close();
   });
 
@@ -105,8 +118,13 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await u.waitText('1 alumno(s) nuevo(s)');
     await audit(u, 'alumnos-importacion');
 
+    // Tablet width: the page fits (wide tables scroll inside their own box).
+    await u.page.setViewport({ width: 768, height: 1024 });
     await u.goto('#/alumnos');
     await u.waitText('5 alumno(s)');
+    expect(await u.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await u.screenshot('tableta-alumnos');
+    await u.page.setViewport({ width: 1024, height: 700 });
     await u.click(`Registrar que la familia de ${noPhotoName} declina la credencial`);
     await u.fill(`Motivo (opcional) para ${noPhotoName}`, 'La familia no desea la credencial');
     const oo = await u.clickFor('Confirmar que la familia declina', /\/opt-out$/);

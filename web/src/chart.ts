@@ -36,6 +36,7 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
   for (const ser of series) {
     const pts = ser.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
     svg.append(s('polyline', { points: pts, fill: 'none', stroke: ser.color, 'stroke-width': 2.5, ...(ser.dash ? { 'stroke-dasharray': ser.dash } : {}) }));
+    ser.values.forEach((v, i) => svg.append(s('circle', { cx: x(i), cy: y(v), r: 3, fill: ser.color })));
   }
   const last = (ser: Series) => ser.values[ser.values.length - 1] ?? 0;
   const summary = `${title}: ${series.map((ser) => `${ser.name} ${last(ser)}`).join(', ')}.`;

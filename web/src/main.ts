@@ -73,7 +73,7 @@ let printsOnSite = false;
 function layout(path: string): HTMLElement {
   const me = session.me;
   const actor = session.actor!;
-  const who = me?.school ? `${me.school.name} (${me.school.cct} · ${me.school.turno})` : me?.drseName ? `DRSE ${me.drseName}` : 'Oficinas centrales';
+  const who = me?.school ? `${me.school.name} (${me.school.cct} · ${me.school.turno})` : me?.drseName ? (/^DRSE/i.test(me.drseName) ? me.drseName : `DRSE ${me.drseName}`) : 'Oficinas centrales';
   const main = h('main', { id: 'contenido', tabindex: -1 });
   const current = `#/${path}`;
   clear(
