@@ -37,6 +37,7 @@ export const PROCEDURE_LABEL: Record<string, string> = {
 };
 
 export const EVENT_LABEL: Record<string, string> = {
+  SUBMIT: 'Oficio presentado',
   ACCEPT: 'Aceptar el oficio',
   RETURN: 'Devolver para corrección',
   REJECT: 'Rechazar',

@@ -4,7 +4,7 @@ import { diagramFigure } from '../diagram.js';
 import { field, fmtDate, h, input, textarea } from '../dom.js';
 import { EVENT_LABEL, label, PROCEDURE_LABEL, ROLE_LABEL, STATUS_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
-import type { Accion, RequestDetail } from '../requests-api.js';
+import type { Accion, LineaItem, RequestDetail } from '../requests-api.js';
 import { studentPicker } from '../student-picker.js';
 import { act, badge, messageBox, problemView, progress, section } from '../ui.js';
 
@@ -310,7 +310,7 @@ function timelinePanel(r: RequestDetail): HTMLElement {
               null,
               h('p', { class: 'when' }, h('time', { datetime: t.fecha }, fmtDate(t.fecha))),
               h('p', null, h('strong', null, EVENT_LABEL[t.evento] ?? t.evento), ` → ${label(STATUS_LABEL, t.estado)}`),
-              h('p', { class: 'who' }, t.actor ? `${t.actor.nombre ?? t.actor.id} (${label(ROLE_LABEL, t.actor.rol)})` : 'Sistema (paso automático)'),
+              h('p', { class: 'who' }, whoDid(t.actor)),
               t.comentario ? h('blockquote', null, t.comentario) : null,
             ),
           ),
@@ -325,4 +325,10 @@ function humanKey(k: string): string {
   if (MATERIAL_LABEL[k]) return MATERIAL_LABEL[k];
   const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** Who took a step: role, and a short user id (the audit keeps the full id). */
+function whoDid(actor: LineaItem['actor']): string {
+  if (!actor || actor.rol === 'SISTEMA') return 'Sistema (paso automático)';
+  return `${label(ROLE_LABEL, actor.rol)} · ${actor.nombre ?? `usuario ${actor.id.slice(0, 8)}`}`;
 }
