@@ -5,9 +5,11 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnyStateMachine } from 'xstate';
 import { CHARTS, LATEST_CHART_VERSION } from '../statecharts/registry';
-import { PROCEDURES, StepMeta } from '../statecharts/step-meta';
+import { mermaid } from '../src/procedures/diagram';
+import { PROCEDURES } from '../statecharts/step-meta';
+
+export { mermaid };
 
 const OUT = join(__dirname, '..', 'docs', 'diagrams');
 const FILES: Record<string, string> = {
@@ -16,39 +18,6 @@ const FILES: Record<string, string> = {
   SUPPLY: 'supply',
   REPLACEMENT: 'replacement',
 };
-
-type TransitionConfig = string | { target?: string; guard?: string } | Array<string | { target?: string; guard?: string }>;
-
-function label(meta: StepMeta): string {
-  switch (meta.kind) {
-    case 'task':
-      return `Tarea ${meta.task.role}: ${meta.task.title} (SLA ${meta.task.sla}) · ${meta.status}`;
-    case 'auto':
-      return `Automático: ${meta.activity} · ${meta.status}`;
-    case 'child':
-      return `Espera al flujo ${meta.workflow} · ${meta.status}`;
-    case 'final':
-      return `Fin: ${meta.outcome} · ${meta.status}`;
-  }
-}
-
-export function mermaid(machine: AnyStateMachine): string {
-  const lines = ['stateDiagram-v2', `  [*] --> ${String(machine.config.initial)}`];
-  for (const [name, node] of Object.entries(machine.states)) {
-    const meta = node.config.meta as StepMeta;
-    lines.push(`  ${name}: ${name}<br/>${label(meta).replace(/:/g, '﹕')}`);
-    const on = (node.config.on ?? {}) as Record<string, TransitionConfig>;
-    for (const [event, config] of Object.entries(on)) {
-      for (const t of Array.isArray(config) ? config : [config]) {
-        const target = typeof t === 'string' ? t : (t.target ?? name);
-        const guard = typeof t === 'object' && t.guard ? ` [${t.guard}]` : '';
-        lines.push(`  ${name} --> ${String(target).replace(/^\./, '')}: ${event}${guard}`);
-      }
-    }
-    if (meta.kind === 'final') lines.push(`  ${name} --> [*]`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 function expected(): Record<string, string> {
   const files: Record<string, string> = {};

@@ -92,7 +92,7 @@ export function FileUpload(
     ApiBody({
       schema: {
         type: 'object',
-        required: required ? [field] : [],
+        ...(required ? { required: [field] } : {}),
         properties: {
           [field]: { type: 'string', format: 'binary', description: `${KIND_DESCRIPTIONS[kind]}; máximo ${megabytes(maxBytesOf(kind))} MB.` },
           ...(options.extraFields ?? {}),

@@ -1,0 +1,35 @@
+import { Global, Module } from '@nestjs/common';
+import { HttpModule } from '../../http/http.module';
+import { registerConstraintProblem } from '../../http/problem';
+import { SUPPLY_TICKET_WORKFLOW_ROUTE } from '../../inventory/http/supply-ticket-commands';
+import { InventoryModule } from '../../inventory/inventory.module';
+import { ProductionModule } from '../../production/production.module';
+import { RequestsService } from '../requests.service';
+import { DiagramsController } from './diagrams.controller';
+import { InboxController } from './inbox.controller';
+import { procedureClientProvider, PROCEDURE_CLIENT } from './procedure-client.provider';
+import { RequestsController } from './requests.controller';
+import { RequestsHttpService } from './requests-http.service';
+import { SupplyTicketWorkflowRouteService } from './supply-ticket-route';
+
+registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', message: 'Ese oficio ya se presentó en otra solicitud de la escuela.', status: 409 });
+
+/**
+ * The requests part of the API (docs/api.md, "Trámites"): filing, reading, decisions, inbox and
+ * diagrams. Global so that the inventory API finds SUPPLY_TICKET_WORKFLOW_ROUTE (tickets a
+ * procedure's supply workflow drives go to that workflow).
+ */
+@Global()
+@Module({
+  imports: [HttpModule, InventoryModule, ProductionModule],
+  controllers: [RequestsController, InboxController, DiagramsController],
+  providers: [
+    procedureClientProvider,
+    RequestsService,
+    RequestsHttpService,
+    SupplyTicketWorkflowRouteService,
+    { provide: SUPPLY_TICKET_WORKFLOW_ROUTE, useExisting: SupplyTicketWorkflowRouteService },
+  ],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE],
+})
+export class RequestsHttpModule {}

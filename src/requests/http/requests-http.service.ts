@@ -1,0 +1,661 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { Actor, actorCovers, DRSE_ROLES } from '../../auth/actor';
+import { DomainError, NotFoundError } from '../../common/domain-error';
+import { FieldProblem, InvalidInputError } from '../../http/problem';
+import { flattenValidationErrors } from '../../http/validation';
+import { ProcedureClient } from '../../procedures/procedure-client';
+import { UploadStore } from '../../uploads/upload-store.service';
+import type { ProcedureView } from '../../../workflows/messages';
+import { chartFor } from '../../../statecharts/registry';
+import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
+import { RequestsService } from '../requests.service';
+import { eventSpec, fieldMaxima } from './decision-catalog';
+import { decisionProblem, EngineUnavailableError, withinTime } from './decision-errors';
+import { PROCEDURE_CLIENT } from './procedure-client.provider';
+import {
+  ActionDto,
+  DecisionDto,
+  DecisionResultDto,
+  DocumentRefDto,
+  FILED_PROCEDURES,
+  FiledRequestDto,
+  FileRequestDatos,
+  InboxItemDto,
+  InboxPageDto,
+  InboxQueryDto,
+  MaterialCorrectionDto,
+  OpenTaskDto,
+  Procedure1DatosDto,
+  Procedure2DatosDto,
+  ReplacementDatosDto,
+  RequestDetailDto,
+  RequestPageDto,
+  RequestQueryDto,
+  RequestSummaryDto,
+  SchoolRefDto,
+  StudentListsDto,
+  TimelineEntryDto,
+} from './requests.dto';
+
+type Row = Record<string, unknown>;
+
+/** How long the API waits for the engine: a start, a decision, a query. */
+const START_MS = 15_000;
+const DECIDE_MS = 20_000;
+const VIEW_MS = 3_000;
+
+const NOT_FOUND = 'La solicitud no existe o no está en su ámbito.';
+const OFICIO_PREFIX = 'sha256:';
+
+interface RequestRow {
+  id: number;
+  procedure: ProcedureName;
+  workflowId: string | null;
+  oficioKey: string | null;
+  schoolId: number | null;
+  drseCode: string;
+  printRoute: string | null;
+  printRouteReason: string | null;
+  chartVersion: number;
+  state: string;
+  publicStatus: string;
+  lastSeq: number;
+  requested: { teslinSheets: number | null; micas: number | null; holograms: number | null };
+  createdAt: string;
+  updatedAt: string;
+  school: SchoolRefDto | null;
+}
+
+interface SchoolRow {
+  id: number;
+  cct: string;
+  turno: string;
+  name: string;
+  drse_code: string;
+  print_route: 'DRSE' | 'ESCUELA';
+  print_route_reason: string;
+}
+
+const REQUEST_SELECT = `
+  select r.id, r.procedure, r.workflow_id, r.oficio_key, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
+         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.created_at, r.updated_at,
+         s.cct, s.turno, s.name as school_name, s.print_route_reason
+  from procedure_request r left join school s on s.id = r.school_id`;
+
+const iso = (v: unknown): string => new Date(v as string).toISOString();
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toRequestRow(r: Row): RequestRow {
+  return {
+    id: Number(r.id),
+    procedure: r.procedure as ProcedureName,
+    workflowId: (r.workflow_id as string | null) ?? null,
+    oficioKey: (r.oficio_key as string | null) ?? null,
+    schoolId: numOrNull(r.school_id),
+    drseCode: String(r.drse_code),
+    printRoute: (r.print_route as string | null) ?? null,
+    printRouteReason: (r.print_route_reason as string | null) ?? null,
+    chartVersion: Number(r.chart_version),
+    state: String(r.state),
+    publicStatus: String(r.public_status),
+    lastSeq: Number(r.last_seq),
+    requested: { teslinSheets: numOrNull(r.requested_teslin_sheets), micas: numOrNull(r.requested_micas), holograms: numOrNull(r.requested_holograms) },
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    school: r.school_id == null ? null : { id: Number(r.school_id), cct: String(r.cct), turno: String(r.turno), nombre: String(r.school_name) },
+  };
+}
+
+function summary(r: RequestRow): RequestSummaryDto {
+  return {
+    id: r.id,
+    procedimiento: r.procedure,
+    estado: r.publicStatus,
+    escuela: r.school,
+    drseCode: r.drseCode,
+    ruta: r.printRoute,
+    creada: r.createdAt,
+    actualizada: r.updatedAt,
+  };
+}
+
+/** Validates a class-validator DTO from plain data; field names are prefixed (e.g. `datos.nuevos`). */
+async function validated<T extends object>(cls: new () => T, plain: unknown, prefix: string): Promise<T> {
+  const instance = plainToInstance(cls, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
+  if (errors.length) throw invalid(flattenValidationErrors(errors, prefix));
+  return instance;
+}
+
+function invalid(problems: FieldProblem[]): InvalidInputError {
+  const detail = problems.length === 1 ? problems[0].message : `La solicitud tiene ${problems.length} datos no válidos: ${problems.map((p) => p.field).join(', ')}.`;
+  return new InvalidInputError(detail, problems);
+}
+
+/**
+ * Requests over HTTP: filing (oficio + structured lists, or a replacement's receipt), reading
+ * (list, detail with timeline and the caller's actions), decisions (the workflow's `decide`
+ * Update), withdrawal, corrections while returned to the school, and the inbox. Scope first
+ * (404 outside it); the workflow's validator is the judge of what may happen now.
+ */
+@Injectable()
+export class RequestsHttpService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly requests: RequestsService,
+    private readonly uploads: UploadStore,
+    @Inject(PROCEDURE_CLIENT) private readonly procedures: ProcedureClient,
+  ) {}
+
+  // ---------------------------------------------------------------- filing
+
+  async file(actor: Actor, rawDatos: string, oficio: Buffer | undefined): Promise<FiledRequestDto> {
+    const datos = await this.parseDatos(rawDatos);
+    const school = await this.actorSchool(actor);
+    if (datos.procedimiento === 'REPLACEMENT') return this.fileReplacement(actor, school, datos);
+
+    const expectedRoute = datos.procedimiento === 'PROCEDURE_1' ? 'DRSE' : 'ESCUELA';
+    if (school.print_route !== expectedRoute) {
+      const other = school.print_route === 'DRSE' ? 'PROCEDURE_1' : 'PROCEDURE_2';
+      throw invalid([
+        {
+          field: 'datos.procedimiento',
+          message: `Su escuela no puede presentar ${datos.procedimiento}: ${school.print_route === 'DRSE' ? 'su DRSE imprime sus credenciales' : 'imprime sus credenciales en el plantel'} (${school.print_route_reason}). Presente ${other}.`,
+        },
+      ]);
+    }
+    if (!oficio) throw invalid([{ field: 'oficio', message: 'Falta el oficio escaneado (PDF) en el campo «oficio».' }]);
+
+    let students: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }> | undefined;
+    let requested: { teslinSheets: number; micas: number; holograms: number } | undefined;
+    let comment: string | null = datos.comentario?.trim() || null;
+    if (datos.procedimiento === 'PROCEDURE_1') {
+      students = await this.checkStudentLists(school.id, datos, 'datos.');
+    } else {
+      requested = { ...datos.material };
+      if (requested.teslinSheets + requested.micas + requested.holograms === 0) {
+        throw invalid([{ field: 'datos.material', message: 'Pida al menos una unidad de material («datos.material»).' }]);
+      }
+      comment = [`Justificación de uso: ${datos.justificacion.trim()}`, comment].filter(Boolean).join('\n');
+    }
+
+    // Everything is valid: store the scan, then the request, then start its workflow.
+    const hash = await this.uploads.put(oficio);
+    const created = await this.requests.createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested });
+    await this.assertFirstFiling(created, 'oficio', 'Este oficio ya se presentó');
+    const input =
+      datos.procedimiento === 'PROCEDURE_1'
+        ? {
+            requestId: created.requestId,
+            schoolId: school.id,
+            drseCode: school.drse_code,
+            newRequested: students!.filter((s) => s.kind === 'NUEVO').length,
+            continuingRequested: students!.filter((s) => s.kind === 'CONTINUO').length,
+          }
+        : { requestId: created.requestId, schoolId: school.id, drseCode: school.drse_code, requested: requested! };
+    const workflowId = await this.start(actor, datos.procedimiento, created.requestId, school, input, comment);
+    return { id: created.requestId, procedimiento: datos.procedimiento, estado: 'EN_REVISION_PLANEACION', workflowId };
+  }
+
+  private async fileReplacement(actor: Actor, school: SchoolRow, datos: ReplacementDatosDto): Promise<FiledRequestDto> {
+    const em = this.em.fork();
+    const [student] = await em.execute<Row[]>('select id, school_id from student where id = ?', [datos.alumno]);
+    if (!student || Number(student.school_id) !== school.id) {
+      throw invalid([{ field: 'datos.alumno', message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
+    }
+    const [card] = await em.execute<Row[]>(
+      `select folio from credential where student_id = ? and status = 'EXPEDIDA' order by issued_at desc, id desc limit 1`,
+      [datos.alumno],
+    );
+    const numero = datos.recibo.numero.trim().toUpperCase();
+    const fecha = datos.recibo.fecha;
+    const [again] = await em.execute<Row[]>(`select id from procedure_request where procedure = 'REPLACEMENT' and school_id = ? and oficio_key = ?`, [school.id, `recibo:${numero}`]);
+    // Checked before anything is stored (production checks again when it records the receipt).
+    if (!again) {
+      if (!card) throw invalid([{ field: 'datos.alumno', message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
+      if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(numero)) {
+        throw invalid([{ field: 'datos.recibo.numero', message: 'El número de recibo («datos.recibo.numero») debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' }]);
+      }
+      if (Number.isNaN(Date.parse(`${fecha}T00:00:00Z`)) || new Date(`${fecha}T00:00:00Z`).toISOString().slice(0, 10) !== fecha) {
+        throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago («datos.recibo.fecha») no es una fecha válida.' }]);
+      }
+      if (fecha > new Date().toISOString().slice(0, 10)) throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no puede ser futura.' }]);
+      const [cycle] = await em.execute<Row[]>('select code, replacement_tariff_cents from school_cycle where is_current');
+      if (cycle && Number(cycle.replacement_tariff_cents) !== datos.recibo.importeCentavos) {
+        const money = (c: number) => `$${(c / 100).toFixed(2)}`;
+        throw invalid([
+          {
+            field: 'datos.recibo.importeCentavos',
+            message: `El importe del recibo (${money(datos.recibo.importeCentavos)}) no coincide con la tarifa de reposición del ciclo ${String(cycle.code)} (${money(Number(cycle.replacement_tariff_cents))}).`,
+          },
+        ]);
+      }
+      const [used] = await em.execute<Row[]>('select 1 from card_replacement where receipt_number = ?', [numero]);
+      if (used) throw new DomainError(`El recibo de pago ${numero} ya fue registrado; un recibo sirve una sola vez.`, 'datos.recibo.numero', 'RECIBO_USADO', 409);
+    }
+
+    const created = await this.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno });
+    await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó');
+    const [revoked] = card
+      ? [card]
+      : await em.execute<Row[]>(
+          `select c.folio from card_replacement r join credential c on c.id = r.revoked_credential_id where r.receipt_number = ?`,
+          [numero],
+        );
+    const input = {
+      requestId: created.requestId,
+      schoolId: school.id,
+      drseCode: school.drse_code,
+      studentId: datos.alumno,
+      oldFolio: String(revoked?.folio ?? ''),
+      printRoute: school.print_route,
+    };
+    const workflowId = await this.start(actor, 'REPLACEMENT', created.requestId, school, input, datos.comentario?.trim() || null);
+    const { paymentId } = await this.requests.recordPayment(
+      created.requestId,
+      { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
+      actor,
+    );
+    const result = await withinTime(DECIDE_MS, () =>
+      this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: this.workflowActor(actor), comment: `Motivo: ${datos.motivo}` }),
+    ).catch((err: unknown) => {
+      const problem = decisionProblem(err);
+      // Already delivered by an earlier attempt of this same filing: the workflow moved on.
+      if (problem instanceof DomainError && problem.code === 'EVENTO_NO_PERMITIDO') return null;
+      throw problem;
+    });
+    return { id: created.requestId, procedimiento: 'REPLACEMENT', estado: result?.status ?? (await this.statusOf(created.requestId)), workflowId };
+  }
+
+  /** A second filing of the same oficio (or receipt) is refused, unless the first never reached its workflow: then it is finished. */
+  private async assertFirstFiling(created: { requestId: number; created: boolean }, field: string, message: string): Promise<void> {
+    if (created.created) return;
+    const [row] = await this.em.fork().execute<Row[]>('select last_seq from procedure_request where id = ?', [created.requestId]);
+    if (Number(row.last_seq) >= 0) throw new DomainError(`${message} (solicitud ${created.requestId}).`, field, 'YA_PRESENTADO', 409);
+  }
+
+  private async start(actor: Actor, procedure: ProcedureName, requestId: number, school: SchoolRow, input: object, comment: string | null): Promise<string> {
+    try {
+      const handle = await withinTime(START_MS, () =>
+        this.procedures.start(procedure, requestId, {
+          input,
+          scope: { drseCode: school.drse_code, schoolId: school.id },
+          submittedBy: { id: actor.id, role: actor.role },
+          comment: comment ?? undefined,
+        }),
+      );
+      return handle.workflowId;
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      // The request row stays; filing the same oficio again starts its workflow (idempotent start).
+      throw new EngineUnavailableError('El motor de trámites no está disponible; la solicitud quedó registrada: vuelva a enviar el mismo oficio más tarde.');
+    }
+  }
+
+  private async parseDatos(raw: string): Promise<FileRequestDatos> {
+    let plain: unknown;
+    try {
+      plain = JSON.parse(raw);
+    } catch {
+      throw invalid([{ field: 'datos', message: 'El campo «datos» debe ser un JSON válido.' }]);
+    }
+    if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) throw invalid([{ field: 'datos', message: 'El campo «datos» debe ser un objeto JSON.' }]);
+    const procedimiento = (plain as Row).procedimiento;
+    if (!(FILED_PROCEDURES as readonly unknown[]).includes(procedimiento)) {
+      throw invalid([{ field: 'datos.procedimiento', message: `El campo «datos.procedimiento» debe ser uno de: ${FILED_PROCEDURES.join(', ')}.` }]);
+    }
+    if (procedimiento === 'PROCEDURE_1') return validated(Procedure1DatosDto, plain, 'datos');
+    if (procedimiento === 'PROCEDURE_2') return validated(Procedure2DatosDto, plain, 'datos');
+    return validated(ReplacementDatosDto, plain, 'datos');
+  }
+
+  private async actorSchool(actor: Actor): Promise<SchoolRow> {
+    const [school] = await this.em.fork().execute<SchoolRow[]>(
+      'select id, cct, turno, name, drse_code, print_route, print_route_reason from school where id = ?',
+      [actor.schoolId ?? -1],
+    );
+    if (!school) throw new NotFoundError('Su usuario no tiene una escuela registrada.', 'schoolId');
+    return { ...school, id: Number(school.id) };
+  }
+
+  /** Both lists: positive ids, each student once, every one of the school (an id of another school reads as unknown). */
+  private async checkStudentLists(schoolId: number, lists: StudentListsDto, prefix: string): Promise<Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }>> {
+    const entries = [
+      ...lists.nuevos.map((id, i) => ({ id, field: `${prefix}nuevos[${i}]`, kind: 'NUEVO' as const })),
+      ...lists.continuan.map((id, i) => ({ id, field: `${prefix}continuan[${i}]`, kind: 'CONTINUO' as const })),
+    ];
+    if (entries.length === 0) throw invalid([{ field: `${prefix}nuevos`, message: 'La solicitud debe incluir al menos un alumno (nuevos o continuan).' }]);
+    const rows = await this.em.fork().execute<Row[]>('select id from student where id = any(?::int[]) and school_id = ?', [`{${entries.map((e) => e.id).join(',')}}`, schoolId]);
+    const mine = new Set(rows.map((r) => Number(r.id)));
+    const seen = new Set<number>();
+    const problems: FieldProblem[] = [];
+    for (const e of entries) {
+      if (!mine.has(e.id)) problems.push({ field: e.field, message: `El alumno ${e.id} no existe o no pertenece a su escuela.` });
+      else if (seen.has(e.id)) problems.push({ field: e.field, message: `El alumno ${e.id} aparece más de una vez en la solicitud.` });
+      seen.add(e.id);
+    }
+    if (problems.length) throw invalid(problems);
+    return entries.map((e) => ({ studentId: e.id, kind: e.kind }));
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  async list(actor: Actor, q: RequestQueryDto): Promise<RequestPageDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    this.scopeWhere(actor, where, params);
+    if (q.procedimiento) {
+      where.push('r.procedure = ?');
+      params.push(q.procedimiento);
+    }
+    if (q.estado) {
+      where.push('r.public_status = ?');
+      params.push(q.estado);
+    }
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const em = this.em.fork();
+    const [{ total }] = await em.execute<Row[]>(`select count(*)::int as total from procedure_request r ${filter}`, params);
+    const rows = await em.execute<Row[]>(`${REQUEST_SELECT} ${filter} order by r.updated_at desc, r.id desc limit ? offset ?`, [...params, q.pageSize, (q.page - 1) * q.pageSize]);
+    return { items: rows.map((r) => summary(toRequestRow(r))), total: Number(total), page: q.page, pageSize: q.pageSize };
+  }
+
+  async detail(actor: Actor, id: number): Promise<RequestDetailDto> {
+    const row = await this.load(actor, id);
+    const view = await this.view(row);
+    const em = this.em.fork();
+    const state = view?.state ?? row.state;
+    const context = view?.context ?? null;
+
+    const detail: RequestDetailDto = {
+      ...summary(row),
+      estado: view?.status ?? row.publicStatus,
+      rutaMotivo: row.printRouteReason,
+      chart: { procedure: row.procedure, version: view?.chartVersion ?? row.chartVersion, state },
+      tareaAbierta: view ? this.openTaskOf(view) : await this.openTaskFromTable(row.id),
+      acciones: this.actions(actor, row, view),
+      linea: await this.timeline(row.id),
+      documentos: this.documents(row, context),
+      fuente: view ? 'FLUJO' : 'REGISTRO',
+    };
+    if (row.procedure === 'PROCEDURE_1') {
+      const students = await em.execute<Row[]>('select student_id, kind, eligible, reason, approved from request_student where request_id = ? order by student_id', [row.id]);
+      detail.alumnos = {
+        nuevos: students.filter((s) => s.kind === 'NUEVO').map((s) => Number(s.student_id)),
+        continuan: students.filter((s) => s.kind === 'CONTINUO').map((s) => Number(s.student_id)),
+      };
+      if (students.some((s) => s.eligible !== null)) {
+        const [school] = await em.execute<Row[]>('select matricula from school where id = ?', [row.schoolId]);
+        detail.verificacion = {
+          matricula: Number(school?.matricula ?? 0),
+          nuevosElegibles: students.filter((s) => s.kind === 'NUEVO' && s.eligible).length,
+          continuanElegibles: students.filter((s) => s.kind === 'CONTINUO' && s.eligible).length,
+          alumnos: students.map((s) => ({
+            id: Number(s.student_id),
+            tipo: String(s.kind),
+            elegible: (s.eligible as boolean | null) ?? null,
+            motivo: (s.reason as string | null) ?? null,
+            aprobado: (s.approved as boolean | null) ?? null,
+          })),
+        };
+      }
+    }
+    if (row.procedure === 'PROCEDURE_2') {
+      detail.material = {
+        solicitado: row.requested,
+        ...(context?.allowed ? { permitido: context.allowed } : {}),
+        ...(context?.approved ? { aprobado: context.approved } : {}),
+        ...(context?.shortage ? { faltante: context.shortage } : {}),
+      };
+    }
+    if (row.procedure === 'REPLACEMENT') {
+      const paymentId = typeof context?.paymentId === 'number' ? context.paymentId : null;
+      const [payment] = paymentId === null ? [] : await em.execute<Row[]>('select receipt_number, paid_on, amount_cents, reason from card_replacement where id = ?', [paymentId]);
+      detail.reposicion = {
+        ...(context ? { alumno: context.studentId, folioAnterior: context.oldFolio, folioNuevo: context.newFolio ?? null } : {}),
+        recibo: payment
+          ? { numero: payment.receipt_number, fecha: String(payment.paid_on).slice(0, 10), importeCentavos: Number(payment.amount_cents), motivo: payment.reason }
+          : null,
+      };
+    }
+    return detail;
+  }
+
+  async oficio(actor: Actor, id: number): Promise<Buffer> {
+    const row = await this.load(actor, id);
+    if (!row.oficioKey?.startsWith(OFICIO_PREFIX)) throw new NotFoundError('Esta solicitud no tiene oficio escaneado.', 'id');
+    return this.uploads.get(row.oficioKey.slice(OFICIO_PREFIX.length));
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  async decide(actor: Actor, id: number, dto: DecisionDto): Promise<DecisionResultDto> {
+    const row = await this.load(actor, id);
+    const spec = eventSpec(row.procedure, dto.evento);
+    const comment = dto.comentario?.trim() || undefined;
+    if (spec.requiereComentario && !comment) {
+      throw invalid([{ field: 'comentario', message: `La decisión «${spec.etiqueta}» requiere un comentario que explique el motivo.` }]);
+    }
+    const data = this.decisionData(dto.evento, spec.datos?.map((f) => f.campo) ?? [], dto.datos ?? {});
+    const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
+    try {
+      const r = await withinTime(DECIDE_MS, () =>
+        this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }),
+      );
+      return { estado: r.status, state: r.state, seq: r.seq };
+    } catch (err) {
+      throw decisionProblem(err);
+    }
+  }
+
+  async withdraw(actor: Actor, id: number, comentario?: string): Promise<DecisionResultDto> {
+    try {
+      return await this.decide(actor, id, { evento: 'WITHDRAW', comentario });
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 409) {
+        throw new DomainError('La solicitud ya no puede retirarse: sólo antes de su validación.', 'evento', err.code, 409);
+      }
+      throw err;
+    }
+  }
+
+  private decisionData(evento: string, fields: string[], datos: Record<string, unknown>): Record<string, number> {
+    const problems: FieldProblem[] = [];
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(datos)) {
+      if (!fields.includes(k)) problems.push({ field: `datos.${k}`, message: `El dato «datos.${k}» no se admite en la decisión ${evento}.` });
+      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `datos.${k}`, message: `El dato «datos.${k}» debe ser un número entero no negativo.` });
+      else out[k] = v;
+    }
+    for (const f of fields) if (!(f in datos)) problems.push({ field: `datos.${f}`, message: `Falta el dato «datos.${f}» de la decisión ${evento}.` });
+    if (problems.length) throw invalid(problems);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- corrections (while returned to the school)
+
+  async replaceStudents(actor: Actor, id: number, lists: StudentListsDto): Promise<RequestDetailDto> {
+    const row = await this.returned(actor, id, 'PROCEDURE_1', 'Sólo las solicitudes del Procedimiento 1 llevan lista de alumnos.');
+    const students = await this.checkStudentLists(row.schoolId!, lists, '');
+    await this.requests.replaceStudents(row.id, students);
+    return this.detail(actor, id);
+  }
+
+  async replaceMaterial(actor: Actor, id: number, dto: MaterialCorrectionDto): Promise<RequestDetailDto> {
+    const row = await this.returned(actor, id, 'PROCEDURE_2', 'Sólo las solicitudes del Procedimiento 2 piden material.');
+    const m = dto.material;
+    if (m.teslinSheets + m.micas + m.holograms === 0) throw invalid([{ field: 'material', message: 'Pida al menos una unidad de material («material»).' }]);
+    const updated = await this.em.fork().execute<Row[]>(
+      `update procedure_request set requested_teslin_sheets = ?, requested_micas = ?, requested_holograms = ?, updated_at = now()
+       where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
+      [m.teslinSheets, m.micas, m.holograms, row.id],
+    );
+    if (updated.length === 0) throw this.notReturned();
+    return this.detail(actor, id);
+  }
+
+  async replaceOficio(actor: Actor, id: number, oficio: Buffer): Promise<RequestDetailDto> {
+    const row = await this.load(actor, id);
+    if (row.procedure !== 'PROCEDURE_1' && row.procedure !== 'PROCEDURE_2') throw new DomainError('Esta solicitud no lleva oficio.', 'oficio', 'SIN_OFICIO', 409);
+    if (row.publicStatus !== 'DEVUELTA_A_ESCUELA') throw this.notReturned();
+    const hash = await this.uploads.put(oficio);
+    const updated = await this.em.fork().execute<Row[]>(
+      `update procedure_request set oficio_key = ?, updated_at = now() where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
+      [`${OFICIO_PREFIX}${hash}`, row.id],
+    );
+    if (updated.length === 0) throw this.notReturned();
+    return this.detail(actor, id);
+  }
+
+  private async returned(actor: Actor, id: number, procedure: ProcedureName, wrongProcedure: string): Promise<RequestRow> {
+    const row = await this.load(actor, id);
+    if (row.procedure !== procedure) throw new DomainError(wrongProcedure, 'id', 'PROCEDIMIENTO_DISTINTO', 409);
+    if (row.publicStatus !== 'DEVUELTA_A_ESCUELA') throw this.notReturned();
+    return row;
+  }
+
+  private notReturned(): DomainError {
+    return new DomainError('Sólo se puede corregir una solicitud devuelta a la escuela (DEVUELTA_A_ESCUELA).', 'estado', 'NO_DEVUELTA', 409);
+  }
+
+  // ---------------------------------------------------------------- inbox
+
+  async inbox(actor: Actor, q: InboxQueryDto): Promise<InboxPageDto> {
+    const page = await this.requests.inbox(actor, { procedure: q.procedimiento, status: q.estado, overdue: q.vencidas, page: q.page, pageSize: q.pageSize });
+    const schoolIds = [...new Set(page.items.map((i) => i.schoolId).filter((s): s is number => s !== null))];
+    const schools = new Map<number, SchoolRefDto>();
+    if (schoolIds.length) {
+      const rows = await this.em.fork().execute<Row[]>('select id, cct, turno, name from school where id = any(?::int[])', [`{${schoolIds.join(',')}}`]);
+      for (const s of rows) schools.set(Number(s.id), { id: Number(s.id), cct: String(s.cct), turno: String(s.turno), nombre: String(s.name) });
+    }
+    const items: InboxItemDto[] = page.items.map((i) => ({
+      taskId: i.taskId,
+      requestId: i.requestId,
+      procedimiento: i.procedure,
+      estado: i.publicStatus,
+      titulo: i.title,
+      rol: i.role,
+      vence: i.dueAt,
+      vencida: i.overdue,
+      escalamiento: i.kind === 'ESCALAMIENTO',
+      escuela: i.schoolId === null ? null : (schools.get(i.schoolId) ?? null),
+      drseCode: i.drseCode,
+    }));
+    return { items, total: page.total, page: page.page, pageSize: page.pageSize };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The request if it is in the caller's scope (school: its own; DRSE roles: their DRSE; central: all); 404 otherwise. */
+  private async load(actor: Actor, id: number): Promise<RequestRow> {
+    const [raw] = await this.em.fork().execute<Row[]>(`${REQUEST_SELECT} where r.id = ?`, [id]);
+    if (!raw) throw new NotFoundError(NOT_FOUND, 'id');
+    const row = toRequestRow(raw);
+    if (!actorCovers(actor, { schoolId: row.schoolId ?? undefined, drseCode: row.drseCode })) throw new NotFoundError(NOT_FOUND, 'id');
+    return row;
+  }
+
+  private scopeWhere(actor: Actor, where: string[], params: unknown[]): void {
+    if (actor.role === 'ESCUELA') {
+      where.push('r.school_id = ?');
+      params.push(actor.schoolId ?? -1);
+    } else if (DRSE_ROLES.includes(actor.role)) {
+      where.push('r.drse_code = ?');
+      params.push(actor.drseCode ?? '');
+    }
+  }
+
+  private async view(row: RequestRow): Promise<ProcedureView | null> {
+    const workflowId = row.workflowId ?? (row.procedure === 'SUPPLY' ? null : this.procedures.workflowId(row.procedure, row.id));
+    if (!workflowId) return null;
+    try {
+      return await withinTime(VIEW_MS, () => this.procedures.viewWorkflow(workflowId));
+    } catch {
+      return null; // the engine did not answer: the read model still tells state, task and timeline
+    }
+  }
+
+  private actions(actor: Actor, row: RequestRow, view: ProcedureView | null): ActionDto[] {
+    let events: string[];
+    if (view) {
+      events = view.allowedEvents[actor.role] ?? [];
+    } else {
+      const meta = this.metaOf(row.procedure, row.chartVersion, row.state);
+      events = meta?.kind === 'task' ? Object.entries(meta.decisions).filter(([, roles]) => roles?.includes(actor.role)).map(([e]) => e) : [];
+    }
+    return events.map((evento) => {
+      const spec = eventSpec(row.procedure, evento);
+      const maxima = fieldMaxima(row.procedure, evento, view?.context ?? null);
+      const action: ActionDto = { evento, etiqueta: spec.etiqueta, requiereComentario: spec.requiereComentario };
+      if (spec.datos) action.datos = spec.datos.map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
+      return action;
+    });
+  }
+
+  private metaOf(procedure: ProcedureName, version: number, state: string): StepMeta | null {
+    try {
+      const node = chartFor(procedure, version).states[state];
+      return (node?.config.meta as StepMeta | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private openTaskOf(view: ProcedureView): OpenTaskDto | null {
+    const t = view.openTask;
+    return t ? { key: t.key, titulo: t.title, rol: t.role, vence: t.dueAt, vencida: t.overdue, escaladaA: t.escalatedTo } : null;
+  }
+
+  private async openTaskFromTable(requestId: number): Promise<OpenTaskDto | null> {
+    const rows = await this.em.fork().execute<Row[]>(
+      `select kind, task_key, title, role, due_at, overdue from procedure_task where request_id = ? and status = 'ABIERTA' order by id`,
+      [requestId],
+    );
+    const step = rows.find((r) => r.kind === 'PASO');
+    if (!step) return null;
+    const escalation = rows.find((r) => r.kind === 'ESCALAMIENTO');
+    return {
+      key: String(step.task_key),
+      titulo: String(step.title),
+      rol: String(step.role),
+      vence: step.due_at ? iso(step.due_at) : null,
+      vencida: Boolean(step.overdue),
+      escaladaA: escalation ? String(escalation.role) : null,
+    };
+  }
+
+  private async timeline(requestId: number): Promise<TimelineEntryDto[]> {
+    const entries = await this.requests.timeline(requestId);
+    return entries.map((e) => ({
+      seq: e.seq,
+      de: e.from,
+      a: e.to,
+      evento: e.event,
+      estado: e.status,
+      actor: { id: e.actorId, rol: e.actorRole },
+      comentario: e.comment,
+      fecha: e.at,
+    }));
+  }
+
+  private documents(row: RequestRow, context: Record<string, unknown> | null): DocumentRefDto[] {
+    const docs: DocumentRefDto[] = [];
+    if (row.oficioKey?.startsWith(OFICIO_PREFIX)) docs.push({ tipo: 'OFICIO', id: String(row.id), url: `/requests/${row.id}/oficio` });
+    const printRunId = context?.printRunId;
+    if (typeof printRunId === 'number') docs.push({ tipo: 'PLANILLAS', id: String(printRunId), url: `/print-runs/${printRunId}/pdf` });
+    const acuseId = context?.acuseId;
+    if (typeof acuseId === 'number') docs.push({ tipo: 'ACUSE', id: String(acuseId), url: `/acuses/${acuseId}/pdf` });
+    return docs;
+  }
+
+  private workflowActor(actor: Actor): Actor {
+    return { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId };
+  }
+
+  private async statusOf(requestId: number): Promise<string> {
+    const [row] = await this.em.fork().execute<Row[]>('select public_status from procedure_request where id = ?', [requestId]);
+    return String(row.public_status);
+  }
+}

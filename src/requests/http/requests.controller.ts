@@ -1,0 +1,129 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor, Role } from '../../auth/actor';
+import { ApiProblems } from '../../http/api-docs.decorators';
+import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
+import { Idempotent } from '../../http/idempotency.interceptor';
+import { IdParam } from '../../http/params';
+import { FileUpload } from '../../uploads/file-upload.decorator';
+import type { UploadedFile as Upload } from '../../uploads/upload-validation';
+import {
+  DecisionDto,
+  DecisionResultDto,
+  FiledRequestDto,
+  FileRequestFormDto,
+  MaterialCorrectionDto,
+  RequestDetailDto,
+  RequestPageDto,
+  RequestQueryDto,
+  StudentListsDto,
+  WithdrawDto,
+} from './requests.dto';
+import { RequestsHttpService } from './requests-http.service';
+
+/** Who reads requests: everyone signed in, within scope (school: its own; DRSE roles: their DRSE's; central: all). */
+const READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+
+@ApiTags('trámites')
+@Controller('requests')
+export class RequestsController {
+  constructor(private readonly requests: RequestsHttpService) {}
+
+  @Post()
+  @Roles('ESCUELA')
+  @Idempotent()
+  @FileUpload('oficio', 'pdf', {
+    required: false,
+    extraFields: { datos: { type: 'string', description: 'JSON: PROCEDURE_1 {nuevos, continuan}, PROCEDURE_2 {material, justificacion} o REPLACEMENT {alumno, recibo, motivo}.' } },
+  })
+  @ApiOperation({
+    summary: 'Presenta un oficio (Procedimiento 1 o 2: PDF escaneado + listas) o una reposición (recibo de pago), e inicia su trámite.',
+  })
+  @ApiCreatedResponse({ type: FiledRequestDto })
+  @ApiProblems(404, 409, 503)
+  file(@CurrentActor() actor: Actor, @Body() form: FileRequestFormDto, @UploadedFile() file?: Upload): Promise<FiledRequestDto> {
+    return this.requests.file(actor, form.datos, file?.buffer);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Solicitudes de su ámbito, de la más reciente a la más antigua.' })
+  @ApiOkResponse({ type: RequestPageDto })
+  @ApiProblems(422)
+  list(@CurrentActor() actor: Actor, @Query() query: RequestQueryDto): Promise<RequestPageDto> {
+    return this.requests.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Detalle: estado público, tarea abierta, acciones que usted puede tomar ahora, línea de tiempo (bitácora) y documentos.' })
+  @ApiOkResponse({ type: RequestDetailDto })
+  @ApiProblems(404, 422)
+  detail(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<RequestDetailDto> {
+    return this.requests.detail(actor, id);
+  }
+
+  @Get(':id/oficio')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'El oficio escaneado (PDF).' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF' })
+  @ApiProblems(404, 422)
+  async oficio(@CurrentActor() actor: Actor, @IdParam() id: number, @Res() res: Response): Promise<void> {
+    const pdf = await this.requests.oficio(actor, id);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="oficio-${id}.pdf"`);
+    res.send(pdf);
+  }
+
+  @Post(':id/decisions')
+  @AnyRole()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decide el paso abierto con un evento (p. ej. ACCEPT, RETURN, VALIDATE_PARTIAL con datos): 409 si el evento no procede ahora, 403 si su rol no atiende ese paso.',
+  })
+  @ApiOkResponse({ type: DecisionResultDto })
+  @ApiProblems(404, 409, 422, 503)
+  decide(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: DecisionDto): Promise<DecisionResultDto> {
+    return this.requests.decide(actor, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @Roles('ESCUELA')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'La escuela retira su solicitud (antes de la validación); después, 409.' })
+  @ApiOkResponse({ type: DecisionResultDto })
+  @ApiProblems(404, 409, 422, 503)
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: WithdrawDto): Promise<DecisionResultDto> {
+    return this.requests.withdraw(actor, id, dto.comentario);
+  }
+
+  @Put(':id/students')
+  @Roles('ESCUELA')
+  @ApiOperation({ summary: 'Procedimiento 1 devuelto a la escuela: reemplaza las listas de alumnos (después envíe la decisión RESUBMIT).' })
+  @ApiOkResponse({ type: RequestDetailDto })
+  @ApiProblems(404, 409, 422)
+  replaceStudents(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: StudentListsDto): Promise<RequestDetailDto> {
+    return this.requests.replaceStudents(actor, id, dto);
+  }
+
+  @Put(':id/material')
+  @Roles('ESCUELA')
+  @ApiOperation({ summary: 'Procedimiento 2 devuelto a la escuela: corrige el material pedido (después envíe la decisión RESUBMIT).' })
+  @ApiOkResponse({ type: RequestDetailDto })
+  @ApiProblems(404, 409, 422)
+  replaceMaterial(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: MaterialCorrectionDto): Promise<RequestDetailDto> {
+    return this.requests.replaceMaterial(actor, id, dto);
+  }
+
+  @Put(':id/oficio')
+  @Roles('ESCUELA')
+  @FileUpload('oficio', 'pdf')
+  @ApiOperation({ summary: 'Solicitud devuelta a la escuela: reemplaza el oficio escaneado (después envíe la decisión RESUBMIT).' })
+  @ApiOkResponse({ type: RequestDetailDto })
+  @ApiProblems(404, 409)
+  replaceOficio(@CurrentActor() actor: Actor, @IdParam() id: number, @UploadedFile() file: Upload): Promise<RequestDetailDto> {
+    return this.requests.replaceOficio(actor, id, file.buffer);
+  }
+}

@@ -1,0 +1,344 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ROLES } from '../../auth/actor';
+import { queryBoolean } from '../../http/pagination';
+import { PROCEDURES, PUBLIC_STATUSES } from '../../../statecharts/step-meta';
+
+export const FILED_PROCEDURES = ['PROCEDURE_1', 'PROCEDURE_2', 'REPLACEMENT'] as const;
+export type FiledProcedure = (typeof FILED_PROCEDURES)[number];
+export const REPLACEMENT_MOTIVOS = ['PERDIDA', 'DANO', 'ROBO'] as const;
+const MAX_STUDENTS = 5000;
+const MAX_QUANTITY = 100_000;
+
+// ------------------------------------------------------------------ filing (`datos` of the form)
+
+/** The multipart form of `POST /requests`: `oficio` (file) and `datos` (a JSON string). */
+export class FileRequestFormDto {
+  @ApiProperty({ description: 'JSON de la solicitud (ver docs/api-requests-contract.md).' })
+  @IsString()
+  datos!: string;
+}
+
+export class StudentListsDto {
+  @ApiProperty({ type: [Number], description: 'Alumnos de primer ingreso: credencial nueva.' })
+  @IsArray()
+  @ArrayMaxSize(MAX_STUDENTS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  nuevos!: number[];
+
+  @ApiProperty({ type: [Number], description: 'Alumnos que continúan y ya tienen credencial: holograma del ciclo.' })
+  @IsArray()
+  @ArrayMaxSize(MAX_STUDENTS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  continuan!: number[];
+}
+
+export class Procedure1DatosDto extends StudentListsDto {
+  @IsIn(['PROCEDURE_1'])
+  procedimiento!: 'PROCEDURE_1';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comentario?: string;
+}
+
+export class MaterialDto {
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) teslinSheets!: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) micas!: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) holograms!: number;
+}
+
+export class Procedure2DatosDto {
+  @IsIn(['PROCEDURE_2'])
+  procedimiento!: 'PROCEDURE_2';
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MaterialDto)
+  material!: MaterialDto;
+
+  @IsString()
+  @MinLength(10, { message: 'La justificación de uso («justificacion») debe tener al menos 10 caracteres.' })
+  @MaxLength(2000)
+  justificacion!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comentario?: string;
+}
+
+export class ReciboDto {
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9\-/]{2,39}$/, { message: 'El número de recibo («recibo.numero») debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' })
+  numero!: string;
+
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'La fecha de pago («recibo.fecha») debe tener el formato AAAA-MM-DD.' })
+  fecha!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  importeCentavos!: number;
+}
+
+export class ReplacementDatosDto {
+  @IsIn(['REPLACEMENT'])
+  procedimiento!: 'REPLACEMENT';
+
+  @IsInt()
+  @Min(1)
+  alumno!: number;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReciboDto)
+  recibo!: ReciboDto;
+
+  @IsIn(REPLACEMENT_MOTIVOS)
+  motivo!: (typeof REPLACEMENT_MOTIVOS)[number];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comentario?: string;
+}
+
+export type FileRequestDatos = Procedure1DatosDto | Procedure2DatosDto | ReplacementDatosDto;
+
+// ------------------------------------------------------------------ queries and commands
+
+export class RequestQueryDto {
+  @ApiPropertyOptional({ enum: PROCEDURES }) @IsOptional() @IsIn(PROCEDURES) procedimiento?: (typeof PROCEDURES)[number];
+  @ApiPropertyOptional({ enum: PUBLIC_STATUSES }) @IsOptional() @IsIn(PUBLIC_STATUSES) estado?: string;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+}
+
+export class InboxQueryDto extends RequestQueryDto {
+  @ApiPropertyOptional({ description: 'true: sólo vencidas; false: sólo en plazo.' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  vencidas?: boolean;
+}
+
+export class DecisionDto {
+  @ApiProperty({ example: 'ACCEPT', description: 'Evento del paso abierto (ver `acciones` del detalle).' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z_]{1,39}$/, { message: 'El campo «evento» debe ser un código de evento en mayúsculas (p. ej. ACCEPT).' })
+  evento!: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comentario?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Números que pide el evento (p. ej. cantidades ajustadas).' })
+  @IsOptional()
+  @IsObject()
+  datos?: Record<string, unknown>;
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comentario?: string;
+}
+
+export class MaterialCorrectionDto {
+  @ApiProperty({ type: MaterialDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MaterialDto)
+  material!: MaterialDto;
+}
+
+export class DiagramQueryDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Versión del diagrama; la vigente si se omite.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+// ------------------------------------------------------------------ responses (OpenAPI shapes)
+
+export class SchoolRefDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() cct!: string;
+  @ApiProperty() turno!: string;
+  @ApiProperty() nombre!: string;
+}
+
+export class FiledRequestDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: FILED_PROCEDURES }) procedimiento!: string;
+  @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
+  @ApiProperty() workflowId!: string;
+}
+
+export class RequestSummaryDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: PROCEDURES }) procedimiento!: string;
+  @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
+  @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
+  @ApiProperty() drseCode!: string;
+  @ApiPropertyOptional({ nullable: true, enum: ['DRSE', 'ESCUELA'] }) ruta!: string | null;
+  @ApiProperty() creada!: string;
+  @ApiProperty() actualizada!: string;
+}
+
+export class RequestPageDto {
+  @ApiProperty({ type: [RequestSummaryDto] }) items!: RequestSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class DecisionFieldDto {
+  @ApiProperty() campo!: string;
+  @ApiProperty({ enum: ['number'] }) tipo!: 'number';
+  @ApiProperty() etiqueta!: string;
+  @ApiPropertyOptional() maximo?: number;
+}
+
+export class ActionDto {
+  @ApiProperty() evento!: string;
+  @ApiProperty() etiqueta!: string;
+  @ApiProperty() requiereComentario!: boolean;
+  @ApiPropertyOptional({ type: [DecisionFieldDto] }) datos?: DecisionFieldDto[];
+}
+
+export class OpenTaskDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() titulo!: string;
+  @ApiProperty({ enum: ROLES }) rol!: string;
+  @ApiPropertyOptional({ nullable: true }) vence!: string | null;
+  @ApiProperty() vencida!: boolean;
+  @ApiPropertyOptional({ nullable: true, enum: ROLES }) escaladaA!: string | null;
+}
+
+export class TimelineActorDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() rol!: string;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty() seq!: number;
+  @ApiPropertyOptional({ nullable: true }) de!: string | null;
+  @ApiProperty() a!: string;
+  @ApiProperty() evento!: string;
+  @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
+  @ApiProperty({ type: TimelineActorDto }) actor!: TimelineActorDto;
+  @ApiPropertyOptional({ nullable: true }) comentario!: string | null;
+  @ApiProperty() fecha!: string;
+}
+
+export class ChartRefDto {
+  @ApiProperty({ enum: PROCEDURES }) procedure!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() state!: string;
+}
+
+export class DocumentRefDto {
+  @ApiProperty({ enum: ['OFICIO', 'ACUSE', 'PLANILLAS'] }) tipo!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty() url!: string;
+}
+
+export class StudentVerdictDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ['NUEVO', 'CONTINUO'] }) tipo!: string;
+  @ApiPropertyOptional({ nullable: true }) elegible!: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) motivo!: string | null;
+  @ApiPropertyOptional({ nullable: true }) aprobado!: boolean | null;
+}
+
+export class VerificationDto {
+  @ApiProperty() matricula!: number;
+  @ApiProperty() nuevosElegibles!: number;
+  @ApiProperty() continuanElegibles!: number;
+  @ApiProperty({ type: [StudentVerdictDto] }) alumnos!: StudentVerdictDto[];
+}
+
+export class RequestDetailDto extends RequestSummaryDto {
+  @ApiPropertyOptional({ nullable: true }) rutaMotivo!: string | null;
+  @ApiProperty({ type: ChartRefDto }) chart!: ChartRefDto;
+  @ApiPropertyOptional({ type: OpenTaskDto, nullable: true }) tareaAbierta!: OpenTaskDto | null;
+  @ApiProperty({ type: [ActionDto] }) acciones!: ActionDto[];
+  @ApiProperty({ type: [TimelineEntryDto] }) linea!: TimelineEntryDto[];
+  @ApiPropertyOptional({ type: StudentListsDto }) alumnos?: StudentListsDto;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) material?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: VerificationDto }) verificacion?: VerificationDto;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Reposición: alumno, folio anterior y nuevo.' }) reposicion?: Record<string, unknown>;
+  @ApiProperty({ type: [DocumentRefDto] }) documentos!: DocumentRefDto[];
+  @ApiProperty({ description: 'De dónde salen estado y acciones: el flujo (consulta a Temporal) o el registro (si el motor no respondió).', enum: ['FLUJO', 'REGISTRO'] })
+  fuente!: 'FLUJO' | 'REGISTRO';
+}
+
+export class DecisionResultDto {
+  @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty() seq!: number;
+}
+
+export class InboxItemDto {
+  @ApiProperty() taskId!: number;
+  @ApiProperty() requestId!: number;
+  @ApiProperty({ enum: PROCEDURES }) procedimiento!: string;
+  @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
+  @ApiProperty() titulo!: string;
+  @ApiProperty({ enum: ROLES }) rol!: string;
+  @ApiPropertyOptional({ nullable: true }) vence!: string | null;
+  @ApiProperty() vencida!: boolean;
+  @ApiProperty() escalamiento!: boolean;
+  @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
+  @ApiProperty() drseCode!: string;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class DiagramStateDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: PUBLIC_STATUSES }) status!: string;
+  @ApiProperty({ enum: ['task', 'auto', 'child', 'final'] }) kind!: string;
+  @ApiPropertyOptional() titulo?: string;
+  @ApiPropertyOptional({ enum: ROLES }) rol?: string;
+}
+
+export class DiagramDto {
+  @ApiProperty({ enum: PROCEDURES }) procedure!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'Diagrama Mermaid (stateDiagram-v2).' }) mermaid!: string;
+  @ApiProperty({ type: [DiagramStateDto] }) states!: DiagramStateDto[];
+}
