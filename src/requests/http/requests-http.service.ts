@@ -109,6 +109,9 @@ function toRequestRow(r: Row): RequestRow {
   };
 }
 
+const someQuantity = (q: unknown): boolean =>
+  typeof q === 'object' && q !== null && Object.values(q as Record<string, unknown>).some((n) => typeof n === 'number' && n > 0);
+
 function summary(r: RequestRow): RequestSummaryDto {
   return {
     id: r.id,
@@ -405,9 +408,10 @@ export class RequestsHttpService {
     if (row.procedure === 'PROCEDURE_2') {
       detail.material = {
         solicitado: row.requested,
-        ...(context?.allowed ? { permitido: context.allowed } : {}),
-        ...(context?.approved ? { aprobado: context.approved } : {}),
-        ...(context?.shortage ? { faltante: context.shortage } : {}),
+        // The chart starts them at zero: shown once the check or the validation has set them.
+        ...(someQuantity(context?.allowed) ? { permitido: context!.allowed } : {}),
+        ...(someQuantity(context?.approved) ? { aprobado: context!.approved } : {}),
+        ...(someQuantity(context?.shortage) ? { faltante: context!.shortage } : {}),
       };
     }
     if (row.procedure === 'REPLACEMENT') {

@@ -33,7 +33,8 @@ export async function eventually<T>(read: () => Promise<T>, done: (v: T) => bool
 export function detailWhen(t: TestApp, token: string, id: number, estado: string, ms?: number): Promise<HttpResult> {
   return eventually(
     () => t.http('GET', `/requests/${id}`, { token }),
-    (r) => r.status === 200 && r.body.estado === estado && r.body.fuente === 'FLUJO',
+    // `linea` non-empty: the first transition is recorded (the query answers before that).
+    (r) => r.status === 200 && r.body.estado === estado && r.body.fuente === 'FLUJO' && r.body.linea.length > 0,
     ms,
   );
 }
