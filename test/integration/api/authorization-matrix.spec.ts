@@ -3,6 +3,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
+import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -249,6 +250,57 @@ const ROWS: Row[] = [
   { name: 'verificar credencial', method: 'GET', route: '/verificar/{payload}', expect:
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: async (w, t) => ({ path: `/verificar/${(await productionWorld(w, t)).payload}` }) },
+  // Requests (docs/api.md, "Trámites"). Target: a Procedure 1 request of the target school awaiting Planeación (a worker runs for these rows).
+  { name: 'presentar oficio', method: 'POST', route: '/requests', expect: '401  201    201     403    403     403   403    403    403     403 403 403',
+    // Each school files what its route allows (R1): the target school is printed for by its DRSE, the sibling prints on site.
+    request: async (w, t, persona) => {
+      await requestsWorld(w, t);
+      const datos = persona === 'ESCUELA_FUERA'
+        ? { procedimiento: 'PROCEDURE_2', material: { teslinSheets: 1, micas: 8, holograms: 8 }, justificacion: 'Oficio de material de la matriz.' }
+        : { procedimiento: 'PROCEDURE_1', nuevos: [w.student.id], continuan: [] };
+      return { path: '/requests', form: requestForm(datos) };
+    } },
+  { name: 'lista de solicitudes', method: 'GET', route: '/requests', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: async (w, t) => {
+      await requestsWorld(w, t);
+      return { path: '/requests?procedimiento=PROCEDURE_1&pageSize=100' };
+    },
+    sees: (b) => b.items.some((i) => i.id === requestIds.requestId) },
+  { name: 'una solicitud', method: 'GET', route: '/requests/{id}', expect: '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}` }) },
+  { name: 'oficio de una solicitud', method: 'GET', route: '/requests/{id}/oficio', expect:
+                                                                        '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/oficio` }) },
+  // ACCEPT on a fresh request each time: Planeación decides; other roles in scope may not act on this task (403).
+  { name: 'decidir', method: 'POST', route: '/requests/{id}/decisions', expect:
+                                                                        '401  403    404     200    404     403   404    403    404     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${await matrixRequest(w, t)}/decisions`, json: { evento: 'ACCEPT' } }) },
+  { name: 'retirar', method: 'POST', route: '/requests/{id}/withdraw', expect:
+                                                                        '401  200    404     403    403     403   403    403    403     403 403 403',
+    request: async (w, t, persona) => ({ path: `/requests/${persona === 'ESCUELA_DENTRO' ? await matrixRequest(w, t) : (await requestsWorld(w, t)).requestId}/withdraw`, json: {} }) },
+  { name: 'corregir alumnos', method: 'PUT', route: '/requests/{id}/students', expect:
+                                                                        '401  200    404     403    403     403   403    403    403     403 403 403',
+    request: async (w, t, persona) => ({
+      path: `/requests/${persona === 'ESCUELA_DENTRO' ? await returnedRequest(w, t) : (await requestsWorld(w, t)).requestId}/students`,
+      json: { nuevos: [w.student.id], continuan: [] },
+    }) },
+  // The target is a Procedure 1 request: the school reaches the rule (409), not the scope or role refusals.
+  { name: 'corregir material', method: 'PUT', route: '/requests/{id}/material', expect:
+                                                                        '401  409    404     403    403     403   403    403    403     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/material`, json: { material: { teslinSheets: 1, micas: 8, holograms: 8 } } }) },
+  // Not returned to the school: 409 for the school; scope and role refusals first for the others.
+  { name: 'reemplazar oficio', method: 'PUT', route: '/requests/{id}/oficio', expect:
+                                                                        '401  409    404     403    403     403   403    403    403     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/oficio`, form: oficioForm() }) },
+  { name: 'bandeja', method: 'GET', route: '/inbox', expect:            '401  HIDE   HIDE    SEE    HIDE    HIDE  HIDE   HIDE   HIDE    HIDE HIDE HIDE',
+    request: async (w, t) => {
+      await requestsWorld(w, t);
+      return { path: '/inbox?pageSize=100' };
+    },
+    sees: (b) => (b.items as unknown as Array<{ requestId: number }>).some((i) => i.requestId === requestIds.requestId) },
+  { name: 'diagrama', method: 'GET', route: '/procedures/{procedure}/diagram', expect:
+                                                                        '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/procedures/PROCEDURE_1/diagram' }) },
 ];
 
 /** Operations deliberately outside the matrix, with the reason. */

@@ -13,6 +13,11 @@ export function requestForm(datos: unknown, oficio: Buffer | null = pdfDocument(
   return form;
 }
 
+/** A form with only a PDF in `oficio` (PUT /requests/:id/oficio). */
+export function oficioForm(): FormData {
+  return formWith('oficio', pdfDocument(`Oficio corregido ${Math.random()}`), 'oficio.pdf', 'application/pdf');
+}
+
 export function fileP1(t: TestApp, token: string, lists: { nuevos: number[]; continuan?: number[] }, headers: Record<string, string> = {}): Promise<HttpResult> {
   return t.http('POST', '/requests', { token, headers, form: requestForm({ procedimiento: 'PROCEDURE_1', nuevos: lists.nuevos, continuan: lists.continuan ?? [] }) });
 }
@@ -84,4 +89,30 @@ export async function matrixRequest(w: ScopeWorld, t: TestApp): Promise<number> 
     (r) => r.body.tareaAbierta?.key === 'REVISION_PLANEACION',
   );
   return filed.body.id as number;
+}
+
+const matrixWorlds = new WeakMap<TestApp, Promise<{ requestId: number }>>();
+/** The ids of the last matrix world, for the synchronous `sees` checks. */
+export const requestIds = { requestId: 0 };
+
+/** One Procedure 1 request of the matrix's target school, awaiting Planeación (made once per app). */
+export function requestsWorld(w: ScopeWorld, t: TestApp): Promise<{ requestId: number }> {
+  let world = matrixWorlds.get(t);
+  if (!world) {
+    world = matrixRequest(w, t).then((requestId) => {
+      requestIds.requestId = requestId;
+      return { requestId };
+    });
+    matrixWorlds.set(t, world);
+  }
+  return world;
+}
+
+/** A fresh matrix request returned to the school for correction (Planeación of the target DRSE returns it). */
+export async function returnedRequest(w: ScopeWorld, t: TestApp): Promise<number> {
+  const id = await matrixRequest(w, t);
+  const res = await t.http('POST', `/requests/${id}/decisions`, { token: w.tokens.PLANEACION_DENTRO, json: { evento: 'RETURN', comentario: 'Corrija la lista.' } });
+  if (res.status !== 200) throw new Error(`return failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await detailWhen(t, w.tokens.ADMIN!, id, 'DEVUELTA_A_ESCUELA');
+  return id;
 }
