@@ -94,7 +94,9 @@ export const supplyMachineV1 = setup({
       meta: task(
         'EN_REVISION_CENTRAL',
         { key: 'REVISION_CENTRAL', title: 'Revisar la solicitud de abastecimiento', role: 'CONTROL_ESCOLAR_CENTRAL', sla: '3 days', escalateTo: 'ADMIN' },
-        { APPROVE: ['CONTROL_ESCOLAR_CENTRAL'], REJECT: ['CONTROL_ESCOLAR_CENTRAL'], CANCEL: ['DRSE_TECNOLOGIAS'] },
+        // Central review: Control Escolar central (the task's owner) or Recursos Materiales, who also
+        // reviews tickets a DRSE opens directly (/supply-tickets/:id/approve routes here for this ticket).
+        { APPROVE: ['CONTROL_ESCOLAR_CENTRAL', 'RECURSOS_MATERIALES'], REJECT: ['CONTROL_ESCOLAR_CENTRAL', 'RECURSOS_MATERIALES'], CANCEL: ['DRSE_TECNOLOGIAS'] },
       ),
       on: { APPROVE: 'aprobacion', REJECT: 'registroRechazo', CANCEL: 'registroCancelacion', ...escalate },
     },

@@ -125,9 +125,12 @@ describe(RequestsHttpService.name, () => {
   it('drives the procedure\'s supply ticket through its workflow, and the request resumes to delivery', async () => {
     expect(supplyRequest).toBeGreaterThan(0);
     const ticket = (await t.http('GET', '/supply-tickets', { token: token.materiales })).body.items[0];
-    // The ticket endpoint hands the command to the workflow: its central review is Control Escolar Central's (403 for Recursos Materiales).
-    expect((await t.http('POST', `/supply-tickets/${ticket.id}/approve`, { token: token.materiales, json: {} })).status).toBe(403);
-    expect((await decide('central', supplyRequest, { evento: 'APPROVE', comentario: 'Procede.' })).body.estado).toBe('EN_SURTIDO');
+    // The ticket endpoint hands the command to the workflow's central review (Recursos Materiales may decide it).
+    const approved = await t.http('POST', `/supply-tickets/${ticket.id}/approve`, { token: token.materiales, json: {} });
+    expect(approved.status).toBe(200);
+    expect((await t.http('GET', `/requests/${supplyRequest}`, { token: token.tecnologias })).body.estado).toBe('EN_SURTIDO');
+    // Decided once: a second approval, now through the request, is not allowed any more.
+    expect((await decide('central', supplyRequest, { evento: 'APPROVE', comentario: 'Procede.' })).status).toBe(409);
     await eventually(() => t.http('GET', `/supply-tickets/${ticket.id}`, { token: token.materiales }), (r) => r.body.status === 'APPROVED');
 
     const lines = ticket.lines.map((l: { item: string; requested: number }) => ({ item: l.item, quantity: l.requested }));
