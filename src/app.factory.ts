@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { LogLevel } from '@nestjs/common';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -56,7 +57,8 @@ function serveWebInterface(app: NestExpressApplication): void {
   const dir = webDistDir();
   if (!dir) return;
   app.useStaticAssets(dir, { prefix: '/app/', index: 'index.html', maxAge: 0 });
-  app.getHttpAdapter().get('/', (_req: unknown, res: { redirect(status: number, url: string): void }) => res.redirect(302, '/app/'));
+  const server = app.getHttpAdapter().getInstance() as Express;
+  server.get('/', (_req, res) => res.redirect(302, '/app/'));
 }
 
 function webDistDir(): string | null {
