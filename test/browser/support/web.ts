@@ -3,17 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import puppeteer, { Browser, ElementHandle, HTTPResponse, Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS } from '../../../src/rendering/pdf-renderer';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Builds the web interface exactly as `npm run build:web` does, but into a private folder, so test
@@ -33,7 +25,8 @@ export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--headless=new', ...CHROMIUM_FLAGS],
+    // The same flags as the production renderer (headless, no sandbox as root, closed network).
+    args: CHROMIUM_ARGS,
     defaultViewport: { width: 1024, height: 700 },
   });
 }
