@@ -13,6 +13,7 @@ import { HttpModule } from './http/http.module';
 import { InventoryHttpModule } from './inventory/http/inventory-http.module';
 import { ProductionModule } from './production/production.module';
 import { ProductionHttpModule } from './production/http/production-http.module';
+import { PrintConsumptionModule } from './procedures/adapters/inventory-consumption.recorder';
 import { RequestsHttpModule } from './requests/http/requests-http.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
@@ -22,7 +23,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
   providers: [SchoolsService, StudentsService, ComplaintsService],
   exports: [SchoolsService, StudentsService],

@@ -64,17 +64,21 @@ async function storedResult<T>(em: EntityManager, key: string, kind: string, has
  * Runs `work` once per key in its own transaction. The operation row is inserted FIRST, so a
  * concurrent call with the same key waits on the primary key and then gets a unique violation,
  * upon which it returns the first call's stored result. A refusal (exception) rolls everything
- * back, key included: nothing is written and the key may be used again.
+ * back, key included: nothing is written and the key may be used again. With `within` (an
+ * EntityManager inside an open transaction) it runs in a savepoint of that transaction instead.
  */
 export async function runIdempotent<T>(
   em: EntityManager,
   op: { key: unknown; actor: unknown; kind: string; params: unknown },
   work: (tem: EntityManager, key: string, actor: Actor) => Promise<T>,
+  within?: EntityManager,
 ): Promise<T> {
   const key = parseKey(op.key);
   const actor = parseActor(op.actor);
   const hash = createHash('sha256').update(canonicalJson({ kind: op.kind, params: op.params })).digest('hex');
-  const base = em.fork();
+  // `within`: a caller's open transaction (e.g. a print run's): the operation runs in a savepoint
+  // of it, on the same connection, and commits or rolls back with the caller's work.
+  const base = within ?? em.fork();
   const first = await storedResult<T>(base, key, op.kind, hash);
   if (first.found) return first.result as T;
   try {

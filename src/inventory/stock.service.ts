@@ -214,10 +214,12 @@ export class StockService {
 
   /**
    * A print run without a reservation (a school printing on site): consumption and waste per item
-   * from available stock. Holograms must be of `cycleCode`.
+   * from available stock. Holograms must be of `cycleCode`. With `within` (an EntityManager in an open
+   * transaction, e.g. the print run's) it runs in that transaction and commits or rolls back with it.
    */
   consume(
     input: Mutation & { holderId: number; cycleCode: string; printRunId: string | number; requestId?: string | number; usage: UsageLine[] },
+    within?: EntityManager,
   ): Promise<MovementResult & { usage: UsageLine[] }> {
     return runIdempotent(this.em, { key: input.key, actor: input.actor, kind: 'stock.consume', params: { ...input, key: undefined, actor: undefined } }, async (tem, key, actor) => {
       const printRunId = parseCauseId(input.printRunId, 'printRunId', true);
@@ -239,7 +241,7 @@ export class StockService {
         lines: usage.map((u) => ({ item: u.item.code, quantity: u.consumed + u.wasted })),
         usage: usage.map((u) => ({ item: u.item.code, consumed: u.consumed, wasted: u.wasted, ...(u.wasted > 0 ? { wasteReason: u.wasteReason } : {}) })),
       };
-    });
+    }, within);
   }
 
   async balances(holderId: number): Promise<BalanceView[]> {

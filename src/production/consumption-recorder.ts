@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
 import type { PrintHolder } from './print-holder';
 
 /**
@@ -29,7 +31,31 @@ export interface PrintRunConsumption {
  * provides CONSUMPTION_RECORDER); must be idempotent on `consumption.key`.
  */
 export interface ConsumptionRecorder {
-  recordPrintRunConsumption(consumption: PrintRunConsumption, actor: Actor): Promise<void>;
+  /**
+   * Records the run's use of material. With `within` (the print run's open transaction; only for
+   * runs without a reservation) it locks the holder's balance rows and writes in that transaction,
+   * and throws `MaterialShortageError` — writing nothing — when the holder lacks any item.
+   */
+  recordPrintRunConsumption(consumption: PrintRunConsumption, actor: Actor, within?: EntityManager): Promise<void>;
+}
+
+/** One item a print run needs and its holder lacks (quantities in the item's stock unit). */
+export interface MaterialShortage {
+  item: string;
+  required: number;
+  available: number;
+  missing: number;
+}
+
+/** 409 MATERIAL_INSUFICIENTE: the holder lacks material for the run; nothing was written. */
+export class MaterialShortageError extends DomainError {
+  constructor(
+    message: string,
+    readonly shortages: MaterialShortage[],
+  ) {
+    super(message, 'material', 'MATERIAL_INSUFICIENTE', 409);
+    this.name = 'MaterialShortageError';
+  }
 }
 
 export const CONSUMPTION_RECORDER = Symbol('CONSUMPTION_RECORDER');

@@ -158,6 +158,7 @@ export class ProductionService {
       }
       throw err;
     }
+    // Runs linked to a reservation (and any run whose recording failed after its commit) record it now; idempotent.
     if (summary.runId !== null) summary.consumptionRecorded = await this.recordConsumption(summary.runId, input.actor);
     return summary;
   }
@@ -196,10 +197,10 @@ export class ProductionService {
       eligible.map((s) => ({ student: s, ...sortKeys(s) })),
       { newPlanillaPerSchool: p.newPlanillaPerSchool },
     );
-    const numbers = await nextFolioNumbers(tx, packed.slots.length);
     const now = new Date();
-    const { keyId, privateKey } = await this.keys.currentSigningKey();
-
+    // A run without a reservation consumes its holder's stock in this transaction (R6/R7): the
+    // balance rows are locked here and a shortage refuses the run before any folio is taken.
+    const consumeHere = this.recorder !== undefined && p.reservationId === null;
     const runId = (await tx.insert(PrintRun, {
       key: p.key,
       fingerprint: p.fingerprint,
@@ -216,7 +217,15 @@ export class ProductionService {
       createdById: p.actor.id,
       createdByRole: p.actor.role,
       createdAt: now,
+      consumptionRecordedAt: consumeHere ? now : undefined,
     })) as number;
+    if (consumeHere) {
+      const consumption = consumptionOf({ id: runId, holder: p.holder, cycleCode: p.cycle.code, reservationId: null, cards: packed.cards, planillas: packed.planillas, voided: packed.blanks });
+      await this.recorder!.recordPrintRunConsumption(consumption, p.actor, tx);
+    }
+
+    const numbers = await nextFolioNumbers(tx, packed.slots.length);
+    const { keyId, privateKey } = await this.keys.currentSigningKey();
 
     const rows = packed.slots.map((slot, i) => {
       const number = numbers[i];
@@ -598,7 +607,8 @@ export class ProductionService {
     const em = this.em.fork();
     const run = await em.findOneOrFail(PrintRun, { id: runId });
     if (run.consumptionRecordedAt) return true;
-    await this.recorder.recordPrintRunConsumption(consumptionOf(run), actor);
+    const holder: PrintHolder = run.holderType === 'DRSE' ? { type: 'DRSE', drseCode: run.holderDrseCode! } : { type: 'ESCUELA', schoolId: run.holderSchoolId! };
+    await this.recorder.recordPrintRunConsumption(consumptionOf({ id: run.id, holder, cycleCode: run.cycleCode, reservationId: run.reservationId ?? null, cards: run.cards, planillas: run.planillas, voided: run.voided }), actor);
     await em.nativeUpdate(PrintRun, { id: runId, consumptionRecordedAt: null }, { consumptionRecordedAt: new Date() });
     return true;
   }
@@ -646,13 +656,13 @@ export class ProductionService {
   }
 }
 
-export function consumptionOf(run: PrintRun): PrintRunConsumption {
+export function consumptionOf(run: { id: number; holder: PrintHolder; cycleCode: string; reservationId: number | null; cards: number; planillas: number; voided: number }): PrintRunConsumption {
   return {
     key: `print-run:${run.id}`,
     runId: run.id,
-    holder: run.holderType === 'DRSE' ? { type: 'DRSE', drseCode: run.holderDrseCode! } : { type: 'ESCUELA', schoolId: run.holderSchoolId! },
+    holder: run.holder,
     cycleCode: run.cycleCode,
-    reservationId: run.reservationId ?? null,
+    reservationId: run.reservationId,
     cardsPrinted: run.cards,
     planillas: run.planillas,
     voidedSlots: run.voided,

@@ -5,6 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { School } from '../../src/catalog/entities';
 import { startTestApp, TestApp, TestUser } from '../support/app';
 import { pngPhoto } from '../support/files';
+import { stockForPrinting } from '../integration/api/production-fixtures';
 import { buildWeb, launchBrowser, WebUser, writeFixture } from './support/web';
 
 /**
@@ -37,6 +38,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     const noPhoto = await t.createStudent(small, { withPhoto: false });
     noPhotoName = [noPhoto.primerApellido, noPhoto.segundoApellido, noPhoto.nombres].filter(Boolean).join(' ');
     for (let i = 0; i < 10; i++) await t.createStudent(onSite, { primerIngreso: true });
+    await stockForPrinting(t, { schoolId: onSite.id }, 2);
     users.escuela = await t.createUser({ role: 'ESCUELA', schoolId: small.id, username: 'escuela-web' });
     users.sitio = await t.createUser({ role: 'ESCUELA', schoolId: onSite.id, username: 'escuela-sitio-web' });
     users.tec = await t.createUser({ role: 'DRSE_TECNOLOGIAS', drse: 'VALLES', username: 'tecnologias-web' });

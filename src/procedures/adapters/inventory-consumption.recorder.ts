@@ -1,11 +1,14 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../auth/actor';
 import { HolderService } from '../../inventory/holder.service';
-import { hologramCode } from '../../inventory/items';
+import { INVENTORY_CONFIG, InventoryConfig } from '../../inventory/inventory-config';
+import { InsufficientStockError } from '../../inventory/inventory-errors';
+import { describeQuantity, hologramCode, itemLabel, parseItemCode } from '../../inventory/items';
 import { InventoryModule } from '../../inventory/inventory.module';
 import { ReservationService } from '../../inventory/reservation.service';
 import { StockService, UsageLine } from '../../inventory/stock.service';
-import { CONSUMPTION_RECORDER, ConsumptionRecorder, PrintRunConsumption } from '../../production/consumption-recorder';
+import { CONSUMPTION_RECORDER, ConsumptionRecorder, MaterialShortageError, PrintRunConsumption } from '../../production/consumption-recorder';
 
 /**
  * Production's ConsumptionRecorder backed by the inventory ledger, idempotent on the run's key
@@ -17,7 +20,8 @@ import { CONSUMPTION_RECORDER, ConsumptionRecorder, PrintRunConsumption } from '
  *   anything beyond the reservation (e.g. pending replacements printed in the same run) comes from
  *   available stock.
  * - A run without one (a school printing on site, a replacement) consumes from its holder's
- *   available stock.
+ *   available stock; given the run's transaction (`within`) it does so inside it, and a shortage
+ *   becomes `MaterialShortageError` (409 MATERIAL_INSUFICIENTE) naming every missing item.
  */
 @Injectable()
 export class InventoryConsumptionRecorder implements ConsumptionRecorder {
@@ -25,9 +29,10 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
     private readonly holders: HolderService,
     private readonly stock: StockService,
     private readonly reservations: ReservationService,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
   ) {}
 
-  async recordPrintRunConsumption(c: PrintRunConsumption, actor: Actor): Promise<void> {
+  async recordPrintRunConsumption(c: PrintRunConsumption, actor: Actor, within?: EntityManager): Promise<void> {
     const usage = (holograms: number): UsageLine[] =>
       [
         { item: hologramCode(c.cycleCode), consumed: holograms, wasted: 0 },
@@ -36,6 +41,7 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
         { item: 'TINTA', consumed: c.inkPlanillas, wasted: 0 },
       ].filter((u) => u.consumed + u.wasted > 0);
     if (c.reservationId !== null) {
+      if (within) throw new Error('a run linked to a reservation records its consumption after its commit');
       const reservation = await this.reservations.get(c.reservationId);
       await this.reservations.consume({
         key: c.key, actor, reservationId: c.reservationId, printRunId: c.runId, usage: usage(reservation.continuingStudents + c.cardsPrinted),
@@ -43,7 +49,20 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
       return;
     }
     const holder = c.holder.type === 'DRSE' ? await this.holders.holderForDrse(c.holder.drseCode) : await this.holders.holderForSchool(c.holder.schoolId);
-    await this.stock.consume({ key: c.key, actor, holderId: holder.id, cycleCode: c.cycleCode, printRunId: c.runId, usage: usage(c.cardsPrinted) });
+    try {
+      await this.stock.consume({ key: c.key, actor, holderId: holder.id, cycleCode: c.cycleCode, printRunId: c.runId, usage: usage(c.cardsPrinted) }, within);
+    } catch (err) {
+      if (!(err instanceof InsufficientStockError)) throw err;
+      const lines = err.shortfall.map((l) => {
+        const item = parseItemCode(l.item);
+        const q = (n: number) => describeQuantity(item, n, this.config.planillasPerInkSet);
+        return { shortage: { item: l.item, required: l.required, available: l.available, missing: l.missing }, text: `${itemLabel(item)} (${l.item}): faltan ${q(l.missing)} (se requieren ${q(l.required)}, hay ${q(l.available)} disponibles)` };
+      });
+      throw new MaterialShortageError(
+        `Material insuficiente en ${holder.name} para imprimir ${c.cardsPrinted} ${c.cardsPrinted === 1 ? 'credencial' : 'credenciales'} en ${c.planillas} ${c.planillas === 1 ? 'planilla' : 'planillas'}; no se generó la corrida. ${lines.map((l) => l.text).join('; ')}.`,
+        lines.map((l) => l.shortage),
+      );
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { formatFolio } from '../../../src/production/folio';
 import { CardsController } from '../../../src/production/http/cards.controller';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from './inventory-fixtures';
-import { cardOf, productionSnapshot, today } from './production-fixtures';
+import { cardOf, productionSnapshot, stockForPrinting, today } from './production-fixtures';
 
 /** R9 correction, a card's audit trail, R5 replacement and what the public verification says after each. */
 describe(CardsController.name, () => {
@@ -35,6 +35,7 @@ describe(CardsController.name, () => {
     await ensureCycles(t);
     school = await t.createSchool({ drse: 'VALLES', matricula: 200 });
     other = await t.createSchool({ drse: 'VALLES', matricula: 100 });
+    await stockForPrinting(t, { drseCode: 'VALLES' });
     const token = async (spec: Parameters<TestApp['loginAs']>[0]) => (await t.loginAs(spec)).accessToken;
     tokens = {
       escuela: await token({ role: 'ESCUELA', schoolId: school.id }),

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../../src/auth/actor';
+import { HolderService } from '../../../src/inventory/holder.service';
+import { INVENTORY_CONFIG, InventoryConfig } from '../../../src/inventory/inventory-config';
+import { StockService } from '../../../src/inventory/stock.service';
 import { Credential } from '../../../src/production/entities';
 import { ProductionService } from '../../../src/production/production.service';
 import type { ScopeWorld, TestApp } from '../../support/app';
@@ -53,6 +56,7 @@ async function buildWorld(w: ScopeWorld, t: TestApp): Promise<ProductionWorld> {
   await ensureCycles(t);
   const production = t.app.get(ProductionService);
   const ce: Actor = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR', drseCode: 'VALLES' };
+  await stockForPrinting(t, { drseCode: 'VALLES' });
   const [a, b] = [await t.createStudent(w.school), await t.createStudent(w.school)];
   const run = await production.createPrintRun({ key: `matriz-${randomUUID()}`, holder: { type: 'DRSE', drseCode: 'VALLES' }, studentIds: [a.id, b.id], actor: ce });
   const card = await cardOf(t, a.id, run.runId!);
@@ -95,4 +99,30 @@ export async function productionSnapshot(t: TestApp): Promise<string> {
     folios: await one('select last_value::text, is_called from credential_folio_seq'),
     inFlight: await one(`select count(*)::int as n from idempotency_record where state = 'EN_CURSO'`),
   });
+}
+
+/**
+ * Material for print runs (runs consume their holder's stock, R6/R7): a receipt at the holder of
+ * whole packs — `sheets` Teslin sheets, as many micas and holograms of the cycle as slots, and ink
+ * for as many planillas (whole sets). Returns the holder id.
+ */
+export async function stockForPrinting(t: TestApp, holder: { drseCode: string } | { schoolId: number }, sheets = 20, cycleCode = '2026-2027'): Promise<number> {
+  await ensureCycles(t);
+  const row = await t.app.get(HolderService).resolve(holder);
+  const slots = sheets * 8;
+  const perSet = t.app.get<InventoryConfig>(INVENTORY_CONFIG).planillasPerInkSet;
+  await t.app.get(StockService).receive({
+    key: `material-prueba-${randomUUID()}`,
+    actor: { id: 'prueba-material', role: 'ADMIN' },
+    holderId: row.id,
+    cycleCode,
+    lines: [
+      { item: 'TESLIN', quantity: slots },
+      { item: 'MICA', quantity: slots },
+      { item: `HOLOGRAMA:${cycleCode}`, quantity: slots },
+      { item: 'TINTA', quantity: Math.ceil(sheets / perSet) * perSet },
+    ],
+    reason: 'Material de prueba para corridas de impresión',
+  });
+  return row.id;
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { School, Student } from '../../../src/catalog/entities';
+import { HolderService } from '../../../src/inventory/holder.service';
+import { StockService } from '../../../src/inventory/stock.service';
 import { PrintRunsController } from '../../../src/production/http/print-runs.controller';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from './inventory-fixtures';
-import { pdfTools, productionSnapshot } from './production-fixtures';
+import { pdfTools, productionSnapshot, stockForPrinting } from './production-fixtures';
 
 /** Print runs over HTTP: R1 route, planillas of 8 with voided blanks (R7), issue on generation (R9), preview, scope, bad input. */
 describe(PrintRunsController.name, () => {
@@ -32,6 +34,8 @@ describe(PrintRunsController.name, () => {
     schoolB = await t.createSchool({ drse: 'VALLES', matricula: 300 });
     onSite = await t.createSchool({ drse: 'VALLES', matricula: 900 });
     expect([schoolA.printRoute, schoolB.printRoute, onSite.printRoute]).toEqual(['DRSE', 'DRSE', 'ESCUELA']);
+    await stockForPrinting(t, { drseCode: 'VALLES' });
+    await stockForPrinting(t, { schoolId: onSite.id });
     ceValles = (await t.loginAs({ role: 'DRSE_CONTROL_ESCOLAR', drse: 'VALLES' })).accessToken;
     ceNorte = (await t.loginAs({ role: 'DRSE_CONTROL_ESCOLAR', drse: 'NORTE' })).accessToken;
     central = (await t.loginAs({ role: 'CONTROL_ESCOLAR_CENTRAL' })).accessToken;
@@ -174,6 +178,67 @@ describe(PrintRunsController.name, () => {
     expect(again.body.code).toBe('NADA_QUE_IMPRIMIR');
     const foreign = await post(ceNorte, '/print-runs', { schoolIds: [school.id] });
     expect([foreign.status, foreign.body.errors]).toEqual([404, [{ field: 'schoolIds[0]', message: expect.any(String) }]]);
+  });
+
+  it('a run consumes its holder\'s stock in its own transaction: without material 409 MATERIAL_INSUFICIENTE naming each item, nothing written; a retry does not consume twice', async () => {
+    const school = await t.createSchool({ drse: 'VALLES', matricula: 900 });
+    expect(school.printRoute).toBe('ESCUELA');
+    const schoolToken = (await t.loginAs({ role: 'ESCUELA', schoolId: school.id })).accessToken;
+    const holder = await t.app.get(HolderService).holderForSchool(school.id);
+    const stock = t.app.get(StockService);
+    const em = t.db.orm.em.fork();
+    const inventorySnapshot = async () =>
+      JSON.stringify({
+        entries: await em.execute('select count(*)::int as n from stock_entry'),
+        operations: await em.execute('select count(*)::int as n from inventory_operation'),
+        balances: await stock.balances(holder.id),
+      });
+    const own = await students(school, 3);
+    const body = { studentIds: own.map((s) => s.id) };
+
+    // No material at all: refused, every item named, nothing of the run nor of the inventory written, no folio taken.
+    const before = [await productionSnapshot(t), await inventorySnapshot()];
+    const refused = await post(schoolToken, '/print-runs', body, `sin-material-${randomUUID()}`);
+    expect([refused.status, refused.body.code]).toEqual([409, 'MATERIAL_INSUFICIENTE']);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([{ field: 'material', message: refused.body.detail }]);
+    for (const text of ['Material insuficiente', 'Hojas Teslin (8 credenciales por hoja) (TESLIN): faltan 8 ranuras', 'Micas (MICA): faltan 3 piezas', 'Hologramas del ciclo 2026-2027 (HOLOGRAMA:2026-2027): faltan 3 piezas', '(TINTA): faltan 1 planilla']) {
+      expect(refused.body.detail).toContain(text);
+    }
+    expect([await productionSnapshot(t), await inventorySnapshot()]).toEqual(before);
+    expect(await em.execute('select count(*)::int as n from credential where student_id = any(?::int[])', [`{${own.map((s) => s.id).join(',')}}`])).toEqual([{ n: 0 }]);
+    // The preview never looks at stock.
+    expect((await post(schoolToken, '/print-runs/preview', body)).status).toBe(200);
+
+    // One sheet's material: the run prints 3 cards on 1 planilla (5 voided) and uses it up, once.
+    await stockForPrinting(t, { schoolId: school.id }, 1);
+    const key = `con-material-${randomUUID()}`;
+    const res = await post(schoolToken, '/print-runs', body, key);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ cards: 3, planillas: 1, voided: 5, consumptionRecorded: true });
+    const onHand = async () => Object.fromEntries((await stock.balances(holder.id)).map((b) => [b.item, b.onHand]));
+    expect(await onHand()).toEqual({ 'HOLOGRAMA:2026-2027': 5, MICA: 5, TESLIN: 0, TINTA: 49 });
+    const ledger = () => em.execute('select kind, item_code, quantity, waste_reason from stock_entry where print_run_id = ? order by item_code, kind', [String(res.body.id)]);
+    const entries = await ledger();
+    expect(entries).toEqual([
+      { kind: 'CONSUMPTION', item_code: 'HOLOGRAMA:2026-2027', quantity: 3, waste_reason: null },
+      { kind: 'CONSUMPTION', item_code: 'MICA', quantity: 3, waste_reason: null },
+      { kind: 'CONSUMPTION', item_code: 'TESLIN', quantity: 3, waste_reason: null },
+      { kind: 'WASTE', item_code: 'TESLIN', quantity: 5, waste_reason: 'VOIDED_BLANK' },
+      { kind: 'CONSUMPTION', item_code: 'TINTA', quantity: 1, waste_reason: null },
+    ]);
+    const retry = await post(schoolToken, '/print-runs', body, key);
+    expect([retry.status, retry.body.id]).toEqual([201, res.body.id]);
+    expect(await onHand()).toEqual({ 'HOLOGRAMA:2026-2027': 5, MICA: 5, TESLIN: 0, TINTA: 49 });
+    expect(await ledger()).toEqual(entries);
+    expect(await stock.ledgerBalances(holder.id)).toEqual(await stock.balances(holder.id));
+
+    // Micas, holograms and ink are left, Teslin not: only Teslin is named.
+    const [next] = await students(school, 1);
+    const short = await post(schoolToken, '/print-runs', { studentIds: [next.id] });
+    expect([short.status, short.body.code]).toEqual([409, 'MATERIAL_INSUFICIENTE']);
+    expect(short.body.detail).toContain('(TESLIN): faltan 8 ranuras');
+    expect(short.body.detail).not.toMatch(/MICA|HOLOGRAMA|TINTA/);
   });
 
   it('central roles name who prints; the others may not', async () => {

@@ -297,11 +297,10 @@ describe(RequestsHttpService.name, () => {
     expect((run.body.issued as Array<{ studentId: number }>).map((c) => c.studentId).sort((a, b) => a - b)).toEqual(students.slice(0, 3));
     expect(run.body.excluded).toEqual([expect.objectContaining({ studentId: declined, reason: 'RECHAZADA', detail: expect.any(String) })]);
     expect(run.body).toMatchObject({ cards: 3, planillas: 1, voided: 5 });
-    // Known gap (reported): the API process does not wire production's CONSUMPTION_RECORDER
-    // (PrintConsumptionModule), so a run made over HTTP records no consumption and the school's stock
-    // stays as delivered. Wiring it as is would make runs without stock fail after their commit.
-    expect(run.body.consumptionRecorded).toBe(false);
+    // The run consumed the school's stock in its own transaction (R6/R7): 3 Teslin slots printed
+    // + 5 voided blanks as waste = one sheet, 3 micas, 3 holograms of the cycle, 1 planilla of ink.
+    expect(run.body.consumptionRecorded).toBe(true);
     const printed = await balances('escuelaGrande', schoolHolder);
-    expect([onHand(printed, 'TESLIN'), onHand(printed, 'MICA'), onHand(printed, 'HOLOGRAMA:2026-2027')]).toEqual([16, 16, 16]);
+    expect([onHand(printed, 'TESLIN'), onHand(printed, 'MICA'), onHand(printed, 'HOLOGRAMA:2026-2027'), onHand(printed, 'TINTA')]).toEqual([8, 13, 13, 9]);
   });
 });

@@ -6,6 +6,7 @@ import { parsePayload } from '../../../src/production/qr-payload';
 import { VerificationController } from '../../../src/production/verification.controller';
 import { Credential } from '../../../src/production/entities';
 import { startTestApp, TestApp } from '../../support/app';
+import { stockForPrinting } from '../api/production-fixtures';
 
 describe(VerificationController.name, () => {
   let t: TestApp;
@@ -20,6 +21,7 @@ describe(VerificationController.name, () => {
       await em.persistAndFlush(cycle);
     }
     const school = await t.createSchool({ drse: 'SUR', matricula: 100, nivel: 'PRIMARIA' });
+    await stockForPrinting(t, { drseCode: 'SUR' }, 1);
     const students = [await t.createStudent(school, { withPhoto: true }), await t.createStudent(school, { withPhoto: true })];
     // Through the activities class, as a workflow would: ids and counts in and out.
     const activities = t.app.get(ProductionActivities);
