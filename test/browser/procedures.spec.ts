@@ -237,6 +237,7 @@ describe('Web interface: procedures end to end', () => {
     const rm = await as('rm');
     await rm.link('Abastecimiento');
     await rm.waitText('Solicitud #');
+    await rm.page.waitForSelector('table a[href^="#/abastecimiento/"]');
     await rm.link(await rm.page.$eval('table a[href^="#/abastecimiento/"]', (a) => a.textContent!));
     await rm.waitText('Registrar un envío');
     expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
@@ -244,6 +245,7 @@ describe('Web interface: procedures end to end', () => {
 
     const tec = await as('tec');
     await tec.link('Abastecimiento');
+    await tec.page.waitForSelector('table a[href^="#/abastecimiento/"]');
     await tec.link(await tec.page.$eval('table a[href^="#/abastecimiento/"]', (a) => a.textContent!));
     expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
 
