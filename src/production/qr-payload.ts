@@ -33,6 +33,9 @@ const LETTER_TURNO = Object.fromEntries(Object.entries(TURNO_LETTER).map(([t, l]
 const DOMAIN = 'SEJ-QR1|';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/** Character counts modulo 8 that whole bytes encode to (1, 3 and 6 leave 5+ unused bits). */
+const CANONICAL_LENGTH_REMAINDERS = new Set([0, 2, 4, 5, 7]);
+
 export const KEY_ID_PATTERN = /^[A-Z0-9]{1,8}$/;
 
 export function base32(buf: Uint8Array): string {
@@ -51,7 +54,12 @@ export function base32(buf: Uint8Array): string {
   return out;
 }
 
+/**
+ * Decodes unpadded base32 as `base32` writes it, and nothing else: a length that no byte count
+ * produces, or non-zero bits after the last byte, would let several texts carry one signature.
+ */
 export function fromBase32(text: string): Buffer | undefined {
+  if (!CANONICAL_LENGTH_REMAINDERS.has(text.length % 8)) return undefined;
   const bytes: number[] = [];
   let bits = 0;
   let value = 0;
@@ -65,6 +73,7 @@ export function fromBase32(text: string): Buffer | undefined {
       bits -= 8;
     }
   }
+  if ((value & ((1 << bits) - 1)) !== 0) return undefined;
   return Buffer.from(bytes);
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { base32, fromBase32, parsePayload, signClaims, verificationUrl, verifySignature } from '../../../src/production/qr-payload';
 import { QrKeyStore } from '../../../src/production/qr-key-store';
 
+const B32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const claims = { keyId: 'K1', folioNumber: 1234567, cct: '14EPR0123X', turno: 'VESPERTINO' as const, cycleCode: '2026-2027' };
 
 describe(signClaims.name, () => {
@@ -36,9 +37,44 @@ describe(signClaims.name, () => {
     expect(() => parsePayload('K1.1.2.3')).toThrow(expect.objectContaining({ field: 'codigo' }));
   });
 
-  it('base32 round-trips', () => {
-    const bytes = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) & 255));
-    expect(fromBase32(base32(bytes))).toEqual(bytes);
+  it('base32 round-trips every length, and encodes known vectors (RFC 4648 without padding)', () => {
+    for (let n = 0; n <= 70; n++) {
+      const bytes = Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + n) & 255));
+      expect(fromBase32(base32(bytes))).toEqual(bytes);
+    }
+    expect(base32(Buffer.from('foobar'))).toBe('MZXW6YTBOI');
+    expect(base32(Buffer.from('fooba'))).toBe('MZXW6YTB');
+    expect(base32(Buffer.from('f'))).toBe('MY');
+    expect(fromBase32('MZXW6YTBOI')?.toString()).toBe('foobar');
+    expect(fromBase32('MZXW6')?.toString()).toBe('foo');
+  });
+
+  it('base32 refuses non-canonical text: set padding bits, impossible lengths, foreign characters', () => {
+    // "MY" is "f"; "MZ" has the same data bits with a padding bit set.
+    expect(fromBase32('MZ')).toBeUndefined();
+    expect(fromBase32('MZXW7')).toBeUndefined();
+    for (const text of ['M', 'MZX', 'MZXW6Y', 'MZXW6YTBO']) expect(fromBase32(text)).toBeUndefined();
+    expect(fromBase32('MZ1W6')).toBeUndefined();
+    expect(fromBase32('mzxw6')).toBeUndefined();
+    expect(fromBase32('')).toEqual(Buffer.alloc(0));
+  });
+
+  it('refuses a payload whose signature differs only in its padding bits', () => {
+    const payload = signClaims(claims, privateKey);
+    // 64 bytes = 512 bits in 103 characters: the last character carries 2 data bits and 3 padding bits.
+    const last = payload.at(-1)!;
+    const padded = B32_ALPHABET[B32_ALPHABET.indexOf(last) | 1];
+    expect(() => parsePayload(payload.slice(0, -1) + padded)).toThrow(expect.objectContaining({ field: 'codigo' }));
+  });
+
+  it('fails verification when any data-carrying character of the signature changes', () => {
+    const payload = signClaims(claims, privateKey);
+    const start = payload.length - 103;
+    for (const i of [start, start + 51, payload.length - 2]) {
+      const other = payload[i] === 'A' ? 'B' : 'A';
+      const p = parsePayload(payload.slice(0, i) + other + payload.slice(i + 1));
+      expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(false);
+    }
   });
 });
 
