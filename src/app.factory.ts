@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ROLES_EXTENSION } from './http/auth.decorators';
+import { applySecurityHeaders } from './security/security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createApp(
@@ -17,6 +18,7 @@ export async function createApp(
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
+  applySecurityHeaders(app);
   app.useBodyParser('json', { limit: '2mb' });
   serveWebInterface(app);
   const doc = new DocumentBuilder()

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../http/auth.decorators';
+import { cspHeader } from '../security/security-headers';
 import { escapeHtml } from './card-html';
 import { PublishedKeyDto, VerificationResultDto } from './http/verification.dto';
 import { PublishedKey } from './qr-key-store';
@@ -40,11 +42,23 @@ export class VerificationController {
     const res = req.res!;
     if (req.accepts(['json', 'html']) === 'html') {
       res.type('html');
+      res.setHeader('Content-Security-Policy', PAGE_CSP);
       return verificationPage(result);
     }
     return result;
   }
 }
+
+/** The page's only style, allowed by its hash: the page runs no script and loads nothing. */
+const PAGE_STYLE =
+  "body{font-family:'DejaVu Sans',sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem}.s{padding:1rem;border-radius:.5rem;background:#fbe4e4}.s.ok{background:#e3f4e6}dt{font-weight:bold;margin-top:.6rem}";
+const PAGE_CSP = cspHeader({
+  'default-src': ["'none'"],
+  'style-src': [`'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+});
 
 function verificationPage(r: VerificationResult): string {
   const e = escapeHtml;
@@ -54,5 +68,5 @@ function verificationPage(r: VerificationResult): string {
     r.school ? `<dt>Escuela</dt><dd>${e(r.school.name)}<br>CCT ${e(r.school.cct)} · ${e(r.school.turno)}</dd>` : '',
     r.cycleCode ? `<dt>Ciclo de expedición</dt><dd>${e(r.cycleCode)}</dd>` : '',
   ].join('');
-  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Verificación de credencial</title><style>body{font-family:'DejaVu Sans',sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem}.s{padding:1rem;border-radius:.5rem;background:${ok ? '#e3f4e6' : '#fbe4e4'}}dt{font-weight:bold;margin-top:.6rem}</style></head><body><h1>Verificación de credencial escolar</h1><p class="s" role="status">${e(r.message)}</p><dl>${rows}</dl></body></html>`;
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Verificación de credencial</title><style>${PAGE_STYLE}</style></head><body><h1>Verificación de credencial escolar</h1><p class="${ok ? 's ok' : 's'}" role="status">${e(r.message)}</p><dl>${rows}</dl></body></html>`;
 }

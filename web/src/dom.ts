@@ -10,6 +10,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props, 
       el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
     } else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'indeterminate') {
       (el as unknown as Record<string, unknown>)[key] = value;
+    } else if (key === 'style') {
+      // Through CSSOM: a style attribute would be refused by the Content-Security-Policy.
+      el.style.cssText = String(value);
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
     } else {
