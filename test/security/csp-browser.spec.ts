@@ -55,6 +55,9 @@ describe('Web interface under its Content-Security-Policy', () => {
   it('the watcher catches inline script and inline style (so zero above means zero)', async () => {
     const u = await WebUser.open(browser, t.baseUrl);
     await u.goto('#/login');
+    // The accessibility audit of the browser tests runs under the policy too (no injected <script>).
+    expect(await u.axe()).toEqual([]);
+    expect(u.cspViolations).toEqual([]);
     await u.page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'document.title = "inyectado"';
