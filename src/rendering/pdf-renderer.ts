@@ -1,9 +1,17 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { Browser, Page, PDFOptions } from 'puppeteer-core';
+import { heartbeat } from '../temporal/heartbeat';
 
 export interface PdfRendererOptions {
   executablePath: string;
   /** Pages kept open and reused (one render at a time per page). */
   pages?: number;
+  /**
+   * Folder of this data folder's browser profiles: the browser uses `<profileRoot>/<pid>-<n>`, so a
+   * sweep (chromium-sweep.ts) can tell a live process's browser from a dead one's.
+   */
+  profileRoot?: string;
 }
 
 /** Flags for headless Chromium on a closed network, as root, without a GPU. */
@@ -20,6 +28,8 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+let renderers = 0;
+
 /**
  * One long-lived Chromium per process, with a small pool of reused pages. Every PDF of the system
  * (cards, acuses) goes through here. Safe to share: callers queue for a free page.
@@ -33,12 +43,16 @@ export class PdfRenderer {
 
   constructor(private readonly options: PdfRendererOptions) {}
 
+  private readonly profileDir = this.options.profileRoot && join(this.options.profileRoot, `${process.pid}-${++renderers}`);
+
   private getBrowser(): Promise<Browser> {
     if (!this.browser) {
       this.browser = puppeteer.launch({
         executablePath: this.options.executablePath,
-        args: CHROMIUM_ARGS,
+        args: this.profileDir ? [...CHROMIUM_ARGS, `--user-data-dir=${this.profileDir}`] : CHROMIUM_ARGS,
         headless: true,
+        // Over a pipe Chromium exits when its parent dies, even by SIGKILL (a WebSocket leaves it running).
+        pipe: true,
       });
       this.browser
         .then((b) => {
@@ -90,9 +104,12 @@ export class PdfRenderer {
   async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }): Promise<Buffer> {
     const page = await this.acquire();
     try {
+      heartbeat();
       await page.setContent(html, { waitUntil: 'load', timeout: pdf.timeout ?? 30_000 });
+      heartbeat();
       // Large card runs pass `tagged: false` (tagging makes them ~20× bigger, ~1.6× slower).
       const out = await page.pdf({ printBackground: true, ...pdf });
+      heartbeat();
       return Buffer.from(out);
     } finally {
       this.release(page);
@@ -106,6 +123,7 @@ export class PdfRenderer {
   async renderPng(html: string, size: { widthPx: number; heightPx: number; scale: number }): Promise<Buffer> {
     const page = await this.acquire();
     try {
+      heartbeat();
       await page.setViewport({ width: Math.ceil(size.widthPx), height: Math.ceil(size.heightPx), deviceScaleFactor: size.scale });
       await page.setContent(html, { waitUntil: 'load' });
       const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx } });
@@ -127,5 +145,6 @@ export class PdfRenderer {
     this.idle.length = 0;
     this.created = 0;
     if (browser) await (await browser).close();
+    if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true });
   }
 }
