@@ -4,6 +4,7 @@ import { Migration20261129000200_inventory } from './Migration20261129000200_inv
 import { Migration20261129000300_production } from './Migration20261129000300_production';
 import { Migration20261129000400_requests } from './Migration20261129000400_requests';
 import { Migration20261129000500_auth } from './Migration20261129000500_auth';
+import { Migration202612040100_school_admin } from './Migration202612040100_school_admin';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000300_production', class: Migration20261129000300_production },
   { name: 'Migration20261129000400_requests', class: Migration20261129000400_requests },
   { name: 'Migration20261129000500_auth', class: Migration20261129000500_auth },
+  { name: 'Migration202612040100_school_admin', class: Migration202612040100_school_admin },
 ];

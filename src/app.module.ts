@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsController } from './catalog/complaints.controller';
 import { ComplaintsService } from './catalog/complaints.service';
+import { SchoolAdminService } from './catalog/school-admin.service';
 import { SchoolsController } from './catalog/schools.controller';
 import { SchoolsService } from './catalog/schools.service';
 import { StudentsController } from './catalog/students.controller';
@@ -25,7 +26,7 @@ import { UploadsModule } from './uploads/upload-store.service';
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController],
-  providers: [SchoolsService, StudentsService, ComplaintsService],
+  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService],
   exports: [SchoolsService, StudentsService],
 })
 export class AppModule {}

@@ -59,6 +59,7 @@ export class SchoolDto {
   @ApiProperty() name!: string;
   @ApiProperty() address!: string;
   @ApiProperty() phone!: string;
+  @ApiPropertyOptional() municipality?: string;
   @ApiProperty() matricula!: number;
   @ApiProperty() hasInternet!: boolean;
   @ApiProperty({ example: 'VALLES' }) drseCode!: string;

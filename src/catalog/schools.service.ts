@@ -17,6 +17,7 @@ export function toSchoolDto(s: School): SchoolDto {
     name: s.name,
     address: s.address,
     phone: s.phone,
+    municipality: s.municipality ?? undefined,
     matricula: s.matricula,
     hasInternet: s.hasInternet,
     drseCode: s.drse.code,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
 import type { Actor } from '../auth/actor';
 import { isStateActor, studentsInScope } from '../auth/scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
@@ -14,6 +13,7 @@ import { CreateStudentDto, ImportReportDto, PhotoZipReportDto, StudentDto, Stude
 import { School } from './entities/school.entity';
 import { Student } from './entities/student.entity';
 import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
+import { parseYesNo, readCsvTable } from './csv-table';
 import { SchoolsService } from './schools.service';
 
 export function toStudentDto(s: Student): StudentDto {
@@ -46,33 +46,6 @@ type Column = keyof typeof COLUMNS;
 const REQUIRED_COLUMNS: Column[] = ['CURP', 'NOMBRES', 'PRIMER_APELLIDO'];
 /** Entity field → CSV column, to report an entity's refusal against the column the clerk sees. */
 const FIELD_COLUMN: Record<string, Column> = { curp: 'CURP', nombres: 'NOMBRES', primerApellido: 'PRIMER_APELLIDO', segundoApellido: 'SEGUNDO_APELLIDO' };
-
-const YES = new Set(['SI', 'S', '1', 'TRUE', 'VERDADERO', 'X']);
-const NO = new Set(['NO', 'N', '0', 'FALSE', 'FALSO']);
-
-function normalizeHeader(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-/** SCEJAL exports may come in UTF-8 or in Windows-1252; the bytes decide. */
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1252').decode(data);
-  }
-}
-
-function detectDelimiter(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length - 1] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0][0];
-}
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -154,54 +127,18 @@ export class StudentsService {
 
   async importCsv(actor: Actor, data: Buffer, options: { parcial?: boolean; schoolId?: number }): Promise<ImportReportDto> {
     const fixedSchool = actor.role === 'ESCUELA' || options.schoolId !== undefined ? await this.targetSchool(actor, options.schoolId) : undefined;
-    const text = decodeText(data);
-    let rows: { record: string[]; info: { lines: number } }[];
-    try {
-      rows = parse(text, {
-        delimiter: detectDelimiter(text),
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-        info: true,
-      }) as unknown as { record: string[]; info: { lines: number } }[];
-    } catch (err) {
-      const line = (err as { lines?: number }).lines;
-      throw new InvalidInputError(`El CSV está mal formado${line ? ` cerca de la línea ${line}` : ''} (comillas sin cerrar o caracteres no válidos).`, [
-        { field: 'archivo', line, message: 'CSV mal formado.' },
-      ]);
-    }
-    if (rows.length === 0) throw new DomainError('El CSV está vacío.', 'archivo');
-    const header = rows[0].record.map(normalizeHeader);
-    const index = new Map<Column, number>();
-    const used = new Set<number>();
-    for (const column of Object.keys(COLUMNS) as Column[]) {
-      const at = header.findIndex((h) => (COLUMNS[column] as readonly string[]).includes(h));
-      if (at >= 0) {
-        index.set(column, at);
-        used.add(at);
-      }
-    }
-    const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-    if (missing.length) {
-      throw new InvalidInputError(`Al CSV le faltan las columnas: ${missing.join(', ')}.`, missing.map((c) => ({ field: c, line: 1, message: `Falta la columna ${c}.` })));
-    }
+    const table = readCsvTable(data, COLUMNS, REQUIRED_COLUMNS, UPLOAD_LIMITS.csvMaxRows, 'alumnos');
+    const { index, cell } = table;
     if (!fixedSchool && !(index.has('CCT') && index.has('TURNO'))) {
       throw new DomainError('Indique la escuela con ?schoolId= o incluya las columnas CCT y TURNO en el CSV.', 'schoolId');
     }
-    const body = rows.slice(1);
-    if (body.length > UPLOAD_LIMITS.csvMaxRows) {
-      throw new DomainError(`El CSV admite a lo más ${UPLOAD_LIMITS.csvMaxRows} líneas de alumnos; trae ${body.length}.`, 'archivo');
-    }
+    const body = table.rows;
 
     const problems: FieldProblem[] = [];
     const planned: PlannedLine[] = [];
     const seen = new Map<string, number>();
     const schoolCache = new Map<string, School | null>();
-    const cell = (r: string[], c: Column) => (index.has(c) ? (r[index.get(c)!] ?? '').trim() : '');
-
-    for (const { record, info } of body) {
-      const line = info.lines;
+    for (const { record, line } of body) {
       const lineProblems: FieldProblem[] = [];
       const refuse = (field: string, message: string) => lineProblems.push({ line, field, message: `Línea ${line}: ${message}` });
 
@@ -229,9 +166,9 @@ export class StudentsService {
 
       let primerIngreso = false;
       if (index.has('PRIMER_INGRESO')) {
-        const raw = normalizeHeader(cell(record, 'PRIMER_INGRESO'));
-        if (YES.has(raw)) primerIngreso = true;
-        else if (!NO.has(raw)) refuse('PRIMER_INGRESO', `PRIMER_INGRESO debe ser SI o NO (se leyó «${cell(record, 'PRIMER_INGRESO')}»).`);
+        const yes = parseYesNo(cell(record, 'PRIMER_INGRESO'));
+        if (yes !== undefined) primerIngreso = yes;
+        else refuse('PRIMER_INGRESO', `PRIMER_INGRESO debe ser SI o NO (se leyó «${cell(record, 'PRIMER_INGRESO')}»).`);
       }
 
       let student: Student | undefined;
@@ -298,8 +235,7 @@ export class StudentsService {
         }
       }
     });
-    const ignoredColumns = rows[0].record.filter((_, i) => !used.has(i));
-    return { lines: body.length, created, updated, refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })), ignoredColumns };
+    return { lines: body.length, created, updated, refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })), ignoredColumns: table.ignoredColumns };
   }
 
   async importPhotoZip(actor: Actor, data: Buffer, options: { parcial?: boolean }): Promise<PhotoZipReportDto> {

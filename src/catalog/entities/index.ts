@@ -2,9 +2,11 @@ export * from './drse.entity';
 export * from './school.entity';
 export * from './student.entity';
 export * from './school-cycle.entity';
+export * from './school-change.entity';
 import { Drse } from './drse.entity';
 import { School } from './school.entity';
+import { SchoolChange } from './school-change.entity';
 import { SchoolCycle } from './school-cycle.entity';
 import { Student } from './student.entity';
 
-export const CATALOG_ENTITIES = [Drse, School, Student, SchoolCycle];
+export const CATALOG_ENTITIES = [Drse, School, Student, SchoolCycle, SchoolChange];

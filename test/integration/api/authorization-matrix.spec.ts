@@ -33,6 +33,8 @@ interface Row {
 }
 
 const csv = (curp: string) => Buffer.from(`CURP,NOMBRES,PRIMER_APELLIDO,SEGUNDO_APELLIDO,PRIMER_INGRESO\n${curp},Ana,Ruiz,Peña,SI\n`, 'utf8');
+const schoolRow = { cct: '14EPR0999Z', turno: 'MATUTINO', nivel: 'PRIMARIA', nombre: 'Escuela de la matriz', domicilio: 'Calle 1', telefono: '3300000000', drse: 'VALLES', matricula: 100, internet: true };
+const schoolCsv = Buffer.from('CCT,TURNO,NIVEL,NOMBRE,DOMICILIO,TELEFONO,DRSE,MATRICULA,INTERNET\n14EPR0999Z,MATUTINO,PRIMARIA,Escuela de la matriz,Calle 1,3300000000,VALLES,100,SI\n', 'utf8');
 const hasId = (id: number) => (body: { items: { id: number }[] }) => body.items.some((i) => i.id === id);
 
 let complaintId = 0;
@@ -47,6 +49,18 @@ const ROWS: Row[] = [
     request: () => ({ path: '/schools?pageSize=200' }), sees: (b, w) => hasId(w.school.id)(b) },
   { name: 'una escuela', method: 'GET', route: '/schools/{id}', expect: '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/schools/${w.school.id}` }) },
+  { name: 'importar escuelas (CSV)', method: 'POST', route: '/schools/import', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 200 200',
+    request: () => ({ path: '/schools/import?simular=true', form: formWith('archivo', schoolCsv, 'escuelas.csv', 'text/csv') }) },
+  { name: 'importar escuelas (JSON)', method: 'POST', route: '/schools/import.json', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 200 200',
+    request: () => ({ path: '/schools/import.json?simular=true', json: { escuelas: [schoolRow] } }) },
+  { name: 'editar escuela', method: 'PATCH', route: '/schools/{id}', expect:
+                                                                        '401  403    403     403    403     200   404    403    403     403 200 200',
+    request: (w) => ({ path: `/schools/${w.school.id}`, json: { matricula: w.school.matricula } }) },
+  { name: 'historial de una escuela', method: 'GET', route: '/schools/{id}/changes', expect:
+                                                                        '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: (w) => ({ path: `/schools/${w.school.id}/changes` }) },
   { name: 'lista de alumnos', method: 'GET', route: '/students', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
     request: () => ({ path: '/students?pageSize=200' }), sees: (b, w) => hasId(w.student.id)(b) },
   { name: 'un alumno', method: 'GET', route: '/students/{id}', expect:  '401  200    404     200    404     200   404    403    403     403 200 200',
