@@ -26,6 +26,8 @@ export interface Actor {
   drseCode?: string;
   /** For ESCUELA: the school id (CCT + turno identify it). */
   schoolId?: number;
+  /** For DRSE roles: the Sub-DRSEs of its DRSE, whose schools and work it also covers (docs/catalog.md). */
+  subDrseCodes?: string[];
 }
 
 /** The scope a piece of work belongs to: a school (and its DRSE) or a DRSE, or the state. */
@@ -38,5 +40,11 @@ export interface Scope {
 export function actorCovers(actor: Actor, scope: Scope): boolean {
   if (STATE_ROLES.includes(actor.role)) return true;
   if (actor.role === 'ESCUELA') return actor.schoolId !== undefined && actor.schoolId === scope.schoolId;
-  return actor.drseCode !== undefined && actor.drseCode === scope.drseCode;
+  if (actor.drseCode === undefined || scope.drseCode === undefined) return false;
+  return actor.drseCode === scope.drseCode || (actor.subDrseCodes ?? []).includes(scope.drseCode);
+}
+
+/** The DRSE codes whose work a DRSE role covers: its own and its Sub-DRSEs'. */
+export function coveredDrseCodes(actor: Actor): string[] {
+  return actor.drseCode ? [actor.drseCode, ...(actor.subDrseCodes ?? [])] : [];
 }

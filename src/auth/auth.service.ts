@@ -25,6 +25,7 @@ interface CallerRow {
   school_drse_code: string | null;
   active: boolean;
   revoked_at: Date | null;
+  sub_drse_codes: string[] | null;
 }
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -114,7 +115,8 @@ export class AuthService implements ActorResolver {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
     // The role and scope come from the database, not the token: a change applies at once.
     const rows: CallerRow[] = await this.em.getConnection().execute(
-      `select u.id, u.role, u.drse_code, u.school_id, sc.drse_code as school_drse_code, u.active, s.revoked_at
+      `select u.id, u.role, u.drse_code, u.school_id, sc.drse_code as school_drse_code, u.active, s.revoked_at,
+              (select array_agg(d.code order by d.code) from drse d where d.parent_code = u.drse_code) as sub_drse_codes
          from auth_session s
          join app_user u on u.id = s.user_id
          left join school sc on sc.id = u.school_id
@@ -129,6 +131,7 @@ export class AuthService implements ActorResolver {
       actor.drseCode = row.school_drse_code ?? undefined;
     } else if (row.drse_code) {
       actor.drseCode = row.drse_code;
+      if (row.sub_drse_codes?.length) actor.subDrseCodes = row.sub_drse_codes;
     }
     return { actor, sessionId: claims.sid };
   }

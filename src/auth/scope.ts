@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { School } from '../catalog/entities/school.entity';
 import type { Student } from '../catalog/entities/student.entity';
 import { NotFoundError } from '../common/domain-error';
-import { Actor, actorCovers, Scope, STATE_ROLES } from './actor';
+import { Actor, actorCovers, coveredDrseCodes, Scope, STATE_ROLES } from './actor';
 
 /**
  * Scope checks for services. The rule (docs/api.md): a role that may not use an endpoint at all
@@ -26,12 +26,12 @@ export function schoolScope(school: School): Scope {
 export function schoolsInScope(actor: Actor): FilterQuery<School> {
   if (isStateActor(actor)) return {};
   if (actor.role === 'ESCUELA') return { id: actor.schoolId ?? -1 };
-  return { drse: actor.drseCode ?? '' };
+  return { drse: { $in: coveredDrseCodes(actor) } };
 }
 
 /** A MikroORM filter limiting Student queries to the actor's scope. */
 export function studentsInScope(actor: Actor): FilterQuery<Student> {
   if (isStateActor(actor)) return {};
   if (actor.role === 'ESCUELA') return { school: actor.schoolId ?? -1 };
-  return { school: { drse: actor.drseCode ?? '' } };
+  return { school: { drse: { $in: coveredDrseCodes(actor) } } };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import { coveredDrseCodes, type Actor } from '../auth/actor';
 import { assertCovers, isStateActor } from '../auth/scope';
 import { User } from '../auth/user.entity';
 import { NotFoundError } from '../common/domain-error';
@@ -57,7 +57,7 @@ export class ComplaintsService {
   async list(actor: Actor, query: ComplaintQueryDto): Promise<Page<ComplaintDto>> {
     const conditions: FilterQuery<RefusalComplaint>[] = [];
     if (actor.role === 'ESCUELA') conditions.push({ school: actor.schoolId ?? -1 });
-    else if (!isStateActor(actor)) conditions.push({ drse: actor.drseCode ?? '' });
+    else if (!isStateActor(actor)) conditions.push({ drse: { $in: coveredDrseCodes(actor) } });
     if (query.status) conditions.push({ status: query.status as RefusalComplaint['status'] });
     if (query.schoolId !== undefined) conditions.push({ school: query.schoolId });
     const [rows, total] = await this.em.findAndCount(RefusalComplaint, { $and: conditions }, {

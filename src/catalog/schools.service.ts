@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import { coveredDrseCodes, type Actor } from '../auth/actor';
 import { isStateActor, schoolsInScope } from '../auth/scope';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
@@ -35,7 +35,7 @@ export class SchoolsService {
   async list(actor: Actor, query: SchoolQueryDto): Promise<Page<SchoolDto>> {
     const where: FilterQuery<School> = { ...(schoolsInScope(actor) as object) };
     if (query.drse) {
-      if (!isStateActor(actor) && actor.drseCode !== query.drse) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      if (!isStateActor(actor) && !coveredDrseCodes(actor).includes(query.drse)) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       Object.assign(where, { drse: query.drse });
     }
     if (query.cct) Object.assign(where, { cct: query.cct });

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
-import { isStateActor, studentsInScope } from '../auth/scope';
+import { actorCovers } from '../auth/actor';
+import { isStateActor, schoolScope, studentsInScope } from '../auth/scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { FieldProblem, InvalidInputError } from '../http/problem';
@@ -277,7 +278,7 @@ export class StudentsService {
   private covers(actor: Actor, school: School): boolean {
     if (isStateActor(actor)) return true;
     if (actor.role === 'ESCUELA') return school.id === actor.schoolId;
-    return school.drse.code === actor.drseCode;
+    return actorCovers(actor, schoolScope(school));
   }
 
   /** The school a new student goes to: an ESCUELA's own; for others the given one, in scope. */

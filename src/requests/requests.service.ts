@@ -147,8 +147,8 @@ export class RequestsService {
         where.push('t.scope_school_id = ?');
         params.push(actor.schoolId ?? -1);
       } else {
-        where.push('t.scope_drse_code = ?');
-        params.push(actor.drseCode ?? '');
+        where.push('t.scope_drse_code in (select code from drse where code = ? or parent_code = ?)');
+        params.push(actor.drseCode ?? '', actor.drseCode ?? '');
       }
     }
     if (filters.procedure) {

@@ -566,8 +566,8 @@ export class RequestsHttpService {
       where.push('r.school_id = ?');
       params.push(actor.schoolId ?? -1);
     } else if (DRSE_ROLES.includes(actor.role)) {
-      where.push('r.drse_code = ?');
-      params.push(actor.drseCode ?? '');
+      where.push('r.drse_code in (select code from drse where code = ? or parent_code = ?)');
+      params.push(actor.drseCode ?? '', actor.drseCode ?? '');
     }
   }
 
@@ -655,7 +655,7 @@ export class RequestsHttpService {
   }
 
   private workflowActor(actor: Actor): Actor {
-    return { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId };
+    return { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId, subDrseCodes: actor.subDrseCodes };
   }
 
   private async statusOf(requestId: number): Promise<string> {

@@ -73,7 +73,7 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
     }
     let seq: number;
     try {
-      seq = (await withinTime(DECIDE_MS, () => this.procedures.decideWorkflow(workflowId, { event, actor: { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId }, comment }))).seq;
+      seq = (await withinTime(DECIDE_MS, () => this.procedures.decideWorkflow(workflowId, { event, actor: { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId, subDrseCodes: actor.subDrseCodes }, comment }))).seq;
     } catch (err) {
       throw decisionProblem(err);
     }

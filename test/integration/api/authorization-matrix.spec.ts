@@ -61,6 +61,13 @@ const ROWS: Row[] = [
   { name: 'historial de una escuela', method: 'GET', route: '/schools/{id}/changes', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/schools/${w.school.id}/changes` }) },
+  { name: 'DRSE y Sub-DRSE', method: 'GET', route: '/drses', expect:   '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/drses' }) },
+  { name: 'alta de Sub-DRSE', method: 'POST', route: '/drses', expect:  '401  403    403     403    403     403   403    403    403     403 403 201',
+    request: () => ({ path: '/drses', json: { code: 'VALLES_MATRIZ', name: 'Sub DRSE de la matriz', seat: 'Tala', parentCode: 'VALLES' } }) },
+  { name: 'editar DRSE', method: 'PATCH', route: '/drses/{code}', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/drses/VALLES', json: { seat: 'Ameca' } }) },
   { name: 'lista de alumnos', method: 'GET', route: '/students', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
     request: () => ({ path: '/students?pageSize=200' }), sees: (b, w) => hasId(w.student.id)(b) },
   { name: 'un alumno', method: 'GET', route: '/students/{id}', expect:  '401  200    404     200    404     200   404    403    403     403 200 200',
@@ -362,6 +369,33 @@ describe(AuthGuard.name, () => {
       if (res.status >= 400) expect(res.contentType).toContain('application/problem+json');
     }
     expect(got).toEqual(want);
+  });
+
+  it("Sub-DRSE: its parent DRSE's staff see and act on its schools; the Sub-DRSE's staff see only their own", async () => {
+    const created = await t.http('POST', '/drses', { token: w.tokens.ADMIN, json: { code: 'VALLES_SUR', name: 'Sub DRSE Valles Sur', seat: 'Cocula', parentCode: 'VALLES' } });
+    expect(created.status).toBe(201);
+    const nested = await t.http('POST', '/drses', { token: w.tokens.ADMIN, json: { code: 'VALLES_SUR_2', name: 'Otra', seat: 'Tala', parentCode: 'VALLES_SUR' } });
+    expect(nested.status).toBe(422);
+    const school = await t.createSchool({ drse: 'VALLES_SUR', matricula: 90 });
+    const student = await t.createStudent(school);
+    const sub = (await t.loginAs({ role: 'DRSE_PLANEACION', drse: 'VALLES_SUR' })).accessToken;
+    const cases: Array<[string, string | undefined, string, string, unknown, number]> = [
+      ['Planeación de la DRSE madre ve la escuela', w.tokens.PLANEACION_DENTRO, 'GET', `/schools/${school.id}`, undefined, 200],
+      ['Planeación de otra DRSE no', w.tokens.PLANEACION_FUERA, 'GET', `/schools/${school.id}`, undefined, 404],
+      ['Control Escolar de la madre ve al alumno', w.tokens.CONTROL_ESCOLAR_DENTRO, 'GET', `/students/${student.id}`, undefined, 200],
+      ['Control Escolar de otra DRSE no', w.tokens.CONTROL_ESCOLAR_FUERA, 'GET', `/students/${student.id}`, undefined, 404],
+      ['Control Escolar de la madre cambia la matrícula', w.tokens.CONTROL_ESCOLAR_DENTRO, 'PATCH', `/schools/${school.id}`, { matricula: 91 }, 200],
+      ['Control Escolar de otra DRSE no', w.tokens.CONTROL_ESCOLAR_FUERA, 'PATCH', `/schools/${school.id}`, { matricula: 92 }, 404],
+      ['la Sub-DRSE ve su escuela', sub, 'GET', `/schools/${school.id}`, undefined, 200],
+      ['la Sub-DRSE no ve las de la madre', sub, 'GET', `/schools/${w.school.id}`, undefined, 404],
+    ];
+    const got = [];
+    for (const [name, token, method, path, json] of cases) got.push(`${name}: ${(await t.http(method, path, { token, json })).status}`);
+    expect(got).toEqual(cases.map(([name, , , , , status]) => `${name}: ${status}`));
+    const list = await t.http('GET', '/schools?pageSize=200', { token: w.tokens.PLANEACION_DENTRO });
+    expect(hasId(school.id)(list.body)).toBe(true);
+    const filtered = await t.http('GET', '/schools?drse=VALLES_SUR', { token: w.tokens.PLANEACION_DENTRO });
+    expect(filtered.body.items.map((s: { id: number }) => s.id)).toEqual([school.id]);
   });
 
   it('has a row for every operation of the OpenAPI document', async () => {
