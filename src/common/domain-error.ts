@@ -27,3 +27,26 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * 503: a service the request needs (PostgreSQL, Temporal, a bounded pool of work) cannot take it
+ * now. Nothing was written; the client may retry after `retryAfterSeconds` (header Retry-After).
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+    code = 'NO_DISPONIBLE',
+  ) {
+    super(message, undefined, code, 503);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** 413: the body (or one of its parts) is larger than the endpoint accepts; `field` names it when known. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string, field?: string) {
+    super(message, field, 'DEMASIADO_GRANDE', 413);
+    this.name = 'PayloadTooLargeError';
+  }
+}

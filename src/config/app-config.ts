@@ -6,6 +6,10 @@ import * as path from 'node:path';
  */
 export interface AppConfig {
   databaseUrl: string;
+  /** Connections per process (DATABASE_POOL_MAX). */
+  databasePoolMax: number;
+  /** How long a query waits for a pooled connection, or for PostgreSQL to accept one, before a 503. */
+  databaseAcquireTimeoutMs: number;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
@@ -13,6 +17,12 @@ export interface AppConfig {
   dataDir: string;
   chromiumPath: string;
   publicBaseUrl: string;
+  /** Print runs generated at once by one API process (PRINT_RUN_CONCURRENCY); more wait in line. */
+  printRunConcurrency: number;
+  /** Requests that may wait for a print run or a rendering place (PRINT_RUN_QUEUE); past that, 503. */
+  printRunQueue: number;
+  /** How long one waits in that line (PRINT_RUN_QUEUE_WAIT_MS) before a 503. */
+  printRunQueueWaitMs: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -29,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', 3000);
   return {
     databaseUrl: env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/credencializacion',
+    databasePoolMax: int('DATABASE_POOL_MAX', 10),
+    databaseAcquireTimeoutMs: int('DATABASE_ACQUIRE_TIMEOUT_MS', 5000),
     temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'credencializacion',
@@ -36,5 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
+    printRunConcurrency: int('PRINT_RUN_CONCURRENCY', 2),
+    printRunQueue: int('PRINT_RUN_QUEUE', 32),
+    printRunQueueWaitMs: int('PRINT_RUN_QUEUE_WAIT_MS', 10_000),
   };
 }

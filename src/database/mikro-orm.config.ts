@@ -9,6 +9,7 @@ import { ALL_ENTITIES } from './entities';
  * explicitly (migrations/index.ts) so the same code runs from TypeScript sources and from dist/.
  */
 export function createOrmConfig(databaseUrl = loadConfig().databaseUrl) {
+  const { databasePoolMax, databaseAcquireTimeoutMs } = loadConfig();
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
@@ -24,7 +25,9 @@ export function createOrmConfig(databaseUrl = loadConfig().databaseUrl) {
     },
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    pool: { min: 0, max: databasePoolMax },
+    // Bounded waits: an exhausted pool or an unreachable server fails fast (mapped to 503), never hangs a request.
+    driverOptions: { acquireConnectionTimeout: databaseAcquireTimeoutMs, connection: { connectionTimeoutMillis: databaseAcquireTimeoutMs } },
     debug: false,
   });
 }

@@ -1,9 +1,14 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { Public } from '../http/auth.decorators';
 import { TemporalClientService } from '../temporal/temporal.module';
+import { DatabaseProbe } from './database-probe';
+
+/** Each check answers within this, so `/health` does too (both run at once). */
+const CHECK_TIMEOUT_MS = 1000;
 
 export interface HealthReport {
   status: 'ok' | 'degradado';
@@ -13,11 +18,15 @@ export interface HealthReport {
 
 @ApiTags('salud')
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  private readonly database: DatabaseProbe;
+
   constructor(
-    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly temporal: TemporalClientService,
-  ) {}
+  ) {
+    this.database = new DatabaseProbe(config.databaseUrl, CHECK_TIMEOUT_MS);
+  }
 
   @Get()
   @Public()
@@ -25,22 +34,18 @@ export class HealthController {
   @ApiResponse({ status: 200, description: 'Todo disponible.' })
   @ApiResponse({ status: 503, description: 'Algún componente no responde.' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const [database, temporal] = await Promise.all([this.databaseUp(), this.temporal.isReachable()]);
+    const [database, temporal] = await Promise.all([this.database.isUp(), this.temporal.isReachable(CHECK_TIMEOUT_MS)]);
     const report: HealthReport = {
       status: database && temporal ? 'ok' : 'degradado',
       database: database ? 'up' : 'down',
       temporal: temporal ? 'up' : 'down',
     };
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    if (report.status !== 'ok') res.setHeader('Retry-After', '5');
     return report;
   }
 
-  private async databaseUp(): Promise<boolean> {
-    try {
-      await this.em.fork().execute('select 1');
-      return true;
-    } catch {
-      return false;
-    }
+  async onModuleDestroy(): Promise<void> {
+    await this.database.close();
   }
 }

@@ -7,7 +7,8 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError, ServiceUnavailableError } from '../common/domain-error';
+import { outageOf } from './outage';
 import {
   constraintProblem,
   FieldProblem,
@@ -60,12 +61,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const problem = toProblem(exception, req);
-    if (problem.status >= 500) {
+    const unavailable = outageOf(exception);
+    const problem = toProblem(unavailable ?? exception, req);
+    if (problem.status >= 500 && !unavailable) {
       this.logger.error(`${req.method} ${req.path} → ${problem.status}`, exception instanceof Error ? exception.stack : String(exception));
+    } else if (unavailable) {
+      this.logger.warn(`${req.method} ${req.path} → 503 ${unavailable.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     }
     if (res.headersSent) return;
     res.status(problem.status);
+    if (unavailable) res.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
     res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
     res.send(JSON.stringify(problem));
   }
@@ -83,6 +88,10 @@ export function toProblem(exception: unknown, req?: Pick<Request, 'method' | 'pa
     ...(errors && errors.length ? { errors } : {}),
   });
 
+  if (!(exception instanceof ServiceUnavailableError)) {
+    const unavailable = outageOf(exception);
+    if (unavailable) return toProblem(unavailable, req);
+  }
   if (exception instanceof InvalidInputError) return make(exception.status, exception.message, exception.code, exception.errors);
   if (exception instanceof DomainError) {
     return make(exception.status, exception.message, exception.code, exception.field ? [{ field: exception.field, message: exception.message }] : undefined);

@@ -10,7 +10,8 @@ export const CENTRAL_HOLDER_NAME = 'Dirección General de Recursos Materiales y 
 
 /**
  * Stock holders, created on demand (insert … on conflict do nothing, so concurrent first calls
- * agree on one row).
+ * agree on one row). Given `within` (a caller's open transaction) a method runs on that
+ * transaction's connection; otherwise in its own context.
  */
 @Injectable()
 export class HolderService {
@@ -23,8 +24,8 @@ export class HolderService {
     return loadHolder(em, row.id);
   }
 
-  async holderForDrse(drseCode: string): Promise<HolderRow> {
-    const em = this.em.fork();
+  async holderForDrse(drseCode: string, within?: EntityManager): Promise<HolderRow> {
+    const em = within ?? this.em.fork();
     const code = typeof drseCode === 'string' ? drseCode.trim().toUpperCase() : '';
     const drse = await em.execute<Array<{ code: string; name: string; seat: string }>>('select code, name, seat from drse where code = ?', [code]);
     if (drse.length === 0) throw new NotFoundError(`La DRSE "${String(drseCode)}" no existe.`, 'drseCode');
@@ -37,8 +38,8 @@ export class HolderService {
   }
 
   /** Only a school that prints on site (R1 route ESCUELA) holds stock. */
-  async holderForSchool(schoolId: number): Promise<HolderRow> {
-    const em = this.em.fork();
+  async holderForSchool(schoolId: number, within?: EntityManager): Promise<HolderRow> {
+    const em = within ?? this.em.fork();
     const existing = await em.execute<Array<{ id: number }>>(`select id from stock_holder where kind = 'ESCUELA' and school_id = ?`, [schoolId]);
     if (existing.length > 0) return loadHolder(em, existing[0].id);
     if (!Number.isInteger(schoolId)) throw new DomainError('La escuela no es válida.', 'schoolId');

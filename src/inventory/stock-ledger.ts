@@ -96,7 +96,7 @@ export async function runIdempotent<T>(
   } catch (err) {
     const info = pgErrorInfo(err);
     if (info.code === '23505' && info.constraint === 'inventory_operation_pkey') {
-      const again = await storedResult<T>(em.fork(), key, op.kind, hash);
+      const again = await storedResult<T>(within ?? em.fork(), key, op.kind, hash);
       if (again.found) return again.result as T;
     }
     throw err;

@@ -48,7 +48,7 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
       });
       return;
     }
-    const holder = c.holder.type === 'DRSE' ? await this.holders.holderForDrse(c.holder.drseCode) : await this.holders.holderForSchool(c.holder.schoolId);
+    const holder = c.holder.type === 'DRSE' ? await this.holders.holderForDrse(c.holder.drseCode, within) : await this.holders.holderForSchool(c.holder.schoolId, within);
     try {
       await this.stock.consume({ key: c.key, actor, holderId: holder.id, cycleCode: c.cycleCode, printRunId: c.runId, usage: usage(c.cardsPrinted) }, within);
     } catch (err) {

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor } from '../../auth/actor';
 import { Drse, School, SchoolCycle, Student } from '../../catalog/entities';
 import { DomainError, NotFoundError } from '../../common/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Bulkhead } from '../../http/bulkhead';
 import { pageOptions } from '../../http/pagination';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { operationKey } from '../../inventory/http/operation-key';
@@ -37,12 +40,22 @@ export interface PreviewFile {
  */
 @Injectable()
 export class PrintRunsHttpService {
+  /** Print runs and renderings in progress in this process are bounded (503 past the line): docs/procedures.md. */
+  private readonly generation: Bulkhead;
+  private readonly rendering: Bulkhead;
+
   constructor(
     private readonly em: EntityManager,
     private readonly production: ProductionService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const bounds = { concurrency: config.printRunConcurrency, queue: config.printRunQueue, maxWaitMs: config.printRunQueueWaitMs };
+    this.generation = new Bulkhead({ ...bounds, busyMessage: 'Hay demasiadas corridas de impresión en proceso; no se generó esta. Reintente en unos segundos con la misma Idempotency-Key.' });
+    this.rendering = new Bulkhead({ ...bounds, busyMessage: 'Hay demasiados archivos de impresión generándose; reintente en unos segundos.' });
+  }
 
   async create(actor: Actor, dto: CreatePrintRunDto, idempotencyKey?: string): Promise<PrintRunDto> {
+    this.generation.assertRoom();
     const em = this.em.fork();
     const holder = await this.resolveHolder(em, actor, dto.holder);
     const key = operationKey(actor, 'print-run', holderLabel(holder), idempotencyKey);
@@ -50,17 +63,19 @@ export class PrintRunsHttpService {
     const earlier = await em.findOne(PrintRun, { key });
     if (earlier) return this.get(actor, earlier.id);
 
-    const selection = await this.resolveSelection(em, actor, holder, dto);
-    const run = await this.production.createPrintRun({ key, ...selection, actor });
+    const run = await this.generation.run(async () => {
+      const selection = await this.resolveSelection(em, actor, holder, dto);
+      return this.production.createPrintRun({ key, ...selection, actor });
+    });
     if (run.runId === null) throw nothingToPrint(run.excluded, dto.studentIds ?? []);
     return this.get(actor, run.runId);
   }
 
   async preview(actor: Actor, dto: PreviewPrintRunDto): Promise<PreviewFile> {
+    this.rendering.assertRoom();
     const em = this.em.fork();
     const holder = await this.resolveHolder(em, actor, dto.holder);
-    const selection = await this.resolveSelection(em, actor, holder, dto);
-    const result = await this.production.preview({ ...selection, actor });
+    const result = await this.rendering.run(async () => this.production.preview({ ...(await this.resolveSelection(em, actor, holder, dto)), actor }));
     return { pdf: result.pdf, planillas: result.planillas, cards: result.cards, excluded: result.excluded.length };
   }
 
@@ -123,7 +138,7 @@ export class PrintRunsHttpService {
   /** The run's PDF (rendered on first download, then served from the blob store). */
   async pdf(actor: Actor, id: number): Promise<{ runId: number; content: Buffer }> {
     const run = await this.visibleRun(this.em.fork(), actor, id);
-    return { runId: run.id, content: await this.production.getRunPdf(run.id) };
+    return { runId: run.id, content: await this.rendering.run(() => this.production.getRunPdf(run.id)) };
   }
 
   // ------------------------------------------------------------------ who prints, and whom

@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, ServiceUnavailableError } from '../../common/domain-error';
 
 const conflict = (message: string, code: string) => new DomainError(message, 'evento', code, 409);
 
 /** The engine did not answer in time (Temporal or its worker down): 503, retry later. */
-export class EngineUnavailableError extends DomainError {
+export class EngineUnavailableError extends ServiceUnavailableError {
   constructor(message = 'El motor de trámites no respondió a tiempo; reintente en unos momentos.') {
-    super(message, undefined, 'MOTOR_NO_DISPONIBLE', 503);
+    super(message, 5, 'MOTOR_NO_DISPONIBLE');
     this.name = 'EngineUnavailableError';
   }
 }
