@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsController } from './catalog/complaints.controller';
 import { ComplaintsService } from './catalog/complaints.service';
+import { CyclesController } from './catalog/cycles.controller';
+import { CyclesService } from './catalog/cycles.service';
 import { DrsesController } from './catalog/drses.controller';
 import { DrsesService } from './catalog/drses.service';
 import { SchoolAdminService } from './catalog/school-admin.service';
@@ -27,8 +29,8 @@ import { UploadsModule } from './uploads/upload-store.service';
  */
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
-  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController],
-  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService],
+  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController],
+  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService],
   exports: [SchoolsService, StudentsService],
 })
 export class AppModule {}

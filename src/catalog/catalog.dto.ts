@@ -151,6 +151,11 @@ export class CreateStudentDto {
   schoolId?: number;
 }
 
+export class CurrentCardDto {
+  @ApiProperty() folio!: string;
+  @ApiProperty({ description: 'Ciclo en que se expidió.' }) cycleCode!: string;
+}
+
 export class StudentDto {
   @ApiProperty() id!: number;
   @ApiProperty() curp!: string;
@@ -163,6 +168,8 @@ export class StudentDto {
   @ApiProperty() declined!: boolean;
   @ApiPropertyOptional() declinedAt?: string;
   @ApiPropertyOptional() declinedReason?: string;
+  @ApiPropertyOptional({ type: CurrentCardDto, description: 'Credencial vigente (folio, ciclo de expedición).' }) currentCard?: CurrentCardDto;
+  @ApiProperty({ description: 'Recibió el holograma del ciclo vigente.' }) hologramThisCycle!: boolean;
 }
 
 export class StudentPageDto {

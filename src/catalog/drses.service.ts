@@ -13,7 +13,7 @@ export class DrsesService {
   constructor(private readonly em: EntityManager) {}
 
   async list(): Promise<DrseListDto> {
-    const rows = await this.em.getConnection().execute<Array<{ code: string; name: string; seat: string; parent_code: string | null; schools: number; subs: string[] | null }>>(
+    const rows = await this.em.execute<Array<{ code: string; name: string; seat: string; parent_code: string | null; schools: number; subs: string[] | null }>>(
       `select d.code, d.name, d.seat, d.parent_code,
               (select count(*)::int from school s where s.drse_code = d.code) as schools,
               (select array_agg(c.code order by c.code) from drse c where c.parent_code = d.code) as subs

@@ -30,7 +30,26 @@ export function toStudentDto(s: Student): StudentDto {
     declined: s.declined,
     declinedAt: s.declinedAt ? s.declinedAt.toISOString() : undefined,
     declinedReason: s.declinedReason ?? undefined,
+    hologramThisCycle: false,
   };
+}
+
+/** Adds, per student, the card in force (folio, cycle) and whether they hold the current cycle's hologram. */
+async function withCardsAndHolograms(em: EntityManager, students: StudentDto[]): Promise<StudentDto[]> {
+  if (!students.length) return students;
+  const ids = `{${students.map((s) => s.id).join(',')}}`;
+    const cards = await em.execute<Array<{ student_id: number; folio: string; cycle_code: string }>>(
+    `select distinct on (student_id) student_id, folio, cycle_code from credential
+     where student_id = any(?::int[]) and status = 'EXPEDIDA' order by student_id, issued_at desc, id desc`,
+    [ids],
+  );
+  const holograms = await em.execute<Array<{ student_id: number }>>(
+    `select student_id from student_hologram where student_id = any(?::int[]) and cycle_code = (select code from school_cycle where is_current)`,
+    [ids],
+  );
+  const card = new Map(cards.map((c) => [Number(c.student_id), { folio: c.folio, cycleCode: c.cycle_code }]));
+  const hologram = new Set(holograms.map((h) => Number(h.student_id)));
+  return students.map((s) => ({ ...s, currentCard: card.get(s.id), hologramThisCycle: hologram.has(s.id) }));
 }
 
 /** CSV columns (SCEJAL-style export) and the header spellings accepted for each. */
@@ -79,11 +98,11 @@ export class StudentsService {
       orderBy: { primerApellido: 'asc', segundoApellido: 'asc', nombres: 'asc', id: 'asc' },
       ...pageOptions(query),
     });
-    return { items: rows.map(toStudentDto), total, page: query.page, pageSize: query.pageSize };
+    return { items: await withCardsAndHolograms(this.em, rows.map(toStudentDto)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(actor: Actor, id: number): Promise<StudentDto> {
-    return toStudentDto(await this.findInScope(actor, id));
+    return (await withCardsAndHolograms(this.em, [toStudentDto(await this.findInScope(actor, id))]))[0];
   }
 
   /** The student, if the actor's scope covers them; otherwise 404 as if they did not exist. */

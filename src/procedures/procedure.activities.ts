@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests/request-read-model';
+import { replacementTariff } from '../catalog/replacement-tariff';
+import { recordHolograms } from '../catalog/student-holograms';
 import { materialCeilingForMatricula } from './material-requirement';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
@@ -137,6 +139,12 @@ export class ProcedureActivities implements ProcedureActivityContract {
       cardFolio: (s.context.newFolio as string | null | undefined) ?? null,
       deliveredBy: s.procedure === 'REPLACEMENT' && s.context.printRoute === 'ESCUELA' ? 'ESCUELA' : 'DRSE',
     });
+    if (s.procedure === 'PROCEDURE_1') {
+      const em = this.em.fork();
+      const approved = await em.execute<Row[]>('select student_id from request_student where request_id = ? and approved', [s.requestId]);
+      const studentIds = approved.map((r) => Number(r.student_id));
+      await recordHolograms(em, { studentIds, source: 'ENTREGA_P1', reference: `solicitud-${s.requestId}`, recordedBy: 'sistema' }, false);
+    }
     return { outcome: 'RECORDED', data: { acuseId } };
   }
 
@@ -188,14 +196,15 @@ export class ProcedureActivities implements ProcedureActivityContract {
   async verifyReplacementPayment(s: StepInput): Promise<StepResult> {
     const em = this.em.fork();
     const [payment] = await em.execute<Row[]>(
-      `select r.amount_cents, y.replacement_tariff_cents as tariff, c.folio as revoked_folio
-       from card_replacement r join school_cycle y on y.code = r.cycle_code join credential c on c.id = r.revoked_credential_id
+      `select r.amount_cents, r.cycle_code, r.recorded_at, c.folio as revoked_folio
+       from card_replacement r join credential c on c.id = r.revoked_credential_id
        where r.id = ? and r.student_id = ?`,
       [s.context.paymentId, s.context.studentId],
     );
+    const tariff = payment && (await replacementTariff(em, String(payment.cycle_code), new Date(payment.recorded_at as string)));
     const valid =
       payment !== undefined &&
-      Number(payment.amount_cents) === Number(payment.tariff) &&
+      Number(payment.amount_cents) === tariff?.cents &&
       (s.context.oldFolio == null || payment.revoked_folio === s.context.oldFolio);
     return { outcome: valid ? 'VALID' : 'INVALID' };
   }

@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, actorCovers, Scope } from '../auth/actor';
 import { School, SchoolCycle, Student } from '../catalog/entities';
+import { assertTariffAmount, replacementTariff } from '../catalog/replacement-tariff';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { BlobStore } from '../storage/blob-store';
 import { photoAsset } from './artwork';
@@ -537,12 +538,7 @@ export class ProductionService {
       throw new DomainError('No tiene permiso sobre la escuela de este alumno.', 'studentId', 'NO_AUTORIZADO', 403);
     }
     const cycle = await resolveCycle(em, undefined);
-    if (input.amountCents !== cycle.replacementTariffCents) {
-      throw new DomainError(
-        `El importe del recibo (${money(input.amountCents)}) no coincide con la tarifa de reposición del ciclo ${cycle.code} (${money(cycle.replacementTariffCents)}).`,
-        'amountCents',
-      );
-    }
+    assertTariffAmount(input.amountCents, await replacementTariff(em, cycle.code), 'amountCents');
     if (await em.findOne(CardReplacement, { receiptNumber })) {
       throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
     }
@@ -717,8 +713,4 @@ function pgIntArray(ids: number[]): string {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function money(cents: number): string {
-  return `$${(cents / 100).toFixed(2)} MXN`;
 }

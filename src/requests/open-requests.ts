@@ -11,7 +11,7 @@ export interface OpenRequestSummary {
 
 /** The school's requests whose procedure has not finished, oldest first (read model). */
 export async function openRequestsOfSchool(em: EntityManager, schoolId: number): Promise<OpenRequestSummary[]> {
-  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+  const rows = await em.execute<Array<Record<string, unknown>>>(
     `select id, procedure, public_status, print_route, created_at from procedure_request
      where school_id = ? and closed_at is null order by id`,
     [schoolId],

@@ -15,6 +15,7 @@ import { RequestsService } from '../requests.service';
 import { eventSpec, fieldMaxima } from './decision-catalog';
 import { decisionProblem, EngineUnavailableError, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
+import { replacementTariff, tariffMismatch } from '../../catalog/replacement-tariff';
 import {
   ActionDto,
   DecisionDto,
@@ -226,15 +227,9 @@ export class RequestsHttpService {
         throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago («datos.recibo.fecha») no es una fecha válida.' }]);
       }
       if (fecha > new Date().toISOString().slice(0, 10)) throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no puede ser futura.' }]);
-      const [cycle] = await em.execute<Row[]>('select code, replacement_tariff_cents from school_cycle where is_current');
-      if (cycle && Number(cycle.replacement_tariff_cents) !== datos.recibo.importeCentavos) {
-        const money = (c: number) => `$${(c / 100).toFixed(2)}`;
-        throw invalid([
-          {
-            field: 'datos.recibo.importeCentavos',
-            message: `El importe del recibo (${money(datos.recibo.importeCentavos)}) no coincide con la tarifa de reposición del ciclo ${String(cycle.code)} (${money(Number(cycle.replacement_tariff_cents))}).`,
-          },
-        ]);
+      const tariff = await replacementTariff(em);
+      if (tariff.cents !== datos.recibo.importeCentavos) {
+        throw invalid([{ field: 'datos.recibo.importeCentavos', message: tariffMismatch(datos.recibo.importeCentavos, tariff) }]);
       }
       const [used] = await em.execute<Row[]>('select 1 from card_replacement where receipt_number = ?', [numero]);
       if (used) throw new DomainError(`El recibo de pago ${numero} ya fue registrado; un recibo sirve una sola vez.`, 'datos.recibo.numero', 'RECIBO_USADO', 409);

@@ -1,7 +1,7 @@
 import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
-import { inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
+import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
 import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
 
@@ -68,6 +68,27 @@ const ROWS: Row[] = [
   { name: 'editar DRSE', method: 'PATCH', route: '/drses/{code}', expect:
                                                                         '401  403    403     403    403     403   403    403    403     403 403 200',
     request: () => ({ path: '/drses/VALLES', json: { seat: 'Ameca' } }) },
+  { name: 'ciclos escolares', method: 'GET', route: '/cycles', expect:  '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/cycles' }) },
+  { name: 'crear ciclo', method: 'POST', route: '/cycles', expect:        '401  403    403     403    403     403   403    403    403     403 403 201',
+    request: () => ({ path: '/cycles', json: { code: '2030-2031', startsOn: '2030-08-26', endsOn: '2031-07-11' } }) },
+  // Opening the cycle that is already current: allowed to ADMIN and changes nothing for the other rows.
+  { name: 'abrir ciclo', method: 'POST', route: '/cycles/{code}/open', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (w, t) => ({ path: `/cycles/${await ensureCycles(t)}/open` }) },
+  { name: 'tarifa de reposición', method: 'GET', route: '/cycles/{code}/tariffs', expect:
+                                                                        '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: async (w, t) => ({ path: `/cycles/${await ensureCycles(t)}/tariffs` }) },
+  // On the previous cycle, so the replacement rows keep paying the current tariff.
+  { name: 'cambiar tarifa', method: 'POST', route: '/cycles/{code}/tariffs', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (w, t) => ({ path: `/cycles/${(await ensureCycles(t)) === '2026-2027' ? '2025-2026' : '2026-2027'}/tariffs`, json: { cents: 2900, reason: 'Prueba de la matriz.' } }) },
+  { name: 'confirmar hologramas', method: 'POST', route: '/schools/{id}/holograms', expect:
+                                                                        '401  200    404     403    403     200   404    403    403     403 200 200',
+    request: async (w, t) => {
+      await ensureCycles(t);
+      return { path: `/schools/${w.school.id}/holograms`, json: { alumnos: [(await t.createStudent(w.school)).id] } };
+    } },
   { name: 'lista de alumnos', method: 'GET', route: '/students', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
     request: () => ({ path: '/students?pageSize=200' }), sees: (b, w) => hasId(w.student.id)(b) },
   { name: 'un alumno', method: 'GET', route: '/students/{id}', expect:  '401  200    404     200    404     200   404    403    403     403 200 200',
