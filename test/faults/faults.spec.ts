@@ -38,6 +38,23 @@ describe('fault suite', () => {
     expect(killed).not.toBe(world.worker.pid);
   }, 600_000);
 
+  it('Temporal stopped and restarted mid-procedure: the procedure resumes where it was', async () => {
+    const school = await world.school(2);
+    const id = await world.file(school);
+    await world.taskOpen(id, 'REVISION_PLANEACION');
+    await world.temporal.stop();
+    // The read model still answers while the engine is away.
+    expect((await world.detail(id)).status).toBe(200);
+    await world.temporal.start();
+    // Decided once the worker answers the workflow's query again (a decision sent into the
+    // reconnection window is item 5's case: see docs/testing.md).
+    await world.engineAnswers(id);
+    await world.acceptAndValidate(id);
+    await world.confirmAndDeliver(id);
+
+    expect(await world.invariants()).toEqual(clean);
+  }, 600_000);
+
   it('PostgreSQL restarted while the automatic steps run: they are retried and complete once', async () => {
     const school = await world.school(2);
     const id = await world.file(school);

@@ -37,6 +37,47 @@ describe(signClaims.name, () => {
     expect(() => parsePayload('K1.1.2.3')).toThrow(expect.objectContaining({ field: 'codigo' }));
   });
 
+  it('reads the payload from a whole URL, in lower case, padded with spaces or percent-encoded', () => {
+    const payload = signClaims(claims, privateKey);
+    for (const raw of [
+      `https://verifica.sej.test/verificar/${payload}`,
+      `  ${payload.toLowerCase()}\n`,
+      encodeURIComponent(payload).replace(/\./g, '%2E'),
+    ]) {
+      const p = parsePayload(raw);
+      expect(p.claims).toEqual(claims);
+      expect(p.signedText).toBe('K1.1234567.14EPR0123XV.2627');
+      expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(true);
+    }
+  });
+
+  it('refuses in Spanish, naming the field, what is not a SEJ card code', () => {
+    const payload = signClaims(claims, privateKey);
+    const format = { field: 'codigo', message: 'El código QR no tiene el formato de una credencial de la SEJ.' };
+    for (const raw of [undefined, 42, '', '%E0%A4%A', payload.slice(0, -1), `${payload}A`, payload.replace('.1234567.', '.01234567.'), payload.replace('14EPR0123XV', '14EPR0123XQ')]) {
+      expect(() => parsePayload(raw)).toThrow(expect.objectContaining(format));
+    }
+    // 16 digits fit the pattern but not a safe integer.
+    expect(() => parsePayload(payload.replace('.1234567.', '.9999999999999999.'))).toThrow(
+      expect.objectContaining({ field: 'codigo', message: 'El código QR no es válido.' }),
+    );
+  });
+
+  it('signs only well-formed claims', () => {
+    expect(() => signClaims({ ...claims, keyId: 'k1' }, privateKey)).toThrow('Invalid key id k1');
+    expect(() => signClaims({ ...claims, keyId: 'K123456789' }, privateKey)).toThrow(/Invalid key id/);
+    expect(() => signClaims({ ...claims, turno: 'NOCHE' as never }, privateKey)).toThrow('Invalid turno NOCHE');
+    const turnos = ['MATUTINO', 'VESPERTINO', 'NOCTURNO', 'DISCONTINUO', 'CONTINUO'] as const;
+    expect(turnos.map((turno) => signClaims({ ...claims, turno }, privateKey).split('.')[2])).toEqual(['14EPR0123XM', '14EPR0123XV', '14EPR0123XN', '14EPR0123XD', '14EPR0123XC']);
+    for (const turno of turnos) expect(parsePayload(signClaims({ ...claims, turno }, privateKey)).claims.turno).toBe(turno);
+  });
+
+  it('builds the verification URL without doubled slashes, and a broken signature never verifies', () => {
+    expect(verificationUrl('https://x.test///', 'K1.1')).toBe('https://x.test/verificar/K1.1');
+    expect(verificationUrl('https://x.test', 'K1.1')).toBe('https://x.test/verificar/K1.1');
+    expect(verifySignature('K1.1.14EPR0123XV.2627', Buffer.alloc(3), publicKey)).toBe(false);
+  });
+
   it('base32 round-trips every length, and encodes known vectors (RFC 4648 without padding)', () => {
     for (let n = 0; n <= 70; n++) {
       const bytes = Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + n) & 255));
