@@ -42,9 +42,10 @@ describe(assertCovers.name, () => {
 
   it('gives query filters per scope', () => {
     expect(schoolsInScope({ id: 'u', role: 'ESCUELA', schoolId: 9 })).toEqual({ id: 9 });
-    expect(schoolsInScope({ id: 'u', role: 'DRSE_PLANEACION', drseCode: 'SUR' })).toEqual({ drse: 'SUR' });
+    expect(schoolsInScope({ id: 'u', role: 'DRSE_PLANEACION', drseCode: 'SUR' })).toEqual({ drse: { $in: ['SUR'] } });
+    expect(schoolsInScope({ id: 'u', role: 'DRSE_PLANEACION', drseCode: 'SUR', subDrseCodes: ['SUR_1'] })).toEqual({ drse: { $in: ['SUR', 'SUR_1'] } });
     expect(schoolsInScope({ id: 'u', role: 'RECURSOS_MATERIALES' })).toEqual({});
-    expect(studentsInScope({ id: 'u', role: 'DRSE_PLANEACION', drseCode: 'SUR' })).toEqual({ school: { drse: 'SUR' } });
+    expect(studentsInScope({ id: 'u', role: 'DRSE_PLANEACION', drseCode: 'SUR' })).toEqual({ school: { drse: { $in: ['SUR'] } } });
     // A misconfigured actor without scope sees nothing, not everything.
     expect(schoolsInScope({ id: 'u', role: 'ESCUELA' })).toEqual({ id: -1 });
   });
