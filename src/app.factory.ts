@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ROLES_EXTENSION } from './http/auth.decorators';
+import { JSON_BODY_LIMIT } from './http/problem.filter';
 import { applySecurityHeaders } from './security/security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
@@ -19,7 +20,7 @@ export async function createApp(
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
   applySecurityHeaders(app);
-  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT.bytes });
   serveWebInterface(app);
   const doc = new DocumentBuilder()
     .setTitle('Credencialización SEJ')

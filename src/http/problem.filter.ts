@@ -113,7 +113,32 @@ export function toProblem(exception: unknown, req?: Pick<Request, 'method' | 'pa
   }
   if (exception instanceof OrmNotFoundError) return make(404, DEFAULT_DETAILS[404]);
   if (exception instanceof HttpException) return fromHttpException(exception, req, make);
+  const parser = bodyParserProblem(exception, make);
+  if (parser) return parser;
   return make(500, DEFAULT_DETAILS[500]);
+}
+
+/** Limits of the JSON body parser (createApp), said to the user. */
+export const JSON_BODY_LIMIT = { bytes: 2 * 1024 * 1024, label: '2 MB' } as const;
+
+/**
+ * Errors of the body parsers (http-errors objects: a 4xx `status`, `expose`, and a `type` such as
+ * `entity.too.large`) that reach the filter without Nest wrapping them.
+ */
+function bodyParserProblem(exception: unknown, make: (status: number, detail: string, code?: string) => ProblemDetails): ProblemDetails | null {
+  const e = exception as { status?: unknown; expose?: unknown; type?: unknown };
+  if (typeof e !== 'object' || e === null || typeof e.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return null;
+  switch (e.type) {
+    case 'entity.too.large':
+      return make(413, `El contenido enviado excede el tamaño máximo permitido (${JSON_BODY_LIMIT.label} para datos JSON; los archivos van como formulario multipart).`);
+    case 'entity.parse.failed':
+      return make(400, 'El cuerpo de la solicitud no es JSON válido.', 'JSON_NO_VALIDO');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return make(415, 'La codificación del contenido no se admite; envíe UTF-8 sin comprimir.');
+    default:
+      return make(e.status, DEFAULT_DETAILS[e.status] ?? DEFAULT_DETAILS[400]);
+  }
 }
 
 function fromHttpException(

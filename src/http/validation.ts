@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { assertJsonShape } from './json-shape';
 import { FieldProblem, InvalidInputError } from './problem';
 
 type Translator = (field: string, english: string) => string;
@@ -69,7 +70,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * error, not silently dropped) and transformation into DTO class instances.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -81,4 +82,12 @@ export function createValidationPipe(): ValidationPipe {
       return new InvalidInputError(detail, problems);
     },
   });
+}
+
+/** Checks the shape bounds of bodies and queries before class-transformer walks them. */
+class BoundedValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') assertJsonShape(value);
+    return super.transform(value, metadata);
+  }
 }

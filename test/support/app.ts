@@ -45,6 +45,8 @@ export interface HttpOptions {
   token?: string;
   json?: unknown;
   form?: FormData;
+  /** A body sent as is (set its Content-Type in `headers`). */
+  body?: string;
   headers?: Record<string, string>;
 }
 
@@ -159,6 +161,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       body = JSON.stringify(opts.json);
     } else if (opts.form) {
       body = opts.form;
+    } else if (opts.body !== undefined) {
+      body = opts.body;
     }
     const res = await fetch(`${baseUrl}${urlPath}`, { method, headers, body });
     const contentType = res.headers.get('content-type') ?? '';
