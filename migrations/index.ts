@@ -6,6 +6,7 @@ import { Migration20261129000400_requests } from './Migration20261129000400_requ
 import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 import { Migration202612040100_school_admin } from './Migration202612040100_school_admin';
 import { Migration202612040110_cycles } from './Migration202612040110_cycles';
+import { Migration202612040200_recoverable_filing } from './Migration202612040200_recoverable_filing';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000500_auth', class: Migration20261129000500_auth },
   { name: 'Migration202612040100_school_admin', class: Migration202612040100_school_admin },
   { name: 'Migration202612040110_cycles', class: Migration202612040110_cycles },
+  { name: 'Migration202612040200_recoverable_filing', class: Migration202612040200_recoverable_filing },
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
+import { ApiInstance } from './api-instance';
 import { AuthGuard } from './auth.guard';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem.filter';
@@ -13,8 +14,9 @@ import { createValidationPipe } from './validation';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    ApiInstance,
     IdempotencyInterceptor,
   ],
-  exports: [IdempotencyInterceptor],
+  exports: [IdempotencyInterceptor, ApiInstance],
 })
 export class HttpModule {}

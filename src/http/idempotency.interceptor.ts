@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import { ConflictError, DomainError } from '../common/domain-error';
 import { ApiProblems } from './api-docs.decorators';
+import { ApiInstance, OWNER_GONE_SQL } from './api-instance';
 import type { ActorRequest } from './auth.decorators';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const ANONYMOUS = '00000000-0000-0000-0000-000000000000';
-/** A record left "in progress" by a crashed process is taken over after this long. */
+/**
+ * A record left "in progress" is taken over at once when the API process that ran it is gone (its
+ * instance lock vanished: see ApiInstance), and after this long in any case.
+ */
 const STALE_AFTER = '10 minutes';
+
+/** Set on the request when it takes over a record a dead process left in progress (see `isIdempotentRetry`). */
+const TAKEOVER = Symbol('idempotentTakeover');
 
 interface StoredRecord {
   request_hash: string;
@@ -32,7 +39,10 @@ interface StoredRecord {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly instance: ApiInstance,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = context.switchToHttp().getRequest<ActorRequest & { file?: UploadedPart; files?: UploadedPart[] | Record<string, UploadedPart[]> }>();
@@ -52,9 +62,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const ids = [userId, route, key];
 
     const inserted: unknown[] = await conn.execute(
-      `insert into idempotency_record (user_id, route, idempotency_key, request_hash, state)
-       values (?, ?, ?, ?, 'EN_CURSO') on conflict do nothing returning 1 as ok`,
-      [...ids, requestHash],
+      `insert into idempotency_record (user_id, route, idempotency_key, request_hash, state, owner_instance)
+       values (?, ?, ?, ?, 'EN_CURSO', ?) on conflict do nothing returning 1 as ok`,
+      [...ids, requestHash, this.instance.instanceId],
     );
     if (inserted.length === 0) {
       const [record] = (await conn.execute(
@@ -72,14 +82,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (record.state === 'EN_CURSO') {
         const takenOver: unknown[] = await conn.execute(
-          `update idempotency_record set created_at = now()
+          `update idempotency_record set created_at = now(), owner_instance = ?
             where user_id = ? and route = ? and idempotency_key = ? and state = 'EN_CURSO'
-              and created_at < now() - interval '${STALE_AFTER}' returning 1 as ok`,
-          ids,
+              and (created_at < now() - interval '${STALE_AFTER}' or ${OWNER_GONE_SQL}) returning 1 as ok`,
+          [this.instance.instanceId, ...ids],
         );
         if (takenOver.length === 0) {
           throw new ConflictError('Una solicitud con esta Idempotency-Key sigue en curso; reintente en unos segundos.', IDEMPOTENCY_HEADER);
         }
+        (req as unknown as Record<symbol, boolean>)[TAKEOVER] = true;
       } else {
         res.status(record.status_code ?? 200);
         res.setHeader('Idempotent-Replayed', 'true');
@@ -111,6 +122,34 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 }
+
+/**
+ * True when this request retries, with the same Idempotency-Key and content, one that a process
+ * died running: what that run already did (a request filed, a workflow started) is this request's
+ * own work, to be answered as if done now rather than refused as a duplicate.
+ */
+export function isIdempotentRetry(req: object): boolean {
+  return (req as Record<symbol, boolean>)[TAKEOVER] === true;
+}
+
+/**
+ * The request's idempotency: `retry` (see `isIdempotentRetry`) and `operationId`, a stable id of
+ * (user, key) that downstream calls use to deduplicate (e.g. a Temporal Update id), or null
+ * without a key.
+ */
+export interface IdempotencyContext {
+  retry: boolean;
+  operationId: string | null;
+}
+
+export const NO_IDEMPOTENCY: IdempotencyContext = { retry: false, operationId: null };
+
+export const Idempotency = createParamDecorator((_: unknown, ctx: ExecutionContext): IdempotencyContext => {
+  const req = ctx.switchToHttp().getRequest<ActorRequest>();
+  const key = req.header(IDEMPOTENCY_HEADER);
+  const operationId = key && KEY_PATTERN.test(key) ? createHash('sha256').update(`${req.actor?.id ?? ANONYMOUS}\n${key}`).digest('hex').slice(0, 40) : null;
+  return { retry: isIdempotentRetry(req), operationId };
+});
 
 interface UploadedPart {
   fieldname: string;

@@ -87,9 +87,12 @@ export class ProcedureClient {
     return this.viewWorkflow(this.workflowId(procedure, requestId));
   }
 
-  /** By workflow id (procedure_request.workflow_id), e.g. a supply started by a procedure. */
-  decideWorkflow(workflowId: string, decision: DecisionInput): Promise<DecisionResult> {
-    return this.client.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [decision] });
+  /**
+   * By workflow id (procedure_request.workflow_id), e.g. a supply started by a procedure. With an
+   * `updateId` the decision is sent at most once: the server answers a repeat with the first outcome.
+   */
+  decideWorkflow(workflowId: string, decision: DecisionInput, updateId?: string): Promise<DecisionResult> {
+    return this.client.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [decision], ...(updateId ? { updateId } : {}) });
   }
 
   viewWorkflow(workflowId: string): Promise<ProcedureView> {

@@ -26,7 +26,7 @@ export class RequestReadModel {
 
       await em.execute(
         `update procedure_request set state = ?, public_status = ?, last_seq = ?, chart_version = ?, workflow_id = ?,
-           updated_at = ?, closed_at = ?
+           updated_at = ?, closed_at = ?, pending_start = null
          where id = ? and last_seq < ?`,
         [r.toState, r.status, r.seq, r.chartVersion, r.workflowId, r.at, r.final ? r.at : null, requestId, r.seq],
       );

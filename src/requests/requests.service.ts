@@ -19,6 +19,8 @@ export interface NewRequest {
   requested?: { teslinSheets: number; micas: number; holograms: number };
   /** Replacement (required there): the student whose card is replaced; must belong to the school. */
   studentId?: number;
+  /** The workflow's start arguments, kept until it records its first step (src/requests/pending-start.ts). */
+  pendingStart?: object;
 }
 
 export interface InboxFilters {
@@ -79,10 +81,10 @@ export class RequestsService {
       }
       const inserted = await em.execute<Row[]>(
         `insert into procedure_request (procedure, oficio_key, school_id, drse_code, print_route, public_status,
-           requested_teslin_sheets, requested_micas, requested_holograms, student_id)
-         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?, ?)
+           requested_teslin_sheets, requested_micas, requested_holograms, student_id, pending_start)
+         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?, ?, ?)
          on conflict (procedure, school_id, oficio_key) do nothing returning id`,
-        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null, studentId],
+        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null, studentId, r.pendingStart ? JSON.stringify(r.pendingStart) : null],
       );
       const created = inserted.length > 0;
       const requestId = created

@@ -52,6 +52,10 @@ export class ProcedureRequest {
   @Property({ type: 'integer', nullable: true })
   studentId?: number;
 
+  /** Start arguments of a filed request whose workflow has not started yet (the sweeper starts it). */
+  @Property({ type: 'json', nullable: true })
+  pendingStart?: unknown;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

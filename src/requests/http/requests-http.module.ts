@@ -1,3 +1,4 @@
+import { PendingStartSweeper } from '../pending-start';
 import { Global, Module } from '@nestjs/common';
 import { HttpModule } from '../../http/http.module';
 import { registerConstraintProblem } from '../../http/problem';
@@ -27,9 +28,10 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
     procedureClientProvider,
     RequestsService,
     RequestsHttpService,
+    PendingStartSweeper,
     SupplyTicketWorkflowRouteService,
     { provide: SUPPLY_TICKET_WORKFLOW_ROUTE, useExisting: SupplyTicketWorkflowRouteService },
   ],
-  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, PendingStartSweeper],
 })
 export class RequestsHttpModule {}

@@ -15,6 +15,8 @@ import { RequestsService } from '../requests.service';
 import { eventSpec, fieldMaxima } from './decision-catalog';
 import { decisionProblem, EngineUnavailableError, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
+import { PendingStart, startPending } from '../pending-start';
+import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
 import { replacementTariff, tariffMismatch } from '../../catalog/replacement-tariff';
 import {
   ActionDto,
@@ -44,7 +46,7 @@ import {
 type Row = Record<string, unknown>;
 
 /** How long the API waits for the engine: a start, a decision, a query. */
-const START_MS = 15_000;
+const START_MS = 8_000;
 const DECIDE_MS = 20_000;
 const VIEW_MS = 3_000;
 
@@ -156,10 +158,10 @@ export class RequestsHttpService {
 
   // ---------------------------------------------------------------- filing
 
-  async file(actor: Actor, rawDatos: string, oficio: Buffer | undefined): Promise<FiledRequestDto> {
+  async file(actor: Actor, rawDatos: string, oficio: Buffer | undefined, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<FiledRequestDto> {
     const datos = await this.parseDatos(rawDatos);
     const school = await this.actorSchool(actor);
-    if (datos.procedimiento === 'REPLACEMENT') return this.fileReplacement(actor, school, datos);
+    if (datos.procedimiento === 'REPLACEMENT') return this.fileReplacement(actor, school, datos, idem);
 
     const expectedRoute = datos.procedimiento === 'PROCEDURE_1' ? 'DRSE' : 'ESCUELA';
     if (school.print_route !== expectedRoute) {
@@ -187,24 +189,35 @@ export class RequestsHttpService {
     }
 
     // Everything is valid: store the scan, then the request, then start its workflow.
+    // The row carries its workflow's start arguments until the workflow records its first step, so a
+    // filing the engine could not take is started by the sweeper (PendingStartSweeper), never left behind.
     const hash = await this.uploads.put(oficio);
-    const created = await this.requests.createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested });
-    await this.assertFirstFiling(created, 'oficio', 'Este oficio ya se presentó');
     const input =
       datos.procedimiento === 'PROCEDURE_1'
         ? {
-            requestId: created.requestId,
             schoolId: school.id,
             drseCode: school.drse_code,
             newRequested: students!.filter((s) => s.kind === 'NUEVO').length,
             continuingRequested: students!.filter((s) => s.kind === 'CONTINUO').length,
           }
-        : { requestId: created.requestId, schoolId: school.id, drseCode: school.drse_code, requested: requested! };
-    const workflowId = await this.start(actor, datos.procedimiento, created.requestId, school, input, comment);
+        : { schoolId: school.id, drseCode: school.drse_code, requested: requested! };
+    const pendingStart = this.startArguments(actor, school, input, comment);
+    const created = await this.requests.createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, pendingStart });
+    await this.assertFirstFiling(created, 'oficio', 'Este oficio ya se presentó', idem);
+    const workflowId = await this.start(datos.procedimiento, created.requestId, pendingStart, true);
     return { id: created.requestId, procedimiento: datos.procedimiento, estado: 'EN_REVISION_PLANEACION', workflowId };
   }
 
-  private async fileReplacement(actor: Actor, school: SchoolRow, datos: ReplacementDatosDto): Promise<FiledRequestDto> {
+  private startArguments(actor: Actor, school: SchoolRow, input: object, comment: string | null): PendingStart {
+    return {
+      input,
+      scope: { drseCode: school.drse_code, schoolId: school.id },
+      submittedBy: { id: actor.id, role: actor.role },
+      ...(comment ? { comment } : {}),
+    };
+  }
+
+  private async fileReplacement(actor: Actor, school: SchoolRow, datos: ReplacementDatosDto, idem: IdempotencyContext): Promise<FiledRequestDto> {
     const em = this.em.fork();
     const [student] = await em.execute<Row[]>('select id, school_id from student where id = ?', [datos.alumno]);
     if (!student || Number(student.school_id) !== school.id) {
@@ -236,7 +249,7 @@ export class RequestsHttpService {
     }
 
     const created = await this.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno });
-    await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó');
+    await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó', idem);
     const [revoked] = card
       ? [card]
       : await em.execute<Row[]>(
@@ -244,14 +257,13 @@ export class RequestsHttpService {
           [numero],
         );
     const input = {
-      requestId: created.requestId,
       schoolId: school.id,
       drseCode: school.drse_code,
       studentId: datos.alumno,
       oldFolio: String(revoked?.folio ?? ''),
       printRoute: school.print_route,
     };
-    const workflowId = await this.start(actor, 'REPLACEMENT', created.requestId, school, input, datos.comentario?.trim() || null);
+    const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null), false);
     const { paymentId } = await this.requests.recordPayment(
       created.requestId,
       { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
@@ -268,28 +280,28 @@ export class RequestsHttpService {
     return { id: created.requestId, procedimiento: 'REPLACEMENT', estado: result?.status ?? (await this.statusOf(created.requestId)), workflowId };
   }
 
-  /** A second filing of the same oficio (or receipt) is refused, unless the first never reached its workflow: then it is finished. */
-  private async assertFirstFiling(created: { requestId: number; created: boolean }, field: string, message: string): Promise<void> {
-    if (created.created) return;
+  /**
+   * A second filing of the same oficio (or receipt) is refused, unless the first never reached its
+   * workflow (then it is finished), or this is the retry of a filing whose process died (the same
+   * Idempotency-Key and content): then the first filing is this one, answered as if made now.
+   */
+  private async assertFirstFiling(created: { requestId: number; created: boolean }, field: string, message: string, idem: IdempotencyContext): Promise<void> {
+    if (created.created || idem.retry) return;
     const [row] = await this.em.fork().execute<Row[]>('select last_seq from procedure_request where id = ?', [created.requestId]);
     if (Number(row.last_seq) >= 0) throw new DomainError(`${message} (solicitud ${created.requestId}).`, field, 'YA_PRESENTADO', 409);
   }
 
-  private async start(actor: Actor, procedure: ProcedureName, requestId: number, school: SchoolRow, input: object, comment: string | null): Promise<string> {
+  private async start(procedure: ProcedureName, requestId: number, args: PendingStart, swept: boolean): Promise<string> {
     try {
-      const handle = await withinTime(START_MS, () =>
-        this.procedures.start(procedure, requestId, {
-          input,
-          scope: { drseCode: school.drse_code, schoolId: school.id },
-          submittedBy: { id: actor.id, role: actor.role },
-          comment: comment ?? undefined,
-        }),
-      );
+      const handle = await withinTime(START_MS, () => startPending(this.procedures, procedure, requestId, args));
       return handle.workflowId;
     } catch (err) {
-      if (err instanceof DomainError) throw err;
-      // The request row stays; filing the same oficio again starts its workflow (idempotent start).
-      throw new EngineUnavailableError('El motor de trámites no está disponible; la solicitud quedó registrada: vuelva a enviar el mismo oficio más tarde.');
+      if (err instanceof DomainError && !(err instanceof EngineUnavailableError)) throw err;
+      throw new EngineUnavailableError(
+        swept
+          ? 'El motor de trámites no está disponible ahora. Su solicitud quedó registrada y su trámite iniciará solo en cuanto el motor responda; no necesita enviarla otra vez.'
+          : 'El motor de trámites no está disponible; la solicitud quedó registrada: vuelva a enviar el mismo recibo más tarde.',
+      );
     }
   }
 
@@ -430,7 +442,7 @@ export class RequestsHttpService {
 
   // ---------------------------------------------------------------- decisions
 
-  async decide(actor: Actor, id: number, dto: DecisionDto): Promise<DecisionResultDto> {
+  async decide(actor: Actor, id: number, dto: DecisionDto, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<DecisionResultDto> {
     const row = await this.load(actor, id);
     const spec = eventSpec(row.procedure, dto.evento);
     const comment = dto.comentario?.trim() || undefined;
@@ -441,7 +453,7 @@ export class RequestsHttpService {
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
     try {
       const r = await withinTime(DECIDE_MS, () =>
-        this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }),
+        this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }, idem.operationId ?? undefined),
       );
       return { estado: r.status, state: r.state, seq: r.seq };
     } catch (err) {

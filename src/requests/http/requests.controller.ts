@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Actor, Role } from '../../auth/actor';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
-import { Idempotent } from '../../http/idempotency.interceptor';
+import { Idempotency, IdempotencyContext, Idempotent } from '../../http/idempotency.interceptor';
 import { IdParam } from '../../http/params';
 import { FileUpload } from '../../uploads/file-upload.decorator';
 import type { UploadedFile as Upload } from '../../uploads/upload-validation';
@@ -42,8 +42,8 @@ export class RequestsController {
   })
   @ApiCreatedResponse({ type: FiledRequestDto })
   @ApiProblems(404, 409, 503)
-  file(@CurrentActor() actor: Actor, @Body() form: FileRequestFormDto, @UploadedFile() file?: Upload): Promise<FiledRequestDto> {
-    return this.requests.file(actor, form.datos, file?.buffer);
+  file(@CurrentActor() actor: Actor, @Body() form: FileRequestFormDto, @Idempotency() idem: IdempotencyContext, @UploadedFile() file?: Upload): Promise<FiledRequestDto> {
+    return this.requests.file(actor, form.datos, file?.buffer, idem);
   }
 
   @Get()
@@ -80,13 +80,14 @@ export class RequestsController {
   @Post(':id/decisions')
   @AnyRole()
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Decide el paso abierto con un evento (p. ej. ACCEPT, RETURN, VALIDATE_PARTIAL con datos): 409 si el evento no procede ahora, 403 si su rol no atiende ese paso.',
   })
   @ApiOkResponse({ type: DecisionResultDto })
   @ApiProblems(404, 409, 422, 503)
-  decide(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: DecisionDto): Promise<DecisionResultDto> {
-    return this.requests.decide(actor, id, dto);
+  decide(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: DecisionDto, @Idempotency() idem: IdempotencyContext): Promise<DecisionResultDto> {
+    return this.requests.decide(actor, id, dto, idem);
   }
 
   @Post(':id/withdraw')
