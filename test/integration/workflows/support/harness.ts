@@ -169,7 +169,8 @@ export async function waitForView(
       last = await client.viewWorkflow(workflowId);
       if (predicate(last)) return last;
     } catch (err) {
-      if (!/not found|no poller/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause)}`)) throw Object.assign(new Error(`${String(err)}: ${String((err as { cause?: unknown }).cause)}`), { cause: err });
+      // A query while the (new) worker is not polling yet, or the machine is too loaded to answer in time, is retried.
+      if (!/not found|no poller|query timed out before a worker could process it/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause)}`)) throw Object.assign(new Error(`${String(err)}: ${String((err as { cause?: unknown }).cause)}`), { cause: err });
     }
     if (Date.now() > until) throw new Error(`Workflow ${workflowId} never reached the expected view; last: ${JSON.stringify(last && { state: last.state, status: last.status })}`);
     await new Promise((r) => setTimeout(r, 100));
