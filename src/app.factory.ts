@@ -1,21 +1,21 @@
 import type { Express } from 'express';
-import type { LogLevel } from '@nestjs/common';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ROLES_EXTENSION } from './http/auth.decorators';
 import { JSON_BODY_LIMIT } from './http/problem.filter';
+import { requestIdMiddleware } from './observability/http-logging';
 import { applySecurityHeaders } from './security/security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
-export async function createApp(
-  factory: typeof NestFactoryType,
-  options: { logger?: LogLevel[] } = {},
-): Promise<NestExpressApplication> {
-  const app = await factory.create<NestExpressApplication>(AppModule, { logger: options.logger ?? ['error', 'warn', 'log'] });
+export async function createApp(factory: typeof NestFactoryType): Promise<NestExpressApplication> {
+  const app = await factory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(requestIdMiddleware);
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);

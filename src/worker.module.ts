@@ -3,6 +3,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InventoryActivities } from './inventory/inventory.activities';
 import { InventoryModule } from './inventory/inventory.module';
+import { LoggingModule } from './observability/http-logging';
 import { ProductionActivities } from './production/production.activities';
 import { ProductionModule } from './production/production.module';
 import { ProcedureActivities } from './procedures/procedure.activities';
@@ -11,7 +12,7 @@ import { SystemActivities } from './system/system.activities';
 
 /** The worker process's DI container: only what activities need, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, InventoryModule, ProductionModule, ProceduresModule],
+  imports: [LoggingModule, ConfigModule, DatabaseModule, InventoryModule, ProductionModule, ProceduresModule],
   providers: [SystemActivities, InventoryActivities],
 })
 export class WorkerModule {}

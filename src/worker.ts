@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { Logger } from 'nestjs-pino';
 import { loadConfig } from './config/app-config';
+import { initLogging, rootLogger, TemporalJsonLogger } from './observability/logger';
 import { bindActivities } from './temporal/activity-binding';
 import { createWorker } from './temporal/worker-factory';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
@@ -16,8 +18,10 @@ export function collectActivities(ctx: INestApplicationContext): Record<string, 
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = new Logger('Worker');
-  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  const logger = initLogging('worker').child({ context: 'Worker' });
+  Runtime.install({ logger: new TemporalJsonLogger() });
+  const ctx = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  ctx.useLogger(ctx.get(Logger));
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createWorker({
     connection,
@@ -25,7 +29,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     activities: collectActivities(ctx),
   });
-  logger.log(`Worker conectado a Temporal en ${config.temporalAddress}, cola "${config.taskQueue}" (Node ${process.version})`);
+  logger.info({ node: process.version }, `Worker conectado a Temporal en ${config.temporalAddress}, cola "${config.taskQueue}" (Node ${process.version})`);
   await worker.run();
   await connection.close();
   await ctx.close();
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    console.error(err);
+    rootLogger().fatal({ err }, 'El worker terminó por un error');
     process.exit(1);
   });
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '../auth/actor';
 import { ACTOR_RESOLVER, ActorResolver } from '../auth/identity';
 import { ActorRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { setRequestActor } from '../observability/request-context';
 import { AuthError } from './problem';
 
 /**
@@ -33,6 +34,7 @@ export class AuthGuard implements CanActivate {
     const caller = await this.resolver.resolve(token);
     if (!caller) throw new AuthError('El token no es válido, expiró o su sesión fue cerrada; inicie sesión de nuevo.', 401);
     req.actor = caller.actor;
+    setRequestActor(caller.actor);
     req.sessionId = caller.sessionId;
     if (!roles.includes(caller.actor.role)) {
       throw new AuthError(`Su rol (${caller.actor.role}) no puede usar esta operación; la atienden: ${roles.join(', ')}.`, 403);

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import {
   CheckConstraintViolationException,
   ForeignKeyConstraintViolationException,
@@ -8,6 +8,8 @@ import {
 } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { DomainError, ServiceUnavailableError } from '../common/domain-error';
+import { requestIdOf, routeOf } from '../observability/http-logging';
+import { rootLogger } from '../observability/logger';
 import { outageOf } from './outage';
 import {
   constraintProblem,
@@ -55,18 +57,17 @@ const DEFAULT_DETAILS: Record<number, string> = {
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const unavailable = outageOf(exception);
     const problem = toProblem(unavailable ?? exception, req);
+    const route = routeOf(req);
     if (problem.status >= 500 && !unavailable) {
-      this.logger.error(`${req.method} ${req.path} → ${problem.status}`, exception instanceof Error ? exception.stack : String(exception));
+      rootLogger().error({ context: 'HTTP', route, status: problem.status, err: exception }, `${req.method} ${route} → ${problem.status}`);
     } else if (unavailable) {
-      this.logger.warn(`${req.method} ${req.path} → 503 ${unavailable.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      rootLogger().warn({ context: 'HTTP', route, status: 503, code: unavailable.code, err: exception }, `${req.method} ${route} → 503 ${unavailable.code}`);
     }
     if (res.headersSent) return;
     res.status(problem.status);
@@ -78,6 +79,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 export function toProblem(exception: unknown, req?: Pick<Request, 'method' | 'path' | 'originalUrl'>): ProblemDetails {
   const instance = req?.originalUrl?.split('?')[0];
+  const requestId = requestIdOf(req);
   const make = (status: number, detail: string, code = DEFAULT_CODES[status] ?? 'ERROR', errors?: FieldProblem[]): ProblemDetails => ({
     type: problemType(code),
     title: STATUS_TITLES[status] ?? 'Error',
@@ -86,6 +88,7 @@ export function toProblem(exception: unknown, req?: Pick<Request, 'method' | 'pa
     code,
     instance,
     ...(errors && errors.length ? { errors } : {}),
+    ...(requestId ? { requestId } : {}),
   });
 
   if (!(exception instanceof ServiceUnavailableError)) {

@@ -17,6 +17,8 @@ export interface ProblemDetails {
   code: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** The request's id (X-Request-Id): what a user quotes to support, and what the logs carry. */
+  requestId?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -101,4 +103,6 @@ export class ProblemDto implements ProblemDetails {
   @ApiProperty({ example: 'DATOS_NO_VALIDOS' }) code!: string;
   @ApiPropertyOptional({ example: '/students' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ example: '3f0c2a9e-5b7d-4c1e-9a8f-2d6b1e0c4a7f', description: 'Id de la solicitud (encabezado X-Request-Id).' })
+  requestId?: string;
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG, ConfigModule } from '../config/config.module';
+import { requestIdClientInterceptor } from '../observability/temporal-context';
 
 /**
  * Holds the Temporal client of the API process. The connection is lazy, so the API starts (and
@@ -14,7 +15,11 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
     this.connection = Connection.lazy({ address: config.temporalAddress });
-    this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.temporalNamespace,
+      interceptors: { workflow: [requestIdClientInterceptor] },
+    });
   }
 
   /** True when the Temporal frontend answers within `timeoutMs`. */

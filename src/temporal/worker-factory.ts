@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { requestIdActivityInterceptors } from '../observability/temporal-context';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -12,6 +13,9 @@ export interface WorkerFactoryOptions {
 /** Where Temporal bundles workflow code from: workflows/index.ts in sources, .js in dist/. */
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
+/** Workflow-side interceptors: the request id across Updates, activities and child workflows. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/observability-interceptors')];
+
 /** The one place a worker is built: src/worker.ts, the tests and the benchmarks all use it. */
 export async function createWorker(options: WorkerFactoryOptions): Promise<Worker> {
   return Worker.create({
@@ -20,6 +24,7 @@ export async function createWorker(options: WorkerFactoryOptions): Promise<Worke
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    interceptors: { activity: [requestIdActivityInterceptors], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     ...options.extra,
   });
 }

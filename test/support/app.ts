@@ -141,7 +141,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
 
   const { createApp } = await import('../../src/app.factory');
-  const app = await createApp(NestFactory, { logger: ['error', 'warn'] });
+  const app = await createApp(NestFactory);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
