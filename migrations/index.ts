@@ -7,6 +7,7 @@ import { Migration20261129000500_auth } from './Migration20261129000500_auth';
 import { Migration202612040100_school_admin } from './Migration202612040100_school_admin';
 import { Migration202612040110_cycles } from './Migration202612040110_cycles';
 import { Migration202612040200_recoverable_filing } from './Migration202612040200_recoverable_filing';
+import { Migration202612040210_read_model_context } from './Migration202612040210_read_model_context';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612040100_school_admin', class: Migration202612040100_school_admin },
   { name: 'Migration202612040110_cycles', class: Migration202612040110_cycles },
   { name: 'Migration202612040200_recoverable_filing', class: Migration202612040200_recoverable_filing },
+  { name: 'Migration202612040210_read_model_context', class: Migration202612040210_read_model_context },
 ];

@@ -111,6 +111,7 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
       at,
       openTask,
       escalation,
+      context: next.context as Record<string, unknown>,
     });
     history.push({ seq: nextSeq, from, to, event, actor, at, comment });
     if (history.length > HISTORY_KEPT) history = history.slice(-HISTORY_KEPT);

@@ -59,6 +59,8 @@ export interface TransitionRecord {
   openTask: { key: string; title: string; role: Role; dueAt: string | null } | null;
   /** Set when an SLA expired: the open task becomes overdue and the supervisor gets this task. */
   escalation: { role: Role; title: string } | null;
+  /** The chart context after the transition (ids and counts); absent in records of older workers. */
+  context?: Record<string, unknown>;
 }
 
 export type StepActivity = (input: StepInput) => Promise<StepResult>;

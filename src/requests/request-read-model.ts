@@ -26,9 +26,9 @@ export class RequestReadModel {
 
       await em.execute(
         `update procedure_request set state = ?, public_status = ?, last_seq = ?, chart_version = ?, workflow_id = ?,
-           updated_at = ?, closed_at = ?, pending_start = null
+           updated_at = ?, closed_at = ?, pending_start = null, context = coalesce(?::jsonb, context)
          where id = ? and last_seq < ?`,
-        [r.toState, r.status, r.seq, r.chartVersion, r.workflowId, r.at, r.final ? r.at : null, requestId, r.seq],
+        [r.toState, r.status, r.seq, r.chartVersion, r.workflowId, r.at, r.final ? r.at : null, r.context ? JSON.stringify(r.context) : null, requestId, r.seq],
       );
       if (r.fromState !== null && r.fromState !== r.toState) {
         await em.execute(

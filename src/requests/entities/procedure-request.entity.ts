@@ -52,6 +52,10 @@ export class ProcedureRequest {
   @Property({ type: 'integer', nullable: true })
   studentId?: number;
 
+  /** The chart context as of the last recorded transition (ids and counts only). */
+  @Property({ type: 'json', nullable: true })
+  context?: unknown;
+
   /** Start arguments of a filed request whose workflow has not started yet (the sweeper starts it). */
   @Property({ type: 'json', nullable: true })
   pendingStart?: unknown;

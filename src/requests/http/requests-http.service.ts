@@ -374,10 +374,14 @@ export class RequestsHttpService {
 
   async detail(actor: Actor, id: number): Promise<RequestDetailDto> {
     const row = await this.load(actor, id);
-    const view = await this.view(row);
     const em = this.em.fork();
+    // The read model holds the context the workflow recorded with its last transition; the workflow
+    // is queried only for requests recorded before it did (docs/procedures.md, "Reads").
+    const [recorded] = await em.execute<Row[]>('select context from procedure_request where id = ?', [row.id]);
+    const recordedContext = (recorded?.context as Record<string, unknown> | null) ?? null;
+    const view = recordedContext ? null : await this.view(row);
     const state = view?.state ?? row.state;
-    const context = view?.context ?? null;
+    const context = recordedContext ?? view?.context ?? null;
 
     const detail: RequestDetailDto = {
       ...summary(row),
@@ -385,10 +389,10 @@ export class RequestsHttpService {
       rutaMotivo: row.printRouteReason,
       chart: { procedure: row.procedure, version: view?.chartVersion ?? row.chartVersion, state },
       tareaAbierta: view ? this.openTaskOf(view) : await this.openTaskFromTable(row.id),
-      acciones: this.actions(actor, row, view),
+      acciones: this.actions(actor, row, view, context),
       linea: await this.timeline(row.id),
       documentos: this.documents(row, context),
-      fuente: view ? 'FLUJO' : 'REGISTRO',
+      fuente: view || recordedContext ? 'FLUJO' : 'REGISTRO',
     };
     if (row.procedure === 'PROCEDURE_1') {
       const students = await em.execute<Row[]>('select student_id, kind, eligible, reason, approved from request_student where request_id = ? order by student_id', [row.id]);
@@ -588,7 +592,7 @@ export class RequestsHttpService {
     }
   }
 
-  private actions(actor: Actor, row: RequestRow, view: ProcedureView | null): ActionDto[] {
+  private actions(actor: Actor, row: RequestRow, view: ProcedureView | null, context: Record<string, unknown> | null): ActionDto[] {
     let events: string[];
     if (view) {
       events = view.allowedEvents[actor.role] ?? [];
@@ -598,7 +602,7 @@ export class RequestsHttpService {
     }
     return events.map((evento) => {
       const spec = eventSpec(row.procedure, evento);
-      const maxima = fieldMaxima(row.procedure, evento, view?.context ?? null);
+      const maxima = fieldMaxima(row.procedure, evento, context);
       const action: ActionDto = { evento, etiqueta: spec.etiqueta, requiereComentario: spec.requiereComentario };
       if (spec.datos) action.datos = spec.datos.map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
       return action;

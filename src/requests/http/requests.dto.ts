@@ -297,7 +297,7 @@ export class RequestDetailDto extends RequestSummaryDto {
   @ApiPropertyOptional({ type: VerificationDto }) verificacion?: VerificationDto;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Reposición: alumno, folio anterior y nuevo.' }) reposicion?: Record<string, unknown>;
   @ApiProperty({ type: [DocumentRefDto] }) documentos!: DocumentRefDto[];
-  @ApiProperty({ description: 'De dónde salen estado y acciones: el flujo (consulta a Temporal) o el registro (si el motor no respondió).', enum: ['FLUJO', 'REGISTRO'] })
+  @ApiProperty({ description: 'De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).', enum: ['FLUJO', 'REGISTRO'] })
   fuente!: 'FLUJO' | 'REGISTRO';
 }
 

@@ -21,7 +21,7 @@ describe('Recoverable filings and decisions', () => {
     await ensureCycles(t);
     const school = await t.createSchool({ drse: 'ALTOS_SUR', matricula: 80 });
     students = [];
-    for (let i = 0; i < 3; i++) students.push((await t.createStudent(school, { primerIngreso: true })).id);
+    for (let i = 0; i < 4; i++) students.push((await t.createStudent(school, { primerIngreso: true })).id);
     token = {
       escuela: (await t.loginAs({ role: 'ESCUELA', schoolId: school.id })).accessToken,
       planeacion: (await t.loginAs({ role: 'DRSE_PLANEACION', drse: 'ALTOS_SUR' })).accessToken,
@@ -115,5 +115,29 @@ describe('Recoverable filings and decisions', () => {
     // A different decision under the same key is refused, not applied.
     const other = await t.http('POST', `/requests/${id}/decisions`, { token: token.planeacion, headers: { 'Idempotency-Key': key }, json: { evento: 'REJECT', comentario: 'No procede.' } });
     expect(other.status).toBe(422);
+  });
+
+  it('reads a detail from the read model (the context the workflow recorded), querying the workflow only for older rows', async () => {
+    const filed = await file(students[3]);
+    const id = filed.body.id as number;
+    const first = await detailWhen(t, token.planeacion, id, 'EN_REVISION_PLANEACION');
+    const procedures = t.app.get<ProcedureClient>(PROCEDURE_CLIENT);
+    const query = jest.spyOn(procedures, 'viewWorkflow');
+    try {
+      const fromTable = await t.http('GET', `/requests/${id}`, { token: token.planeacion });
+      expect(query).not.toHaveBeenCalled();
+      expect(fromTable.body).toMatchObject({ estado: 'EN_REVISION_PLANEACION', fuente: 'FLUJO', tareaAbierta: { key: 'REVISION_PLANEACION' } });
+      expect(fromTable.body.acciones).toEqual(first.body.acciones);
+      const [{ context }] = await em().execute<Array<{ context: Record<string, unknown> }>>('select context from procedure_request where id = ?', [id]);
+      expect(context).toMatchObject({ requestId: id, newRequested: 1 });
+
+      // A row recorded before the context was (an older worker): the workflow answers.
+      await em().execute('update procedure_request set context = null where id = ?', [id]);
+      const fromWorkflow = await t.http('GET', `/requests/${id}`, { token: token.planeacion });
+      expect(query).toHaveBeenCalledTimes(1);
+      expect({ ...fromWorkflow.body, linea: undefined }).toEqual({ ...fromTable.body, linea: undefined });
+    } finally {
+      query.mockRestore();
+    }
   });
 });
