@@ -82,6 +82,21 @@ describe('Web interface: procedures end to end', () => {
     throw new Error(`La solicitud ${id} no llegó a «${label}»: ${await u.text('[data-testid="estado"]')}`);
   }
 
+  /**
+   * The diagram for people: an ordered list of steps with the current one marked, every step titled
+   * in Spanish, and none of the chart's internals (state ids, events, guards, role codes, English).
+   */
+  async function expectStepper(u: WebUser, currentTitle: string): Promise<void> {
+    await u.page.waitForSelector('.stepper [aria-current="step"]');
+    expect(await u.page.$$eval('[aria-current="step"]', (els) => els.map((e) => e.querySelector('.step-title')?.textContent))).toEqual([currentTitle]);
+    expect(await u.page.$$eval('.stepper li', (els) => els.filter((li) => !li.querySelector('.step-title')?.textContent?.trim()).length)).toBe(0);
+    expect(await u.page.$('.diagram svg')).toBeNull();
+    const text = await u.text('.diagram');
+    expect(text).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/); // state ids, activities, guards (camelCase)
+    expect(text).not.toMatch(/\b(?!DRSE\b)[A-Z]{2,}(_[A-Z]+)*\b/); // event names, role codes, statuses (DRSE is what people say)
+    expect(text).not.toMatch(/\b(SLA|days?|Tarea|Automático:|stateDiagram|-->)\b|\[/);
+  }
+
   /** Clicks a decision button, writes the comment if given, confirms; the API must accept it. */
   async function decide(u: WebUser, etiqueta: string, comment?: string): Promise<void> {
     await u.click(etiqueta);
@@ -122,10 +137,26 @@ describe('Web interface: procedures end to end', () => {
     await plan.waitText(`#${p1Id}`);
     await audit(plan, 'bandeja');
     await plan.link('Revisar el oficio de la escuela');
-    await plan.page.waitForSelector('.diagram svg');
+    await expectStepper(plan, 'Revisar el oficio de la escuela');
+    expect(await plan.text('.diagram')).toMatch(/Planeación de la DRSE · plazo 3 días/);
     await audit(plan, 'solicitud-revision');
     await plan.page.$eval('.diagram', (e) => e.closest('section')!.scrollIntoView({ block: 'start' }));
     await plan.screenshot('diagrama');
+    // On a phone the steps are one readable column, with nothing wider than the screen.
+    await plan.page.setViewport({ width: 390, height: 800 });
+    const phone = await plan.page.$eval('.stepper', (ol) => {
+      const items = Array.from(ol.querySelectorAll('li'));
+      return {
+        lefts: new Set(items.map((li) => Math.round(li.getBoundingClientRect().left))).size,
+        fontPx: Math.min(...items.map((li) => parseFloat(getComputedStyle(li.querySelector('.step-title')!).fontSize))),
+        overflow: ol.scrollWidth - ol.clientWidth,
+        right: Math.max(...items.map((li) => li.getBoundingClientRect().right)),
+      };
+    });
+    expect(phone).toEqual({ lefts: 1, fontPx: expect.any(Number), overflow: 0, right: expect.any(Number) });
+    expect(phone.fontPx).toBeGreaterThanOrEqual(14);
+    expect(phone.right).toBeLessThanOrEqual(390);
+    await plan.page.setViewport({ width: 1024, height: 700 });
     const sent: string[] = [];
     plan.page.on('request', (r) => /decisions$/.test(r.url()) && sent.push(r.url()));
     await plan.click('Devolver a la escuela para corrección');
@@ -178,6 +209,13 @@ describe('Web interface: procedures end to end', () => {
       expect(timeline).toContain(step);
     }
     await audit(ce, 'solicitud-entregada', '.timeline');
+    // The diagram shows the path taken (the return for correction included) and the end reached.
+    await expectStepper(ce, 'Entregada');
+    const done = await ce.page.$$eval('.stepper li.done .step-title', (els) => els.map((e) => e.textContent));
+    expect(done).toEqual(expect.arrayContaining(['Revisar el oficio de la escuela', 'Corregir y reenviar el oficio', 'El sistema verifica qué alumnos proceden', 'Entregar credenciales y hologramas a la escuela']));
+    expect(done).not.toContain('Espera el abastecimiento de material');
+    expect(await ce.text('.diagram')).toContain('Trámite concluido: Entregada');
+    expect(await ce.text('.diagram')).toContain('Otros finales posibles: Rechazada · Retirada por la escuela');
 
     // The school sees it delivered; Tecnologías sees the stock consumed.
     await waitEstado(school, p1Id, 'Entregada');
@@ -230,7 +268,8 @@ describe('Web interface: procedures end to end', () => {
     const central = await as('central');
     await central.waitText('Revisar la solicitud de abastecimiento');
     await central.link('Revisar la solicitud de abastecimiento');
-    await central.page.waitForSelector('.diagram svg');
+    await expectStepper(central, 'Revisar la solicitud de abastecimiento');
+    expect(await central.text('.diagram')).toContain('Control Escolar central · plazo 3 días');
     await audit(central, 'abastecimiento-revision-central');
     await decide(central, 'Aprobar el abastecimiento');
     // Recursos Materiales fulfils it from its ticket queue.

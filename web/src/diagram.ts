@@ -1,77 +1,67 @@
 import { get } from './api.js';
 import { h } from './dom.js';
-import { label, STATUS_LABEL } from './labels.js';
-import type { Diagram } from './requests-api.js';
+import type { Diagram, DiagramStep, LineaItem } from './requests-api.js';
 
-interface MermaidApi {
-  initialize(config: Record<string, unknown>): void;
-  render(id: string, text: string): Promise<{ svg: string }>;
-}
-declare global {
-  interface Window {
-    mermaid?: MermaidApi;
+type StepState = 'done' | 'current' | 'pending';
+
+/**
+ * The procedure as people read it: an ordered list of steps (Spanish titles, the area that acts,
+ * the deadline), the steps already taken (from the request's timeline) and the current one marked
+ * `aria-current="step"`. Steps off the usual course say when they happen; other ends are listed
+ * after. Pure DOM and classes from styles.css (the CSP refuses inline style).
+ */
+export function stepper(d: Pick<Diagram, 'states'>, current: string, linea: Pick<LineaItem, 'de' | 'a'>[]): HTMLElement {
+  const visited = new Set<string>();
+  for (const t of linea) {
+    if (t.de) visited.add(t.de);
+    visited.add(t.a);
   }
-}
+  const here = d.states.find((s) => s.id === current);
+  const isEnd = (s: DiagramStep) => s.kind === 'final';
+  const mainEnd = d.states.find((s) => isEnd(s) && s.principal);
+  // The list: every step that is not an end, then the end reached (or the usual one).
+  const reachedEnd = here && isEnd(here) ? here : mainEnd;
+  const listed = d.states.filter((s) => !isEnd(s) || s === reachedEnd);
+  const otherEnds = d.states.filter((s) => isEnd(s) && s !== reachedEnd);
+  const stateOf = (s: DiagramStep): StepState => (s.id === current ? 'current' : visited.has(s.id) ? 'done' : 'pending');
 
-let loading: Promise<MermaidApi> | null = null;
-
-/** Loads the local copy of mermaid (served by the app, never a CDN) the first time a diagram is drawn. */
-function loadMermaid(): Promise<MermaidApi> {
-  loading ??= new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = 'vendor/mermaid.min.js';
-    s.onload = () => {
-      const m = window.mermaid!;
-      m.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', fontFamily: 'DejaVu Sans, sans-serif' });
-      resolve(m);
-    };
-    s.onerror = () => reject(new Error('No se pudo cargar el dibujo del diagrama.'));
-    document.head.appendChild(s);
-  });
-  return loading;
-}
-
-/** Mermaid source with the current state styled; exported for the unit test. */
-export function highlight(mermaidText: string, state: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(state)) return mermaidText;
-  return `${mermaidText.trimEnd()}\n  classDef current fill:#fde68a,stroke:#7c2d12,stroke-width:4px,color:#111111,font-weight:bold\n  class ${state} current\n`;
-}
-
-let seq = 0;
-
-/** The statechart of a procedure as served by the API, with the request's state highlighted. */
-export async function diagramFigure(procedure: string, version: number, state: string): Promise<HTMLElement> {
-  const d = await get<Diagram>(`/procedures/${encodeURIComponent(procedure)}/diagram?version=${version}`);
-  const current = d.states.find((s) => s.id === state);
-  const caption = `Diagrama del procedimiento. Paso actual: ${current?.titulo ?? state} (${label(STATUS_LABEL, current?.status ?? '')}).`;
-  const holder = h('div', { class: 'diagram', role: 'img', 'aria-label': caption, 'data-state': state });
-  const figure = h(
-    'figure',
-    null,
-    holder,
-    h('figcaption', null, caption),
-    h(
-      'details',
-      null,
-      h('summary', null, 'Pasos del procedimiento en texto'),
+  const items = listed.map((s, i) => {
+    const st = stateOf(s);
+    const skipped = st === 'pending' && !s.principal;
+    const details = [s.kind === 'final' ? null : s.area, s.plazo ? `plazo ${s.plazo}` : null].filter(Boolean).join(' · ');
+    return h(
+      'li',
+      {
+        class: `step ${st}${s.principal ? '' : ' optional'}${s.kind === 'task' ? '' : ' auto'}`,
+        'aria-current': st === 'current' ? 'step' : false,
+      },
+      h('span', { class: 'marker', 'aria-hidden': 'true' }, st === 'done' ? '✓' : String(i + 1)),
       h(
-        'ol',
-        null,
-        d.states.map((s) =>
-          h('li', { 'aria-current': s.id === state ? 'step' : false, class: s.id === state ? 'current-step' : '' }, `${s.titulo ?? s.id} — ${label(STATUS_LABEL, s.status)}`, s.id === state ? ' (paso actual)' : ''),
-        ),
+        'span',
+        { class: 'step-body' },
+        h('span', { class: 'step-title' }, s.titulo),
+        details ? h('span', { class: 'step-meta' }, details) : null,
+        st === 'current' ? h('span', { class: 'step-tag now' }, 'Paso actual') : st === 'done' ? h('span', { class: 'step-tag done' }, 'Hecho') : null,
+        skipped ? h('span', { class: 'step-tag' }, 'Solo si hace falta') : null,
       ),
-    ),
+    );
+  });
+  const caption = here
+    ? isEnd(here)
+      ? `Trámite concluido: ${here.titulo}.`
+      : `Paso actual: ${here.titulo} (${here.area}).`
+    : 'Pasos del procedimiento.';
+  return h(
+    'figure',
+    { class: 'diagram' },
+    h('figcaption', null, caption),
+    h('ol', { class: 'stepper', 'aria-label': 'Pasos del procedimiento' }, items),
+    otherEnds.length ? h('p', { class: 'step-ends' }, `Otros finales posibles: ${otherEnds.map((s) => s.titulo).join(' · ')}.`) : null,
   );
-  try {
-    const mermaid = await loadMermaid();
-    const { svg } = await mermaid.render(`diagrama-${++seq}`, highlight(d.mermaid, state));
-    holder.innerHTML = svg;
-    const el = holder.querySelector('svg');
-    el?.setAttribute('aria-hidden', 'true');
-    el?.setAttribute('focusable', 'false');
-  } catch (err) {
-    holder.replaceChildren(h('p', { class: 'notice error' }, (err as Error).message));
-  }
-  return figure;
+}
+
+/** The steps of a procedure as served by the API, with the request's path and current step. */
+export async function diagramFigure(procedure: string, version: number, state: string, linea: Pick<LineaItem, 'de' | 'a'>[]): Promise<HTMLElement> {
+  const d = await get<Diagram>(`/procedures/${encodeURIComponent(procedure)}/diagram?version=${version}`);
+  return stepper(d, state, linea);
 }

@@ -67,9 +67,21 @@ export interface InboxItem {
   drseCode: string;
 }
 
+export interface DiagramStep {
+  id: string;
+  status: string;
+  kind: 'task' | 'auto' | 'child' | 'final';
+  titulo: string;
+  area: string;
+  rol?: string;
+  plazo?: string;
+  principal: boolean;
+}
+
 export interface Diagram {
   procedure: string;
   version: number;
+  /** The engineers' Mermaid text (docs/diagrams); the web interface draws `states` instead. */
   mermaid: string;
-  states: { id: string; status: string; kind: string; titulo?: string; rol?: string }[];
+  states: DiagramStep[];
 }

@@ -332,8 +332,11 @@ export class DiagramStateDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: PUBLIC_STATUSES }) status!: string;
   @ApiProperty({ enum: ['task', 'auto', 'child', 'final'] }) kind!: string;
-  @ApiPropertyOptional() titulo?: string;
-  @ApiPropertyOptional({ enum: ROLES }) rol?: string;
+  @ApiProperty({ description: 'Título del paso en español (todos los pasos).' }) titulo!: string;
+  @ApiProperty({ description: 'Quién actúa, como lo nombra el personal («Planeación de la DRSE»; «El sistema» en los pasos automáticos).' }) area!: string;
+  @ApiPropertyOptional({ enum: ROLES, description: 'Rol de la tarea (solo pasos humanos).' }) rol?: string;
+  @ApiPropertyOptional({ description: 'Plazo por omisión de la tarea, en español («3 días»).' }) plazo?: string;
+  @ApiProperty({ description: 'Paso del curso habitual (del primer paso al primer fin); los demás ocurren solo si hace falta.' }) principal!: boolean;
 }
 
 export class DiagramDto {

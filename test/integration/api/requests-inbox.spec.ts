@@ -77,9 +77,9 @@ describe(InboxController.name, () => {
     expect(res.body.version).toBe(1);
     expect(res.body.mermaid).toBe(readFileSync(path.join(__dirname, '../../../docs/diagrams/procedure1.mmd'), 'utf8'));
     expect(res.body.states).toEqual(expect.arrayContaining([
-      { id: 'revisionPlaneacion', status: 'EN_REVISION_PLANEACION', kind: 'task', titulo: 'Revisar el oficio de la escuela', rol: 'DRSE_PLANEACION' },
-      { id: 'verificacionMaterial', status: 'PREPARANDO_MATERIAL', kind: 'auto' },
-      { id: 'entregada', status: 'ENTREGADA', kind: 'final' },
+      { id: 'revisionPlaneacion', status: 'EN_REVISION_PLANEACION', kind: 'task', titulo: 'Revisar el oficio de la escuela', area: 'Planeación de la DRSE', rol: 'DRSE_PLANEACION', plazo: '3 días', principal: true },
+      { id: 'verificacionMaterial', status: 'PREPARANDO_MATERIAL', kind: 'auto', titulo: 'El sistema aparta el material de las existencias', area: 'El sistema', principal: true },
+      { id: 'entregada', status: 'ENTREGADA', kind: 'final', titulo: 'Entregada', area: 'Fin', principal: true },
     ]));
     expect((await t.http('GET', '/procedures/PROCEDURE_9/diagram', { token: token.escuela })).status).toBe(404);
     expect((await t.http('GET', '/procedures/SUPPLY/diagram?version=7', { token: token.escuela })).status).toBe(404);

@@ -60,10 +60,10 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
   );
   if (role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA') ctx.main.append(correctionPanel(r, students));
   ctx.main.append(studentsPanel(r, students), documentsPanel(r), timelinePanel(r));
-  const diagramSection = section('Diagrama del procedimiento', h('p', null, 'Dibujando el diagrama…'));
+  const diagramSection = section('Diagrama del procedimiento', h('p', null, 'Cargando los pasos…'));
   ctx.main.append(diagramSection);
   try {
-    const fig = await diagramFigure(r.chart.procedure, r.chart.version, r.chart.state);
+    const fig = await diagramFigure(r.chart.procedure, r.chart.version, r.chart.state, r.linea);
     diagramSection.replaceChildren(h('h2', null, 'Diagrama del procedimiento'), fig);
   } catch (err) {
     diagramSection.replaceChildren(h('h2', null, 'Diagrama del procedimiento'), problemView(err));
