@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { ROLES_EXTENSION } from './http/auth.decorators';
 import { JSON_BODY_LIMIT } from './http/problem.filter';
 import { requestIdMiddleware } from './observability/http-logging';
+import { httpMetricsMiddleware, metricsHandler } from './observability/metrics';
 import { applySecurityHeaders } from './security/security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
@@ -16,6 +17,9 @@ export async function createApp(factory: typeof NestFactoryType): Promise<NestEx
   const app = await factory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware);
+  // Prometheus exposition; who may read it is decided in the handler (METRICS_ALLOW, METRICS_TOKEN).
+  (app.getHttpAdapter().getInstance() as Express).get('/metrics', metricsHandler());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);

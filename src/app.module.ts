@@ -15,6 +15,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HttpModule } from './http/http.module';
+import { ApiMetricsModule } from './observability/database-metrics';
 import { LoggingModule } from './observability/http-logging';
 import { InventoryHttpModule } from './inventory/http/inventory-http.module';
 import { ProductionModule } from './production/production.module';
@@ -29,7 +30,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [LoggingModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
+  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController],
   providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService],
   exports: [SchoolsService, StudentsService],

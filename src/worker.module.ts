@@ -3,6 +3,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InventoryActivities } from './inventory/inventory.activities';
 import { InventoryModule } from './inventory/inventory.module';
+import { WorkerMetricsModule } from './observability/database-metrics';
 import { LoggingModule } from './observability/http-logging';
 import { ProductionActivities } from './production/production.activities';
 import { ProductionModule } from './production/production.module';
@@ -12,7 +13,7 @@ import { SystemActivities } from './system/system.activities';
 
 /** The worker process's DI container: only what activities need, no HTTP. */
 @Module({
-  imports: [LoggingModule, ConfigModule, DatabaseModule, InventoryModule, ProductionModule, ProceduresModule],
+  imports: [LoggingModule, WorkerMetricsModule, ConfigModule, DatabaseModule, InventoryModule, ProductionModule, ProceduresModule],
   providers: [SystemActivities, InventoryActivities],
 })
 export class WorkerModule {}

@@ -23,6 +23,10 @@ export interface AppConfig {
   printRunQueue: number;
   /** How long one waits in that line (PRINT_RUN_QUEUE_WAIT_MS) before a 503. */
   printRunQueueWaitMs: number;
+  /** The worker's Prometheus listener (WORKER_METRICS_PORT; 0 turns it off). The API serves /metrics on its own port. */
+  workerMetricsPort: number;
+  /** Where the Temporal SDK's own Prometheus exporter listens inside the worker (TEMPORAL_SDK_METRICS_ADDRESS); the worker's /metrics includes it. */
+  temporalSdkMetricsAddress: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -51,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     printRunConcurrency: int('PRINT_RUN_CONCURRENCY', 2),
     printRunQueue: int('PRINT_RUN_QUEUE', 32),
     printRunQueueWaitMs: int('PRINT_RUN_QUEUE_WAIT_MS', 10_000),
+    workerMetricsPort: env.WORKER_METRICS_PORT === '0' ? 0 : int('WORKER_METRICS_PORT', 9464),
+    temporalSdkMetricsAddress: env.TEMPORAL_SDK_METRICS_ADDRESS || '127.0.0.1:9465',
   };
 }

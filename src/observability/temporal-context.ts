@@ -4,6 +4,7 @@ import type { WorkflowClientInterceptor } from '@temporalio/client';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { requestIdFromHeaders, withRequestIdHeader } from '../../workflows/observability-interceptors';
 import { rootLogger } from './logger';
+import { activityDuration } from './metrics';
 import { currentRequestContext, runWithRequestContext } from './request-context';
 
 const fromContext = <T extends { readonly headers: Headers }>(input: T): T => withRequestIdHeader(input, currentRequestContext()?.requestId);
@@ -36,11 +37,14 @@ export const requestIdActivityInterceptors: ActivityInterceptorsFactory = (ctx: 
         const fields = { context: 'Activity', activityType, workflowId: workflowExecution?.workflowId, attempt };
         const started = performance.now();
         const run = () => next(input);
+        const end = activityDuration.startTimer({ activity: activityType });
         try {
           const result = await (requestId ? runWithRequestContext({ requestId }, run) : run());
+          end({ outcome: 'ok' });
           rootLogger().info({ ...fields, ...(requestId ? { requestId } : {}), durationMs: Math.round(performance.now() - started) }, `Actividad ${activityType} terminada`);
           return result;
         } catch (err) {
+          end({ outcome: 'error' });
           rootLogger().warn({ ...fields, ...(requestId ? { requestId } : {}), durationMs: Math.round(performance.now() - started), err }, `Actividad ${activityType} falló`);
           throw err;
         }

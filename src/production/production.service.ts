@@ -25,6 +25,7 @@ import { formatFolio, parseFolio } from './folio';
 import { packPlanillas } from './planilla-packing';
 import { parsePrintHolder, PrintHolder } from './print-holder';
 import { signClaims } from './qr-payload';
+import { cardsIssued, cardsRendered, printRuns } from '../observability/metrics';
 import { QrKeyStore } from './qr-key-store';
 import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS, ProductionOptions } from './production.tokens';
 
@@ -158,6 +159,10 @@ export class ProductionService {
         return this.replay(winner, fingerprint);
       }
       throw err;
+    }
+    if (summary.runId !== null) {
+      printRuns.inc();
+      cardsIssued.inc(summary.cards);
     }
     // Runs linked to a reservation (and any run whose recording failed after its commit) record it now; idempotent.
     if (summary.runId !== null) summary.consumptionRecorded = await this.recordConsumption(summary.runId, input.actor);
@@ -403,6 +408,7 @@ export class ProductionService {
             },
     }));
     const pdf = await this.sheets.render(planillaViews(printable, this.options.publicBaseUrl), photos, false);
+    cardsRendered.inc(printable.filter((c) => c.student).length);
     const hash = await this.blobs.put(pdf);
     await em.nativeUpdate(PrintRun, { id: runId, pdfHash: null }, { pdfHash: hash, renderedAt: new Date() });
     const stored = await this.em.fork().findOneOrFail(PrintRun, { id: runId });

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { Browser, Page, PDFOptions } from 'puppeteer-core';
+import { renderDuration, timed } from '../observability/metrics';
 import { heartbeat } from '../temporal/heartbeat';
 
 export interface PdfRendererOptions {
@@ -104,13 +105,15 @@ export class PdfRenderer {
   async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }): Promise<Buffer> {
     const page = await this.acquire();
     try {
-      heartbeat();
-      await page.setContent(html, { waitUntil: 'load', timeout: pdf.timeout ?? 30_000 });
-      heartbeat();
-      // Large card runs pass `tagged: false` (tagging makes them ~20× bigger, ~1.6× slower).
-      const out = await page.pdf({ printBackground: true, ...pdf });
-      heartbeat();
-      return Buffer.from(out);
+      return await timed(renderDuration, { kind: 'pdf' }, async () => {
+        heartbeat();
+        await page.setContent(html, { waitUntil: 'load', timeout: pdf.timeout ?? 30_000 });
+        heartbeat();
+        // Large card runs pass `tagged: false` (tagging makes them ~20× bigger, ~1.6× slower).
+        const out = await page.pdf({ printBackground: true, ...pdf });
+        heartbeat();
+        return Buffer.from(out);
+      });
     } finally {
       this.release(page);
     }
@@ -123,11 +126,13 @@ export class PdfRenderer {
   async renderPng(html: string, size: { widthPx: number; heightPx: number; scale: number }): Promise<Buffer> {
     const page = await this.acquire();
     try {
-      heartbeat();
-      await page.setViewport({ width: Math.ceil(size.widthPx), height: Math.ceil(size.heightPx), deviceScaleFactor: size.scale });
-      await page.setContent(html, { waitUntil: 'load' });
-      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx } });
-      return Buffer.from(png);
+      return await timed(renderDuration, { kind: 'png' }, async () => {
+        heartbeat();
+        await page.setViewport({ width: Math.ceil(size.widthPx), height: Math.ceil(size.heightPx), deviceScaleFactor: size.scale });
+        await page.setContent(html, { waitUntil: 'load' });
+        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx } });
+        return Buffer.from(png);
+      });
     } finally {
       await page.setViewport({ width: 800, height: 600 }).catch(() => undefined);
       this.release(page);

@@ -7,6 +7,7 @@ import { DomainError, NotFoundError } from '../../common/domain-error';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { flattenValidationErrors } from '../../http/validation';
 import { ProcedureClient } from '../../procedures/procedure-client';
+import { decisions } from '../../observability/metrics';
 import { UploadStore } from '../../uploads/upload-store.service';
 import type { ProcedureView } from '../../../workflows/messages';
 import { chartFor } from '../../../statecharts/registry';
@@ -459,9 +460,12 @@ export class RequestsHttpService {
       const r = await withinTime(DECIDE_MS, () =>
         this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }, idem.operationId ?? undefined),
       );
+      decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: 'applied' });
       return { estado: r.status, state: r.state, seq: r.seq };
     } catch (err) {
-      throw decisionProblem(err);
+      const problem = decisionProblem(err);
+      decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: problem instanceof DomainError && problem.status < 500 ? 'refused' : 'failed' });
+      throw problem;
     }
   }
 

@@ -100,6 +100,8 @@ export class FaultWorld {
       PUBLIC_BASE_URL: `http://127.0.0.1:${this.apiPort}`,
       LOGIN_RATE_LIMIT: '1000',
       AUTH_ACCESS_TTL_SECONDS: '7200',
+      // No metrics listeners: a system brought up with `npm run up` may hold their ports.
+      WORKER_METRICS_PORT: '0',
     };
   }
 

@@ -96,6 +96,45 @@ describe('observability', () => {
     expect(all).not.toContain('\u001b[');
   });
 
+  it('/metrics exposes HTTP, decision, task, stock, print-run, render, activity, pool and process families after the Procedure 1', async () => {
+    expect(requestId).toBeGreaterThan(0);
+    // A second request waits in Planeación's review: an open task in the read model.
+    const pending = await fileP1(t, token.escuela, { nuevos: [students[0].id] });
+    await detailWhen(t, token.planeacion, pending.body.id as number, 'EN_REVISION_PLANEACION');
+    await eventually(
+      () => t.http('GET', '/inbox', { token: token.planeacion }),
+      (r) => r.body.items.length === 1,
+    );
+    const res = await fetch(`${t.baseUrl}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    const value = (series: string): number => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      if (!line) throw new Error(`no series ${series} in:\n${text.split('\n').filter((l) => l.startsWith(series.split('{')[0])).join('\n')}`);
+      return Number(line.slice(series.length + 1));
+    };
+    expect(value('sej_http_requests_total{method="POST",route="/requests/:id/decisions",status="200"}')).toBe(4);
+    expect(value('sej_http_request_duration_seconds_count{method="POST",route="/requests/:id/decisions",status="200"}')).toBe(4);
+    expect(text).toContain('sej_http_request_duration_seconds_bucket{le="0.5",method="POST",route="/requests/:id/decisions",status="200"}');
+    expect(value('sej_decisions_total{procedure="PROCEDURE_1",event="VALIDATE",outcome="applied"}')).toBe(1);
+    expect(value('sej_decisions_total{procedure="PROCEDURE_1",event="DELIVER",outcome="applied"}')).toBe(1);
+    expect(value('sej_open_tasks{role="DRSE_PLANEACION",drse="VALLES"}')).toBe(1);
+    expect(value('sej_overdue_tasks{role="DRSE_PLANEACION",drse="VALLES"}')).toBe(0);
+    expect(value('sej_print_runs_total')).toBe(1);
+    expect(value('sej_cards_issued_total')).toBe(3);
+    expect(value('sej_cards_rendered_total')).toBe(3);
+    expect(value('sej_render_duration_seconds_count{kind="pdf",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    // 2 sheets stocked (16 slots of each item), 3 cards consumed.
+    expect(value('sej_stock_available{holder="VALLES",item="MICA"}')).toBe(13);
+    expect(value('sej_activity_duration_seconds_count{activity="generateRequestPrintRun",outcome="ok"}')).toBe(1);
+    expect(value('sej_db_pool_connections{state="max"}')).toBeGreaterThan(0);
+    expect(text).toContain('sej_db_pool_connections{state="pending"}');
+    expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+    // Nothing personal in labels either.
+    for (const s of students) expect(text).not.toContain(s.curp);
+  });
+
   it('takes a well-formed X-Request-Id, replaces any other, and puts it in problem+json bodies', async () => {
     const own = await t.http('GET', '/requests/999999', { token: token.control, headers: { 'X-Request-Id': 'soporte-42.a:b_c' } });
     expect(own.status).toBe(404);
