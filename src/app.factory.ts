@@ -10,6 +10,7 @@ import { ROLES_EXTENSION } from './http/auth.decorators';
 import { JSON_BODY_LIMIT } from './http/problem.filter';
 import { requestIdMiddleware } from './observability/http-logging';
 import { httpMetricsMiddleware, metricsHandler } from './observability/metrics';
+import { httpTracingMiddleware } from './observability/tracing';
 import { applySecurityHeaders } from './security/security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
@@ -18,6 +19,7 @@ export async function createApp(factory: typeof NestFactoryType): Promise<NestEx
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware);
+  app.use(httpTracingMiddleware);
   // Prometheus exposition; who may read it is decided in the handler (METRICS_ALLOW, METRICS_TOKEN).
   (app.getHttpAdapter().getInstance() as Express).get('/metrics', metricsHandler());
   app.enableShutdownHooks();

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from './config/app-config';
 import { initLogging, rootLogger, TemporalJsonLogger } from './observability/logger';
 import { addMetricsSource, startMetricsServer } from './observability/metrics';
+import { startTracing, stopTracing } from './observability/tracing';
 import { bindActivities } from './temporal/activity-binding';
 import { createWorker } from './temporal/worker-factory';
 import { ACTIVITY_CLASSES, WorkerModule } from './worker.module';
@@ -20,6 +21,7 @@ export function collectActivities(ctx: INestApplicationContext): Record<string, 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = initLogging('worker').child({ context: 'Worker' });
+  startTracing('worker');
   const withMetrics = config.workerMetricsPort > 0;
   Runtime.install({
     logger: new TemporalJsonLogger(),
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   logger.info({ node: process.version }, `Worker conectado a Temporal en ${config.temporalAddress}, cola "${config.taskQueue}" (Node ${process.version})`);
   await worker.run();
   metricsServer?.close();
+  await stopTracing();
   await connection.close();
   await ctx.close();
 }

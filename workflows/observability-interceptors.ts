@@ -3,8 +3,15 @@
  * started the workflow or sent its latest Update or signal travels in the `x-request-id` Temporal
  * header, is added to the workflow's log lines and is passed on to the activities and child
  * workflows it schedules. Headers are in the history, so replay rebuilds the same value. Nothing
- * else (no names, CURPs or comments) travels this way.
+ * else (no names, CURPs or comments) travels this way. The OpenTelemetry interceptors of the SDK
+ * continue the caller's trace; their spans leave through the worker's `exporter` sink (a no-op when
+ * tracing is off).
  */
+import {
+  OpenTelemetryInboundInterceptor,
+  OpenTelemetryInternalsInterceptor,
+  OpenTelemetryOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry/lib/workflow';
 import {
   defaultPayloadConverter,
   Headers,
@@ -55,6 +62,7 @@ export const interceptors: WorkflowInterceptorsFactory = () => ({
         return next(input);
       },
     },
+    new OpenTelemetryInboundInterceptor(),
   ],
   outbound: [
     {
@@ -63,5 +71,7 @@ export const interceptors: WorkflowInterceptorsFactory = () => ({
       startChildWorkflowExecution: (input, next) => next(withRequestIdHeader(input, current)),
       getLogAttributes: (input, next) => next(current ? { ...input, requestId: current } : input),
     },
+    new OpenTelemetryOutboundInterceptor(),
   ],
+  internals: [new OpenTelemetryInternalsInterceptor()],
 });

@@ -2,7 +2,9 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG, ConfigModule } from '../config/config.module';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { requestIdClientInterceptor } from '../observability/temporal-context';
+import { tracing } from '../observability/tracing';
 
 /**
  * Holds the Temporal client of the API process. The connection is lazy, so the API starts (and
@@ -18,7 +20,7 @@ export class TemporalClientService implements OnApplicationShutdown {
     this.client = new Client({
       connection: this.connection,
       namespace: config.temporalNamespace,
-      interceptors: { workflow: [requestIdClientInterceptor] },
+      interceptors: { workflow: tracing() ? [requestIdClientInterceptor, new OpenTelemetryWorkflowClientInterceptor()] : [requestIdClientInterceptor] },
     });
   }
 

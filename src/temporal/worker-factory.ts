@@ -1,5 +1,11 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { requestIdActivityInterceptors } from '../observability/temporal-context';
+import { tracing } from '../observability/tracing';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -18,13 +24,20 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/ob
 
 /** The one place a worker is built: src/worker.ts, the tests and the benchmarks all use it. */
 export async function createWorker(options: WorkerFactoryOptions): Promise<Worker> {
+  const traces = tracing();
+  const activity: NonNullable<NonNullable<WorkerOptions['interceptors']>['activity']> = [requestIdActivityInterceptors];
+  if (traces) {
+    activity.unshift((ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }));
+  }
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
-    interceptors: { activity: [requestIdActivityInterceptors], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    interceptors: { activity, workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    // Workflow spans leave through this sink; without tracing it drops them.
+    sinks: { exporter: traces ? makeWorkflowExporter(traces.processor, traces.resource) : { export: { fn: () => undefined } } },
     ...options.extra,
   });
 }

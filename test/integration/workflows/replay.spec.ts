@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../../src/temporal/worker-factory';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../../src/temporal/worker-factory';
 import { PROCEDURE_WORKFLOW_TYPES } from '../../../workflows/messages';
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'histories');
@@ -29,7 +29,7 @@ describe(Worker.runReplayHistories.name, () => {
       return { workflowId, history: historyFromJSON(history) };
     });
     const results = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'procedures' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }, sinks: { exporter: { export: { fn: () => undefined } } }, replayName: 'procedures' }, histories)) {
       results.push(result);
     }
     expect(results.map((r) => [r.workflowId, r.error ? String(r.error) : null])).toEqual(histories.map((h) => [h.workflowId, null]));
