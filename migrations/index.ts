@@ -8,6 +8,7 @@ import { Migration202612040100_school_admin } from './Migration202612040100_scho
 import { Migration202612040110_cycles } from './Migration202612040110_cycles';
 import { Migration202612040200_recoverable_filing } from './Migration202612040200_recoverable_filing';
 import { Migration202612040210_read_model_context } from './Migration202612040210_read_model_context';
+import { Migration202612040600_oficio_version } from './Migration202612040600_oficio_version';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612040110_cycles', class: Migration202612040110_cycles },
   { name: 'Migration202612040200_recoverable_filing', class: Migration202612040200_recoverable_filing },
   { name: 'Migration202612040210_read_model_context', class: Migration202612040210_read_model_context },
+  { name: 'Migration202612040600_oficio_version', class: Migration202612040600_oficio_version },
 ];

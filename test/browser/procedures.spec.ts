@@ -169,15 +169,32 @@ describe('Web interface: procedures end to end', () => {
     // The school corrects the lists (leaves out the student without photo) and resubmits.
     await waitEstado(school, p1Id, 'Devuelta a la escuela');
     expect(await school.text('.timeline')).toContain('Falta el sello de la dirección');
+    // The reason is next to the correction, in «Qué puede hacer ahora», which comes first.
+    expect(await school.text('.now [data-testid="motivo-devolucion"]')).toContain('Falta el sello de la dirección');
+    expect(await school.page.$eval('.request-top', (e) => e.firstElementChild!.querySelector('h2')!.textContent)).toBe('Qué puede hacer ahora');
+    await school.page.waitForSelector('[data-testid="doc-oficio"]');
+    expect(await school.text('[data-testid="doc-oficio"]')).toContain('versión 1');
+    // Unticking a student and resubmitting with a new PDF in the same form: the list is saved, the new oficio uploaded.
     await (await school.control(`${fullName(withoutPhoto)} · ${withoutPhoto.curp} — sin fotografía`, 'checkbox')).click();
-    expect((await school.clickFor('Guardar la corrección de alumnos', /\/students$/, 'PUT')).status()).toBe(200);
-    await school.upload('Oficio corregido (PDF, opcional)', await writeFixture(fixtures, 'oficio-sellado.pdf', pdfDocument('Oficio P1 con sello')));
-    expect((await school.clickFor('Reemplazar el oficio escaneado', /\/oficio$/, 'PUT')).status()).toBe(200);
-    await decide(school, 'Reenviar el oficio corregido');
+    const corrected = pdfDocument('Oficio P1 con sello');
+    await school.click('Reenviar el oficio corregido');
+    await school.upload('Oficio corregido (PDF, opcional)', await writeFixture(fixtures, 'oficio-sellado.pdf', corrected));
+    const writes: string[] = [];
+    school.page.on('response', (r) => /\/requests\/\d+\/(students|oficio|decisions)$/.test(r.url()) && writes.push(`${r.request().method()} ${r.url().replace(/.*\/requests\/\d+\//, '')} ${r.status()}`));
+    expect((await school.clickFor('Confirmar: Reenviar el oficio corregido', /decisions$/)).status()).toBe(200);
+    expect(writes).toEqual(['PUT students 200', 'PUT oficio 200', 'POST decisions 200']);
     await waitEstado(school, p1Id, 'En revisión de Planeación');
 
-    // Planeación accepts; the automatic procedencia check runs; Control Escolar validates.
+    // Planeación sees that the oficio changed and downloads the corrected file.
     await plan.goto(`#/solicitudes/${p1Id}`);
+    await plan.page.waitForSelector('[data-testid="doc-oficio"]');
+    expect(await plan.text('[data-testid="doc-oficio"]')).toContain('versión 2 (corregido)');
+    expect((await plan.clickFor('Descargar Oficio escaneado', /\/oficio$/, 'GET')).status()).toBe(200);
+    const planApi = await t.login(users.planeacion.username, users.planeacion.password);
+    const served = await t.http('GET', `/requests/${p1Id}/oficio`, { token: planApi.accessToken });
+    expect(Buffer.compare(served.body as Buffer, corrected)).toBe(0); // the file Planeación gets is the corrected one
+
+    // Planeación accepts; the automatic procedencia check runs; Control Escolar validates.
     await decide(plan, 'Aceptar el oficio');
     const ce = await as('ce');
     await waitEstado(ce, p1Id, 'En validación', 'Validar: procede completa');
@@ -257,6 +274,18 @@ describe('Web interface: procedures end to end', () => {
 
     const plan = await as('planeacion');
     await waitEstado(plan, id, 'En revisión de Planeación');
+    await decide(plan, 'Devolver a la escuela para corrección', 'Ajuste los hologramas a las micas.');
+    // The school's correction form starts from what it asked for; no JSON anywhere on the page.
+    await waitEstado(school, id, 'Devuelta a la escuela');
+    const asked = await school.page.$$eval('.correction input[type="number"]', (els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(asked).toEqual(['10', '80', '80']);
+    expect(await school.text('.card table')).toMatch(/Hojas de Teslin \(8 credenciales por hoja\)\s+10/);
+    expect(await school.text()).not.toMatch(/[{}"]|teslinSheets|solicitado:/);
+    await school.fill('Hologramas', '72');
+    await decide(school, 'Reenviar el oficio corregido');
+    await waitEstado(plan, id, 'En revisión de Planeación');
+    expect(await plan.text()).not.toMatch(/[{}"]|teslinSheets/);
+    expect(await plan.text('.card table')).toMatch(/Hologramas\s+72/);
     await decide(plan, 'Aceptar el oficio');
     const ce = await as('ce');
     await waitEstado(ce, id, 'En validación', 'Validar: procede completa');

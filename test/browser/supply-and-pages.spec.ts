@@ -140,9 +140,11 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     const rm = await as('rm');
     await rm.link('Existencias');
     await rm.fill('Recibido de Micas', '500');
+    await rm.fill('Recibido de Hojas de Teslin (hojas de 8 credenciales)', '10');
     await rm.fill('Referencia (proveedor, remisión)', 'Remisión 001');
     const rec = await rm.clickFor('Registrar recepción', /\/receipts$/);
     expect(rec.status()).toBe(201);
+    expect(JSON.parse(rec.request().postData()!).lines).toEqual(expect.arrayContaining([{ item: 'TESLIN', quantity: 80 }]));
 
     // Tecnologías: dashboard, a minimum that raises the low-stock warning, and a ticket.
     const tec = await as('tec');
@@ -168,6 +170,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await audit(tec, 'existencias');
 
     await tec.link('Abastecimiento');
+    await tec.fill('Hojas de Teslin (8 ranuras cada una)', '2');
     await tec.fill('Micas (piezas)', '200');
     await tec.fill('Justificación', 'Se agotaron las micas del kit en la primera corrida');
     const open = await tec.clickFor('Abrir ticket', /\/supply-tickets$/);
@@ -180,12 +183,19 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await rm.waitText('Pendiente de surtir');
     await audit(rm, 'abastecimiento-cola');
     await rm.goto(ticketUrl);
+    expect(await rm.page.$('::-p-aria(Aprobar)')).toBeNull(); // approval is offered once the ticket is in review
     expect((await rm.clickFor('Tomar en revisión', /\/review$/)).status()).toBe(200);
     await rm.waitText('Revisión central');
+    // Teslin is ordered, approved and shipped in sheets; the API counts slots (8 per sheet).
+    expect(await rm.text('table')).toMatch(/Hojas de Teslin\s+2 hojas \(16 ranuras\)/);
     expect((await rm.clickFor('Aprobar', /\/approve$/)).status()).toBe(200);
-    await rm.fill('Enviar de Micas (pendiente 200)', '120');
-    expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
-    await rm.waitText('Enviar de Micas (pendiente 80)');
+    await rm.fill('Enviar de Micas (pendiente 200 piezas)', '120');
+    await rm.fill('Enviar de Hojas de Teslin (pendiente 2 hojas)', '1');
+    const shipped = await rm.clickFor('Registrar envío', /\/shipments$/);
+    expect(shipped.status()).toBe(201);
+    expect(JSON.parse(shipped.request().postData()!).lines).toEqual(expect.arrayContaining([{ item: 'TESLIN', quantity: 8 }]));
+    await rm.waitText('Enviar de Micas (pendiente 80 piezas)');
+    await rm.waitText('Enviar de Hojas de Teslin (pendiente 1 hoja)');
     expect(await rm.text('[data-testid="ticket-estado"]')).toMatch(/En surtido/);
     await audit(rm, 'abastecimiento-ticket');
     expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
@@ -245,8 +255,18 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     const preview = await sitio.clickFor('Ver muestra (sin validez)', /\/print-runs\/preview$/);
     expect(preview.status()).toBe(200);
     expect(preview.headers()['content-type']).toContain('application/pdf');
-    const run = await sitio.clickFor('Generar corrida (marca las credenciales como expedidas)', /\/print-runs$/);
+    // Issuing cards is irreversible: the first click only asks for confirmation.
+    const runs: string[] = [];
+    sitio.page.on('request', (r) => /\/print-runs$/.test(r.url()) && r.method() === 'POST' && runs.push(r.url()));
+    await sitio.click('Generar corrida (marca las credenciales como expedidas)');
+    await sitio.waitText('Esto no se puede deshacer');
+    expect(runs).toEqual([]);
+    await sitio.click('Cancelar');
+    expect(await sitio.page.$('::-p-aria(Confirmar: generar la corrida)')).toBeNull();
+    await sitio.click('Generar corrida (marca las credenciales como expedidas)');
+    const run = await sitio.clickFor('Confirmar: generar la corrida', /\/print-runs$/);
     expect(run.status()).toBe(201);
+    expect(runs.length).toBe(1);
     const body = (await run.json()) as { id: number; cards: number; voided: number; firstFolio: string };
     expect(body).toMatchObject({ cards: 10, voided: 6 });
     await sitio.waitText(`Corrida ${body.id}: 10 credencial(es) en 2 planilla(s), 6 espacio(s) cancelado(s)`);

@@ -93,4 +93,33 @@ export function itemLabel(item: string): string {
   return item;
 }
 
+/** The API counts Teslin in slots (ranuras); people order and ship it in sheets of 8. */
+export const SLOTS_PER_SHEET = 8;
+
+/** An item of a supply ticket or shipment, named as people count it. */
+export function materialName(item: string): string {
+  if (item === 'TESLIN') return 'Hojas de Teslin';
+  if (item === 'TINTA') return 'Tinta (planillas que rinde)';
+  return itemLabel(item);
+}
+
+/** A quantity in the API's unit, shown in people's unit: Teslin «20 hojas (160 ranuras)». */
+export function quantityText(item: string, quantity: number): string {
+  if (item !== 'TESLIN') return String(quantity);
+  const sheets = quantity / SLOTS_PER_SHEET;
+  const s = Number.isInteger(sheets) ? String(sheets) : sheets.toFixed(2);
+  return `${s} ${sheets === 1 ? 'hoja' : 'hojas'} (${quantity} ranuras)`;
+}
+
+/** How many of the item a person types for `quantity` in the API's unit (Teslin: sheets, when whole). */
+export function inPeopleUnits(item: string, quantity: number): { value: number; factor: number; unit: string } {
+  const n = (value: number, one: string, many: string) => (value === 1 ? one : many);
+  if (item === 'TESLIN' && quantity % SLOTS_PER_SHEET === 0) {
+    const sheets = quantity / SLOTS_PER_SHEET;
+    return { value: sheets, factor: SLOTS_PER_SHEET, unit: n(sheets, 'hoja', 'hojas') };
+  }
+  if (item === 'TESLIN') return { value: quantity, factor: 1, unit: n(quantity, 'ranura', 'ranuras') };
+  return { value: quantity, factor: 1, unit: item === 'TINTA' ? n(quantity, 'planilla', 'planillas') : n(quantity, 'pieza', 'piezas') };
+}
+
 export const label = (map: Record<string, string>, key: string | undefined | null): string => (key ? (map[key] ?? key) : '—');

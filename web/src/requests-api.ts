@@ -50,7 +50,7 @@ export interface RequestDetail extends RequestSummary {
     alumnos: { id: number; tipo: 'NUEVO' | 'CONTINUO'; elegible: boolean | null; motivo: string | null; aprobado: boolean | null }[];
   };
   reposicion?: Record<string, unknown>;
-  documentos: { tipo: string; id: string | number; url: string }[];
+  documentos: { tipo: string; id: string | number; url: string; version?: number; fecha?: string }[];
 }
 
 export interface InboxItem {

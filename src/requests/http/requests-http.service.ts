@@ -59,6 +59,9 @@ interface RequestRow {
   procedure: ProcedureName;
   workflowId: string | null;
   oficioKey: string | null;
+  /** 1 as filed; +1 each time a returned request's oficio is replaced by a different file. */
+  oficioVersion: number;
+  oficioAt: string;
   schoolId: number | null;
   drseCode: string;
   printRoute: string | null;
@@ -84,7 +87,7 @@ interface SchoolRow {
 }
 
 const REQUEST_SELECT = `
-  select r.id, r.procedure, r.workflow_id, r.oficio_key, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
+  select r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
          r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.created_at, r.updated_at,
          s.cct, s.turno, s.name as school_name, s.print_route_reason
   from procedure_request r left join school s on s.id = r.school_id`;
@@ -98,6 +101,8 @@ function toRequestRow(r: Row): RequestRow {
     procedure: r.procedure as ProcedureName,
     workflowId: (r.workflow_id as string | null) ?? null,
     oficioKey: (r.oficio_key as string | null) ?? null,
+    oficioVersion: Number(r.oficio_version ?? 1),
+    oficioAt: iso(r.oficio_at ?? r.created_at),
     schoolId: numOrNull(r.school_id),
     drseCode: String(r.drse_code),
     printRoute: (r.print_route as string | null) ?? null,
@@ -521,8 +526,10 @@ export class RequestsHttpService {
     if (row.publicStatus !== 'DEVUELTA_A_ESCUELA') throw this.notReturned();
     const hash = await this.uploads.put(oficio);
     const updated = await this.em.fork().execute<Row[]>(
-      `update procedure_request set oficio_key = ?, updated_at = now() where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
-      [`${OFICIO_PREFIX}${hash}`, row.id],
+      `update procedure_request
+          set oficio_version = oficio_version + (case when oficio_key = ? then 0 else 1 end), oficio_at = now(), oficio_key = ?, updated_at = now()
+        where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
+      [`${OFICIO_PREFIX}${hash}`, `${OFICIO_PREFIX}${hash}`, row.id],
     );
     if (updated.length === 0) throw this.notReturned();
     return this.detail(actor, id);
@@ -661,7 +668,9 @@ export class RequestsHttpService {
 
   private documents(row: RequestRow, context: Record<string, unknown> | null): DocumentRefDto[] {
     const docs: DocumentRefDto[] = [];
-    if (row.oficioKey?.startsWith(OFICIO_PREFIX)) docs.push({ tipo: 'OFICIO', id: String(row.id), url: `/requests/${row.id}/oficio` });
+    if (row.oficioKey?.startsWith(OFICIO_PREFIX)) {
+      docs.push({ tipo: 'OFICIO', id: String(row.id), url: `/requests/${row.id}/oficio`, version: row.oficioVersion, fecha: row.oficioAt });
+    }
     const printRunId = context?.printRunId;
     if (typeof printRunId === 'number') docs.push({ tipo: 'PLANILLAS', id: String(printRunId), url: `/print-runs/${printRunId}/pdf` });
     const acuseId = context?.acuseId;

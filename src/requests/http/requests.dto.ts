@@ -269,6 +269,8 @@ export class DocumentRefDto {
   @ApiProperty({ enum: ['OFICIO', 'ACUSE', 'PLANILLAS'] }) tipo!: string;
   @ApiProperty() id!: string;
   @ApiProperty() url!: string;
+  @ApiPropertyOptional({ description: 'Oficio: 1 el presentado; aumenta cada vez que la escuela, con la solicitud devuelta, lo reemplaza por otro archivo.' }) version?: number;
+  @ApiPropertyOptional({ description: 'Oficio: cuándo se subió el archivo vigente (ISO 8601).' }) fecha?: string;
 }
 
 export class StudentVerdictDto {

@@ -1,7 +1,7 @@
 import { get, Page, post, put, qs, session } from '../api.js';
 import { lineChart } from '../chart.js';
 import { field, fmtDate, fmtDay, h, input, select, table } from '../dom.js';
-import { itemLabel, label, LEDGER_KIND_LABEL } from '../labels.js';
+import { itemLabel, label, LEDGER_KIND_LABEL, SLOTS_PER_SHEET } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
 import { act, badge, messageBox, section } from '../ui.js';
 
@@ -213,7 +213,8 @@ function receiptForm(holder: Holder, items: Balance[]): HTMLElement {
   const form = h(
     'form',
     { class: 'grid-form' },
-    qty.map(({ b, el }) => field(`Recibido de ${b.description}`, el)),
+    // Teslin is received in sheets; the API counts slots (8 per sheet).
+    qty.map(({ b, el }) => field(b.item === 'TESLIN' ? 'Recibido de Hojas de Teslin (hojas de 8 credenciales)' : `Recibido de ${b.description}`, el)),
     field('Referencia (proveedor, remisión)', reason),
     submit,
     box,
@@ -221,7 +222,7 @@ function receiptForm(holder: Holder, items: Balance[]): HTMLElement {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void act(submit, box, async () => {
-      const lines = qty.map(({ b, el }) => ({ item: b.item, quantity: Number(el.value) })).filter((l) => l.quantity > 0);
+      const lines = qty.map(({ b, el }) => ({ item: b.item, quantity: Number(el.value) * (b.item === 'TESLIN' ? SLOTS_PER_SHEET : 1) })).filter((l) => l.quantity > 0);
       await post(`/inventory/holders/${holder.id}/receipts`, { lines, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) });
       await refreshPage();
     });

@@ -82,8 +82,34 @@ async function runForm(role: string, schoolId: number | undefined, result: HTMLE
     h('div', { class: 'actions' }, previewBtn, createBtn),
     box,
   );
+  const confirmHolder = h('div');
+  form.insertBefore(confirmHolder, box);
+  // Irreversible like every other step that confirms: folios are used, cards issued and material consumed.
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    box.reset();
+    const who = schoolsSel ? `${body().schoolIds.length} escuela(s) elegida(s)` : 'su escuela';
+    const go = h('button', { type: 'button' }, 'Confirmar: generar la corrida');
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
+    const panel = h(
+      'div',
+      { class: 'notice warn', role: 'group', 'aria-label': 'Confirmar la corrida' },
+      h('p', null, h('strong', null, 'Esto no se puede deshacer. '), `Se expedirán las credenciales de ${who}: cada una usa un folio, una ranura de Teslin, una mica, un holograma y tinta, y queda marcada como expedida del ciclo.`),
+      h('p', null, 'Si no lo ha hecho, revise antes la muestra (sin validez).'),
+      h('div', { class: 'actions' }, go, cancel),
+    );
+    cancel.addEventListener('click', () => {
+      confirmHolder.replaceChildren();
+      createBtn.focus();
+    });
+    go.addEventListener('click', () => {
+      confirmHolder.replaceChildren();
+      create();
+    });
+    confirmHolder.replaceChildren(panel);
+    go.focus();
+  });
+  const create = () => {
     const p = progress('Generando la corrida: folios, planillas de 8 y anulación de espacios en blanco…');
     void act(createBtn, box, async () => {
       box.replaceChildren(p);
@@ -101,6 +127,6 @@ async function runForm(role: string, schoolId: number | undefined, result: HTMLE
         ),
       );
     });
-  });
+  };
   return section('Nueva corrida de impresión', form);
 }

@@ -1,7 +1,7 @@
 import { ApiError, download, get, post, put, session, upload } from '../api.js';
 import { allStudents, fullName, Student } from '../catalog.js';
 import { diagramFigure } from '../diagram.js';
-import { field, fmtDate, h, input, textarea } from '../dom.js';
+import { field, fmtDate, h, input, table, textarea } from '../dom.js';
 import { EVENT_LABEL, label, PROCEDURE_LABEL, ROLE_LABEL, STATUS_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
 import type { Accion, LineaItem, RequestDetail } from '../requests-api.js';
@@ -53,12 +53,15 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
       )
     : h('p', null, 'No hay tarea abierta: la solicitud ', ['ENTREGADA', 'RECHAZADA', 'RETIRADA', 'SURTIDA', 'CANCELADA'].includes(r.estado) ? 'está concluida.' : 'avanza en un paso automático.');
 
-  const actions = actionsPanel(r);
+  const correction = role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA' ? correctionPanel(r, students) : null;
+  const actions = actionsPanel(r, correction);
   const checks = verificationPanel(r, students);
-  ctx.main.append(
-    h('div', { class: 'grid-2' }, section('Resumen', summary, task), section('Qué puede hacer ahora', checks ?? '', actions)),
-  );
-  if (role === 'ESCUELA' && r.estado === 'DEVUELTA_A_ESCUELA') ctx.main.append(correctionPanel(r, students));
+  const now = section('Qué puede hacer ahora', returnReason(r), checks ?? '', correction?.element ?? '', actions);
+  now.classList.add('now');
+  const resumen = section('Resumen', summary, task);
+  resumen.classList.add('resumen');
+  // What to do comes first (in reading order and on phones); wide screens show it to the right of the summary.
+  ctx.main.append(h('div', { class: 'grid-2 request-top' }, now, resumen));
   ctx.main.append(studentsPanel(r, students), documentsPanel(r), timelinePanel(r));
   const diagramSection = section('Diagrama del procedimiento', h('p', null, 'Cargando los pasos…'));
   ctx.main.append(diagramSection);
@@ -87,7 +90,7 @@ async function studentsOf(r: RequestDetail): Promise<Student[] | null> {
 }
 
 /** Only the actions the API says this caller may take now; each asks for a comment where needed. */
-function actionsPanel(r: RequestDetail): HTMLElement {
+function actionsPanel(r: RequestDetail, correction: Correction | null): HTMLElement {
   const box = messageBox();
   const formHolder = h('div');
   if (!r.acciones.length) return h('div', null, h('p', null, 'No hay acciones disponibles para usted en este paso.'));
@@ -96,7 +99,7 @@ function actionsPanel(r: RequestDetail): HTMLElement {
     const b = h('button', { type: 'button', class: a.evento === 'REJECT' || a.evento === 'WITHDRAW' || a.evento === 'INVALIDATE' ? 'danger' : '', 'data-evento': a.evento }, text);
     b.addEventListener('click', () => {
       box.reset();
-      formHolder.replaceChildren(decisionForm(r, a, text, box));
+      formHolder.replaceChildren(decisionForm(r, a, text, box, correction));
       formHolder.querySelector<HTMLElement>('textarea, input')?.focus();
     });
     return b;
@@ -104,15 +107,24 @@ function actionsPanel(r: RequestDetail): HTMLElement {
   return h('div', null, h('div', { class: 'actions' }, buttons), formHolder, box);
 }
 
-function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>): HTMLElement {
+function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>, correction: Correction | null): HTMLElement {
   const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 2000 });
-  const numbers = (a.datos ?? []).map((d) => ({ d, el: input(d.campo, { type: 'number', min: 0, step: 1, required: true, inputmode: 'numeric' }) }));
+  const numbers = (a.datos ?? []).map((d) => ({
+    d,
+    el: input(d.campo, { type: 'number', min: 0, step: 1, required: true, inputmode: 'numeric', max: d.maximo, value: d.maximo !== undefined ? String(d.maximo) : undefined }),
+  }));
+  const resubmit = a.evento === 'RESUBMIT';
+  const oficio = resubmit ? oficioInput() : null;
+  const current = r.documentos.find((d) => d.tipo === 'OFICIO');
   const submit = h('button', { type: 'submit' }, `Confirmar: ${text}`);
   const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
   const form = h(
     'form',
     { class: 'decision', 'aria-label': text, novalidate: true },
-    numbers.map(({ d, el }) => field(d.etiqueta, el)),
+    oficio
+      ? field('Oficio corregido (PDF, opcional)', oficio, `Si no elige un archivo se reenvía el oficio actual${current?.version ? ` (versión ${current.version})` : ''}.`)
+      : null,
+    numbers.map(({ d, el }) => field(d.maximo !== undefined ? `${d.etiqueta} (máximo ${d.maximo})` : d.etiqueta, el)),
     field(a.requiereComentario ? 'Comentario (obligatorio)' : 'Comentario (opcional)', comment, a.requiereComentario ? 'Explique el motivo; la escuela y las oficinas lo verán en la línea de tiempo.' : undefined),
     h('div', { class: 'actions' }, submit, cancel),
   );
@@ -127,6 +139,19 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
     }
     void act(submit, box, async () => {
       const datos = Object.fromEntries(numbers.map(({ d, el }) => [d.campo, Number(el.value)]));
+      if (resubmit) {
+        // One button does the whole correction: unsaved lists, the new oficio, then the resubmission.
+        await correction?.flush();
+        const f = oficio?.files?.[0];
+        if (f) {
+          const fd = new FormData();
+          fd.append('oficio', f);
+          const p = progress('Subiendo el oficio corregido…');
+          box.replaceChildren(p);
+          await upload('PUT', `/requests/${r.id}/oficio`, fd, (x) => p.set(x));
+          box.reset();
+        }
+      }
       if (a.evento === 'WITHDRAW') {
         await post(`/requests/${r.id}/withdraw`, comment.value.trim() ? { comentario: comment.value.trim() } : {});
       } else {
@@ -137,7 +162,10 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
         });
       }
       await refreshPage();
-      document.querySelector('main')?.prepend(h('p', { class: 'notice ok', role: 'status' }, `Hecho: ${text}.`));
+      const done = h('p', { class: 'notice ok', role: 'status', tabindex: -1 }, `Hecho: ${text}.`);
+      document.querySelector('main h1')?.after(done);
+      done.focus(); // keyboard users keep their place instead of falling back to the page body
+
     });
   });
   return form;
@@ -176,63 +204,106 @@ function verificationPanel(r: RequestDetail, students: Student[] | null): HTMLEl
   );
 }
 
-function correctionPanel(r: RequestDetail, students: Student[] | null): HTMLElement {
+interface Correction {
+  element: HTMLElement;
+  /** Saves what the school changed and did not save yet (called before resubmitting). */
+  flush(): Promise<void>;
+}
+
+function correctionPanel(r: RequestDetail, students: Student[] | null): Correction {
   const box = messageBox();
   const parts: HTMLElement[] = [];
+  let flush = async (): Promise<void> => undefined;
   if (r.procedimiento === 'PROCEDURE_1' && students) {
     const picker = studentPicker(students, r.alumnos);
-    const save = h('button', { type: 'submit' }, 'Guardar la corrección de alumnos');
+    let saved = JSON.stringify(picker.selected());
+    const save = h('button', { type: 'submit', class: 'secondary' }, 'Guardar la corrección de alumnos');
     const form = h('form', null, picker.element, save);
+    const store = async () => {
+      await put(`/requests/${r.id}/students`, picker.selected());
+      saved = JSON.stringify(picker.selected());
+    };
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void act(save, box, async () => {
-        await put(`/requests/${r.id}/students`, picker.selected());
-        box.ok('Lista de alumnos corregida. Ahora use «Reenviar corregido».');
+        await store();
+        box.ok('Lista de alumnos corregida. Cuando termine, use «Reenviar el oficio corregido».');
       });
     });
+    flush = async () => {
+      if (JSON.stringify(picker.selected()) !== saved) await store();
+    };
     parts.push(form);
   }
   if (r.procedimiento === 'PROCEDURE_2') {
-    const m = (r.material ?? {}) as Record<string, number>;
-    const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, value: String(m.teslinSheets ?? 0) });
-    const micas = input('micas', { type: 'number', min: 0, step: 1, value: String(m.micas ?? 0) });
-    const holograms = input('holograms', { type: 'number', min: 0, step: 1, value: String(m.holograms ?? 0) });
-    const save = h('button', { type: 'submit' }, 'Guardar la corrección del material');
-    const form = h('form', { class: 'grid-form' }, field('Hojas de Teslin', sheets), field('Micas', micas), field('Hologramas', holograms), save);
+    const m = materialOf(r).solicitado ?? {};
+    const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.teslinSheets ?? 0) });
+    const micas = input('micas', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.micas ?? 0) });
+    const holograms = input('holograms', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.holograms ?? 0) });
+    const values = () => JSON.stringify([sheets.value, micas.value, holograms.value]);
+    let saved = values();
+    const save = h('button', { type: 'submit', class: 'secondary' }, 'Guardar la corrección del material');
+    const form = h('form', { class: 'grid-form' }, field('Hojas de Teslin (8 credenciales por hoja)', sheets), field('Micas', micas), field('Hologramas', holograms), save);
+    const store = async () => {
+      await put(`/requests/${r.id}/material`, { material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) } });
+      saved = values();
+    };
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void act(save, box, async () => {
-        await put(`/requests/${r.id}/material`, { material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) } });
-        box.ok('Material corregido. Ahora use «Reenviar corregido».');
+        await store();
+        box.ok('Material corregido. Cuando termine, use «Reenviar el oficio corregido».');
       });
     });
+    flush = async () => {
+      if (values() !== saved) await store();
+    };
     parts.push(form);
   }
-  const file = h('input', { type: 'file', name: 'oficio', accept: 'application/pdf' });
-  const send = h('button', { type: 'submit' }, 'Reemplazar el oficio escaneado');
-  const upForm = h('form', { class: 'inline-upload' }, field('Oficio corregido (PDF, opcional)', file), send);
-  upForm.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const f = file.files?.[0];
-    if (!f) return box.error(new ApiError(422, 'Elija el oficio corregido en PDF.', undefined, []));
-    const fd = new FormData();
-    fd.append('oficio', f);
-    const p = progress('Subiendo el oficio…');
-    void act(send, box, async () => {
-      box.replaceChildren(p);
-      await upload('PUT', `/requests/${r.id}/oficio`, fd, (x) => p.set(x));
-      box.ok('Oficio reemplazado.');
-    });
-  });
-  parts.push(upForm);
-  return section('Corregir la solicitud', h('p', null, 'La solicitud fue devuelta. Corrija lo necesario y después use «Reenviar corregido».'), ...parts, box);
+  const element = h(
+    'div',
+    { class: 'correction' },
+    h('h3', null, 'Corregir la solicitud'),
+    h('p', null, 'Corrija lo necesario y use «Reenviar el oficio corregido»: ahí puede adjuntar el oficio corregido en PDF.'),
+    ...parts,
+    box,
+  );
+  return { element, flush: () => flush() };
+}
+
+/** Why the request came back to the school: the comment of the step that returned it, next to the correction. */
+function returnReason(r: RequestDetail): HTMLElement | null {
+  if (r.estado !== 'DEVUELTA_A_ESCUELA') return null;
+  const back = [...r.linea].reverse().find((t) => t.estado === 'DEVUELTA_A_ESCUELA' && t.de !== t.a);
+  if (!back) return null;
+  return h(
+    'div',
+    { class: 'notice warn', 'data-testid': 'motivo-devolucion' },
+    h('p', null, h('strong', null, 'Motivo de la devolución: '), back.comentario?.trim() || 'sin comentario.'),
+    h('p', { class: 'hint' }, `${whoDid(back.actor)} · ${fmtDate(back.fecha)}`),
+  );
+}
+
+function oficioInput(): HTMLInputElement {
+  return h('input', { type: 'file', name: 'oficio', accept: 'application/pdf' });
+}
+
+type Quantities = Partial<Record<'teslinSheets' | 'micas' | 'holograms', number>>;
+function materialOf(r: RequestDetail): Partial<Record<'solicitado' | 'permitido' | 'aprobado' | 'faltante', Quantities>> {
+  return (r.material ?? {}) as Partial<Record<'solicitado' | 'permitido' | 'aprobado' | 'faltante', Quantities>>;
 }
 
 function studentsPanel(r: RequestDetail, students: Student[] | null): HTMLElement {
   if (r.material) {
+    const m = materialOf(r);
+    const columns = (['solicitado', 'permitido', 'aprobado', 'faltante'] as const).filter((k) => m[k]);
     return section(
-      'Material solicitado',
-      h('dl', { class: 'facts' }, Object.entries(r.material).flatMap(([k, v]) => [h('dt', null, humanKey(k)), h('dd', null, typeof v === 'object' ? JSON.stringify(v) : String(v))])),
+      'Material',
+      table(
+        'Material del oficio',
+        ['Artículo', ...columns.map((k) => MATERIAL_COLUMN[k])],
+        (['teslinSheets', 'micas', 'holograms'] as const).map((item) => [MATERIAL_LABEL[item], ...columns.map((k) => String(m[k]?.[item] ?? 0))]),
+      ),
     );
   }
   if (!r.alumnos) return h('div');
@@ -258,8 +329,9 @@ function documentsPanel(r: RequestDetail): HTMLElement {
       { class: 'docs' },
       r.documentos.map((d) => {
         const box = messageBox();
-        const name = `${(DOC_LABEL[d.tipo] ?? d.tipo).toLowerCase().replace(/\s+/g, '-')}-${d.id}.pdf`;
-        const dl = h('button', { type: 'button', class: 'secondary', 'data-doc': d.tipo }, `Descargar ${DOC_LABEL[d.tipo] ?? d.tipo}`);
+        const what = DOC_LABEL[d.tipo] ?? 'Documento';
+        const name = `${what.toLowerCase().replace(/\s+/g, '-')}-solicitud-${r.id}${d.version ? `-v${d.version}` : ''}.pdf`;
+        const dl = h('button', { type: 'button', class: 'secondary', 'data-doc': d.tipo }, `Descargar ${what}`);
         dl.addEventListener('click', () => {
           const p = progress('Preparando el PDF…');
           box.replaceChildren(p);
@@ -269,7 +341,11 @@ function documentsPanel(r: RequestDetail): HTMLElement {
           });
         });
         const scan = d.tipo === 'ACUSE' && SCAN_UPLOADERS.includes(role) ? signedScanForm(Number(d.id)) : null;
-        return h('li', null, h('span', null, `${DOC_LABEL[d.tipo] ?? d.tipo} (${d.id})`), dl, scan, box);
+        const version =
+          d.tipo === 'OFICIO' && d.version
+            ? ` · ${d.version > 1 ? `versión ${d.version} (corregido)` : 'versión 1 (el presentado)'}, subido ${fmtDate(d.fecha)}`
+            : '';
+        return h('li', null, h('span', { 'data-testid': `doc-${d.tipo.toLowerCase()}` }, `${what}${version}`), dl, scan, box);
       }),
     ),
   );
@@ -320,12 +396,12 @@ function timelinePanel(r: RequestDetail): HTMLElement {
 }
 
 
-const MATERIAL_LABEL: Record<string, string> = { teslinSheets: 'Hojas de Teslin', micas: 'Micas', holograms: 'Hologramas' };
-function humanKey(k: string): string {
-  if (MATERIAL_LABEL[k]) return MATERIAL_LABEL[k];
-  const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-}
+const MATERIAL_LABEL: Record<'teslinSheets' | 'micas' | 'holograms', string> = {
+  teslinSheets: 'Hojas de Teslin (8 credenciales por hoja)',
+  micas: 'Micas',
+  holograms: 'Hologramas',
+};
+const MATERIAL_COLUMN = { solicitado: 'Solicitado', permitido: 'Permitido por el consumo', aprobado: 'Aprobado', faltante: 'Faltante en la DRSE' } as const;
 
 /** Who took a step: role, and a short user id (the audit keeps the full id). */
 function whoDid(actor: LineaItem['actor']): string {

@@ -1,6 +1,6 @@
 import { get, newKey, Page, post, qs, session } from '../api.js';
 import { field, fmtDate, h, input, select, table, textarea } from '../dom.js';
-import { itemLabel, label, TICKET_STATUS_LABEL } from '../labels.js';
+import { inPeopleUnits, label, materialName, quantityText, SLOTS_PER_SHEET, TICKET_STATUS_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
 import { act, badge, messageBox, section } from '../ui.js';
 import { signedScanForm } from './request-detail.js';
@@ -58,7 +58,7 @@ export async function ticketsPage(ctx: PageContext): Promise<void> {
         t.drseCode ?? '—',
         t.origin === 'PROCEDIMIENTO' ? `Solicitud #${t.requestId}` : 'DRSE',
         label(TICKET_STATUS_LABEL, t.status),
-        t.lines.filter((l) => l.backorder > 0).map((l) => `${itemLabel(l.item)}: ${l.backorder}`).join('; ') || '—',
+        t.lines.filter((l) => l.backorder > 0).map((l) => `${materialName(l.item)}: ${quantityText(l.item, l.backorder)}`).join('; ') || '—',
       ]),
     ),
   );
@@ -92,7 +92,7 @@ function openTicketForm(): HTMLElement {
     void act(submit, box, async () => {
       const c = cycle.value.trim();
       const lines = [
-        ['TESLIN', Number(sheets.value) * 8],
+        ['TESLIN', Number(sheets.value) * SLOTS_PER_SHEET],
         ['MICA', Number(micas.value)],
         [`HOLOGRAMA:${c || (await currentCycle())}`, Number(holos.value)],
         ['TINTA', Number(ink.value)],
@@ -133,8 +133,15 @@ export async function ticketDetailPage(ctx: PageContext): Promise<void> {
     ),
     table(
       'Artículos',
-      ['Artículo', 'Pedido', 'Aprobado', 'Enviado', 'Recibido', 'Pendiente (backorder)'],
-      t.lines.map((l) => [l.description, String(l.requested), String(l.approved ?? '—'), String(l.shipped), String(l.received), l.backorder ? badge(String(l.backorder), 'warn') : '0']),
+      ['Artículo', 'Pedido', 'Aprobado', 'Enviado', 'Recibido', 'Pendiente de enviar'],
+      t.lines.map((l) => [
+        materialName(l.item),
+        quantityText(l.item, l.requested),
+        l.approved === undefined ? '—' : quantityText(l.item, l.approved),
+        quantityText(l.item, l.shipped),
+        quantityText(l.item, l.received),
+        l.backorder ? badge(quantityText(l.item, l.backorder), 'warn') : '0',
+      ]),
     ),
   );
   if (t.justificationReport) {
@@ -166,7 +173,7 @@ function shipmentsPanel(t: Ticket, role: string): HTMLElement {
         return h(
           'li',
           null,
-          h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${itemLabel(l.item)} ${l.quantity}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
+          h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.quantity)}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
           receive,
           s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
           s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
@@ -195,16 +202,20 @@ function actionsFor(t: Ticket, role: string): HTMLElement | null {
     b.addEventListener('click', () => run(b, () => post(`/supply-tickets/${t.id}/review`)));
     parts.push(b);
   }
-  if (fulfil && !byWorkflow && (t.status === 'OPEN' || t.status === 'UNDER_REVIEW')) {
-    const qty = t.lines.map((l) => ({ l, el: input(`aprobar-${l.item}`, { type: 'number', min: 0, max: l.requested, step: 1, value: String(l.requested) }) }));
+  // Approve or reject once it is taken in review (the API refuses both on an OPEN ticket).
+  if (fulfil && !byWorkflow && t.status === 'UNDER_REVIEW') {
+    const qty = t.lines.map((l) => {
+      const u = inPeopleUnits(l.item, l.requested);
+      return { l, u, el: input(`aprobar-${l.item}`, { type: 'number', min: 0, max: u.value, step: 1, inputmode: 'numeric', value: String(u.value) }) };
+    });
     const note = input('note', { maxlength: 500 });
     const approve = h('button', { type: 'submit' }, 'Aprobar');
     const reason = input('reason', { maxlength: 500 });
     const reject = h('button', { type: 'button', class: 'danger' }, 'Rechazar');
-    const f = h('form', { class: 'grid-form' }, qty.map(({ l, el }) => field(`Aprobar de ${l.description} (pedido ${l.requested})`, el)), field('Nota (opcional)', note), approve);
+    const f = h('form', { class: 'grid-form' }, qty.map(({ l, u, el }) => field(`Aprobar de ${materialName(l.item)} (pedido ${u.value} ${u.unit})`, el)), field('Nota (opcional)', note), approve);
     f.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      run(approve, () => post(`/supply-tickets/${t.id}/approve`, { lines: qty.map(({ l, el }) => ({ item: l.item, quantity: Number(el.value) })), ...(note.value.trim() ? { note: note.value.trim() } : {}) }));
+      run(approve, () => post(`/supply-tickets/${t.id}/approve`, { lines: qty.map(({ l, u, el }) => ({ item: l.item, quantity: Number(el.value) * u.factor })), ...(note.value.trim() ? { note: note.value.trim() } : {}) }));
     });
     reject.addEventListener('click', () => {
       if (!reason.value.trim()) {
@@ -217,12 +228,15 @@ function actionsFor(t: Ticket, role: string): HTMLElement | null {
     parts.push(section('Revisión central', f, h('div', { class: 'grid-form' }, field('Motivo del rechazo', reason), reject)));
   }
   if (fulfil && (t.status === 'APPROVED' || t.status === 'IN_FULFILLMENT')) {
-    const qty = t.lines.filter((l) => l.backorder > 0).map((l) => ({ l, el: input(`enviar-${l.item}`, { type: 'number', min: 0, max: l.backorder, step: 1, value: String(l.backorder) }) }));
+    const qty = t.lines.filter((l) => l.backorder > 0).map((l) => {
+      const u = inPeopleUnits(l.item, l.backorder);
+      return { l, u, el: input(`enviar-${l.item}`, { type: 'number', min: 0, max: u.value, step: 1, inputmode: 'numeric', value: String(u.value) }) };
+    });
     const ship = h('button', { type: 'submit' }, 'Registrar envío');
-    const f = h('form', { class: 'grid-form' }, qty.map(({ l, el }) => field(`Enviar de ${l.description} (pendiente ${l.backorder})`, el)), ship);
+    const f = h('form', { class: 'grid-form' }, qty.map(({ l, u, el }) => field(`Enviar de ${materialName(l.item)} (pendiente ${u.value} ${u.unit})`, el)), ship);
     f.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      run(ship, () => post(`/supply-tickets/${t.id}/shipments`, { lines: qty.map(({ l, el }) => ({ item: l.item, quantity: Number(el.value) })).filter((x) => x.quantity > 0) }));
+      run(ship, () => post(`/supply-tickets/${t.id}/shipments`, { lines: qty.map(({ l, u, el }) => ({ item: l.item, quantity: Number(el.value) * u.factor })).filter((x) => x.quantity > 0) }));
     });
     parts.push(section('Registrar un envío (puede ser parcial)', f));
   }
