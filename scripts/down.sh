@@ -15,7 +15,7 @@ stop_pid() {
   fi
 }
 
-for name in api worker; do
+for name in prometheus api worker; do
   pidfile="$DATA_DIR/$name.pid"
   if [ -f "$pidfile" ]; then
     stop_pid "$name" "$(cat "$pidfile")"

@@ -10,10 +10,12 @@ SYSTEM_PACKAGES=(chromium fonts-dejavu-core poppler-utils zbar-tools)
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 # Debian packages the project needs: Chromium (rendering, browser tests), a font with accents and Ñ,
-# poppler-utils (pdfinfo/pdftotext/pdftoppm in tests) and zbar-tools (QR decoding in tests).
+# poppler-utils (pdfinfo/pdftotext/pdftoppm in tests) and zbar-tools (QR decoding in tests). With
+# arguments, those packages instead (e.g. `ensure_system_packages prometheus` where it is needed).
 ensure_system_packages() {
-  local missing=()
-  for p in "${SYSTEM_PACKAGES[@]}"; do
+  local missing=() wanted=("${SYSTEM_PACKAGES[@]}")
+  [ $# -gt 0 ] && wanted=("$@")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -34,7 +34,8 @@ case "$cmd" in
     if [ "$ephemeral" -eq 1 ]; then
       args+=(--headless)
     else
-      args+=(--db-filename "$DATA_DIR/temporal.db" --ui-ip 127.0.0.1 --ui-port "$ui_port")
+      args+=(--db-filename "$DATA_DIR/temporal.db" --ui-ip 127.0.0.1 --ui-port "$ui_port"
+             --metrics-port "${TEMPORAL_METRICS_PORT:-9467}")
     fi
     log "Iniciando Temporal dev server en 127.0.0.1:$port"
     nohup "$bin" "${args[@]}" >"$DATA_DIR/temporal-$port.log" 2>&1 &

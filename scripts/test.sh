@@ -7,6 +7,7 @@
 cd "$ROOT"
 
 ensure_system_packages
+ensure_system_packages prometheus   # promtool checks ops/prometheus/rules.yml
 ensure_node_modules
 use_project_node
 ensure_postgres
