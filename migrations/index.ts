@@ -9,6 +9,7 @@ import { Migration202612040110_cycles } from './Migration202612040110_cycles';
 import { Migration202612040200_recoverable_filing } from './Migration202612040200_recoverable_filing';
 import { Migration202612040210_read_model_context } from './Migration202612040210_read_model_context';
 import { Migration202612040600_oficio_version } from './Migration202612040600_oficio_version';
+import { Migration202612040300_incidents } from './Migration202612040300_incidents';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612040200_recoverable_filing', class: Migration202612040200_recoverable_filing },
   { name: 'Migration202612040210_read_model_context', class: Migration202612040210_read_model_context },
   { name: 'Migration202612040600_oficio_version', class: Migration202612040600_oficio_version },
+  { name: 'Migration202612040300_incidents', class: Migration202612040300_incidents },
 ];

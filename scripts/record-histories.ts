@@ -1,14 +1,15 @@
 /**
  * Records the Temporal histories the replay test (test/integration/workflows/replay.spec.ts) replays:
  * runs every procedure's scenario on a real Temporal server against a scratch database, then writes
- * each workflow's history to test/fixtures/histories/<name>.json. Run it when a chart gets a new
- * version (keep the old files: they prove running instances of the old version still replay).
+ * each workflow's history to test/fixtures/histories/<chart>-v<latest version>-<scenario>.json. Run it
+ * when a chart gets a new version: files that exist are kept (they prove running instances of that
+ * version still replay); `--force` rewrites them.
  *
  *   TEMPORAL_ADDRESS=127.0.0.1:7244 npx ts-node --transpile-only scripts/record-histories.ts
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -19,8 +20,15 @@ import { createDatabase, dropDatabase, withDatabase } from '../src/database/admi
 import { migrateUp } from '../src/database/migrate';
 import { ProcedureClient } from '../src/procedures/procedure-client';
 import { RequestsService } from '../src/requests/requests.service';
+import { LATEST_CHART_VERSION } from '../statecharts/registry';
 import { buildProcedureModule, startWorker } from '../test/integration/workflows/support/harness';
-import { procedure1Scenario, procedure2Scenario, replacementScenario, supplyRejectedScenario } from '../test/integration/workflows/support/scenarios';
+import {
+  procedure1CancelScenario,
+  procedure1Scenario,
+  procedure2Scenario,
+  replacementScenario,
+  supplyRejectedScenario,
+} from '../test/integration/workflows/support/scenarios';
 
 const OUT = join(__dirname, '..', 'test', 'fixtures', 'histories');
 
@@ -42,14 +50,21 @@ async function main(): Promise<void> {
     const worker = await startWorker(moduleRef, nativeConnection, taskQueue);
     const client = new ProcedureClient(temporal, taskQueue, {}, `${taskQueue}-`);
     const c = { client, em: moduleRef.get(EntityManager), requests: moduleRef.get(RequestsService), moduleRef, n: 1 };
+    const v = LATEST_CHART_VERSION;
     const runs: Array<[string, string]> = [];
     const p1 = await procedure1Scenario({ ...c, n: 1 });
-    runs.push(['procedure1-v1-full', p1.workflowId], ['supply-v1-two-shipments', p1.supplyId]);
-    runs.push(['procedure2-v1-full', (await procedure2Scenario({ ...c, n: 2 })).workflowId]);
-    runs.push(['replacement-v1-school', (await replacementScenario({ ...c, n: 3 })).workflowId]);
-    runs.push(['supply-v1-rejected', (await supplyRejectedScenario({ ...c, n: 4 })).workflowId]);
+    runs.push([`procedure1-v${v.PROCEDURE_1}-full`, p1.workflowId], [`supply-v${v.SUPPLY}-two-shipments`, p1.supplyId]);
+    runs.push([`procedure2-v${v.PROCEDURE_2}-full`, (await procedure2Scenario({ ...c, n: 2 })).workflowId]);
+    runs.push([`replacement-v${v.REPLACEMENT}-school`, (await replacementScenario({ ...c, n: 3 })).workflowId]);
+    runs.push([`supply-v${v.SUPPLY}-rejected`, (await supplyRejectedScenario({ ...c, n: 4 })).workflowId]);
+    if (v.PROCEDURE_1 >= 2) runs.push([`procedure1-v${v.PROCEDURE_1}-ink-wait-cancelled`, (await procedure1CancelScenario({ ...c, n: 5 })).workflowId]);
     mkdirSync(OUT, { recursive: true });
+    const force = process.argv.includes('--force');
     for (const [file, workflowId] of runs) {
+      if (!force && existsSync(join(OUT, `${file}.json`))) {
+        console.log(`test/fixtures/histories/${file}.json: existe, se conserva`);
+        continue;
+      }
       const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
       writeFileSync(join(OUT, `${file}.json`), JSON.stringify({ workflowId, history: JSON.parse(historyToJSON(history)) }, null, 1) + '\n');
       console.log(`test/fixtures/histories/${file}.json: ${history.events?.length} eventos`);

@@ -24,6 +24,10 @@ export const PUBLIC_STATUSES = [
   'EN_RECEPCION',
   'SURTIDA',
   'CANCELADA',
+  // v2: incidents, waiting for stock, compensation of a cancelled request.
+  'CON_INCIDENTE',
+  'ESPERANDO_EXISTENCIAS',
+  'EN_CANCELACION',
 ] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
@@ -55,6 +59,10 @@ export interface TaskMeta {
   };
   /** Which roles may send which decision events here (the validator also checks the request scope). */
   decisions: Partial<Record<string, Role[]>>;
+  /** Decisions that need a comment (the reason of a cancellation). */
+  commentRequired?: string[];
+  /** The task resolves an incident (a failed automatic step): listed first in the inbox, described by `context.incident.reason`. */
+  incident?: boolean;
 }
 
 /** An automatic step: the activity the runner calls and the events its outcomes become. */
@@ -62,7 +70,12 @@ export interface AutoMeta {
   kind: 'auto';
   status: PublicStatus;
   activity: string;
-  /** activity outcome → chart event type (the outcome's data travels in the event). */
+  /**
+   * activity outcome → chart event type (the outcome's data travels in the event). Since v2 a step may
+   * also map its failure: `FAILED` (a business refusal, or retries exhausted under the bounded
+   * policy) and `FAILED:<error type>` (that failure only, not retried) become events carrying
+   * `{ reason, errorType }`; without them the failure ends the workflow execution (v1).
+   */
   outcomes: Record<string, string>;
 }
 
@@ -85,6 +98,11 @@ export type StepMeta = TaskMeta | AutoMeta | ChildMeta | FinalMeta;
 
 /** The event every task state handles when its SLA expires (fed by the runner, never a chart timer). */
 export const SLA_EXPIRED = 'SLA_EXPIRED';
+
+/** Outcome of an automatic step that failed for good (mapped in `AutoMeta.outcomes`, v2). */
+export const FAILED_OUTCOME = 'FAILED';
+/** The outcome of a failure of one error type (e.g. `FAILED:TintaInsuficiente`): not retried, mapped on its own. */
+export const failedOutcome = (errorType: string) => `${FAILED_OUTCOME}:${errorType}`;
 
 /** Meta of the (single) active state. */
 export function stepMeta(snapshot: AnyMachineSnapshot): StepMeta {
@@ -117,8 +135,13 @@ export function allowedDecisions(snapshot: AnyMachineSnapshot): Partial<Record<R
 }
 
 /** Small constructors so charts read as a list of steps. */
-export function task(status: PublicStatus, t: TaskMeta['task'], decisions: TaskMeta['decisions']): TaskMeta {
-  return { kind: 'task', status, task: t, decisions };
+export function task(
+  status: PublicStatus,
+  t: TaskMeta['task'],
+  decisions: TaskMeta['decisions'],
+  extra: Pick<TaskMeta, 'commentRequired' | 'incident'> = {},
+): TaskMeta {
+  return { kind: 'task', status, task: t, decisions, ...extra };
 }
 export function auto(status: PublicStatus, activity: string, outcomes: Record<string, string>): AutoMeta {
   return { kind: 'auto', status, activity, outcomes };

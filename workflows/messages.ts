@@ -38,6 +38,10 @@ export interface OpenTaskView {
   dueAt: string | null;
   overdue: boolean;
   escalatedTo: Role | null;
+  /** The task resolves an incident (a failed automatic step). */
+  incident: boolean;
+  /** What failed (Spanish), while an incident or a wait for stock is open. */
+  description: string | null;
 }
 
 export interface ProcedureView {
@@ -78,8 +82,12 @@ export interface ProcedureWorkflowInput<TChartInput> {
   slaOverrides?: Record<string, string | number>;
   /** continueAsNew when the history has more events than this (Temporal's suggestion also counts). */
   maxHistoryEvents?: number;
-  /** startToClose timeout of each activity (default 2 minutes): how soon a dead worker's step is retried. */
+  /** startToClose timeout of each activity (default 2 minutes). */
   activityTimeout?: string;
+  /** Heartbeat timeout of each activity (default 30 seconds): how soon a dead worker's step is retried. */
+  heartbeatTimeout?: string;
+  /** Attempts of a step whose chart maps its failure (v2; default 10) before it becomes an incident. */
+  maxStepAttempts?: number;
   /** Set by the runner on continueAsNew. */
   resume?: RunnerResume;
 }

@@ -1,10 +1,12 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
   executeChild,
   proxyActivities,
+  TimeoutFailure,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -21,7 +23,17 @@ import type {
   TransitionRecord,
 } from '../src/procedures/procedure-activities.types';
 import { chartFor, LATEST_CHART_VERSION } from '../statecharts/registry';
-import { ProcedureName, SLA_EXPIRED, stateName, stepMeta, TaskMeta, allowedDecisions } from '../statecharts/step-meta';
+import {
+  allowedDecisions,
+  AutoMeta,
+  FAILED_OUTCOME,
+  failedOutcome,
+  ProcedureName,
+  SLA_EXPIRED,
+  stateName,
+  stepMeta,
+  TaskMeta,
+} from '../statecharts/step-meta';
 import {
   decideUpdate,
   DecisionInput,
@@ -35,6 +47,8 @@ import {
 const SYSTEM: AuditActor = { id: 'sistema', role: 'SISTEMA' };
 const HISTORY_KEPT = 100;
 const COMMENT_MAX = 1000;
+const REASON_MAX = 500;
+type Duration = Parameters<typeof msToNumber>[0];
 
 /** How a procedure builds the input of a child workflow it waits on (e.g. supply from a shortage). */
 export type ChildInputs = Record<string, (context: Record<string, unknown>, parent: { requestId: number; input: ProcedureWorkflowInput<unknown> }) => ProcedureWorkflowInput<unknown>>;
@@ -50,10 +64,46 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
   const resume = wf.resume;
   const chartVersion = resume?.chartVersion ?? wf.chartVersion ?? LATEST_CHART_VERSION[procedure];
   const machine = chartFor(procedure, chartVersion);
-  const activities = proxyActivities<ProcedureActivityContract>({
-    startToCloseTimeout: (wf.activityTimeout ?? '2 minutes') as Parameters<typeof msToNumber>[0],
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-  });
+  const timeouts = {
+    startToCloseTimeout: (wf.activityTimeout ?? '2 minutes') as Duration,
+    // Every activity heartbeats while it runs (src/temporal/heartbeat.ts): a dead worker's step is retried after this, not after startToClose.
+    heartbeatTimeout: (wf.heartbeatTimeout ?? '30 seconds') as Duration,
+  };
+  const retry = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 } as const;
+  // Recording a transition is retried until it succeeds (the workflow cannot move without it); so is
+  // every step of a chart that maps no failure (v1).
+  const activities = proxyActivities<ProcedureActivityContract>({ ...timeouts, retry });
+
+  /** A step whose chart maps its failure (v2) is retried a bounded number of times, and not at all for the error types it maps on their own. */
+  function stepActivities(meta: AutoMeta): ProcedureActivityContract {
+    if (!(FAILED_OUTCOME in meta.outcomes)) return activities;
+    const nonRetryableErrorTypes = Object.keys(meta.outcomes)
+      .filter((o) => o.startsWith(`${FAILED_OUTCOME}:`))
+      .map((o) => o.slice(FAILED_OUTCOME.length + 1));
+    return proxyActivities<ProcedureActivityContract>({ ...timeouts, retry: { ...retry, maximumAttempts: wf.maxStepAttempts ?? 10, nonRetryableErrorTypes } });
+  }
+
+  /**
+   * The event a failed step becomes when its chart maps failures (v2): `{ reason, errorType, step }`,
+   * the reason in Spanish (a business refusal's own message; a technical error is not shown). Null:
+   * the chart maps no failure, the error propagates (v1 behaviour).
+   */
+  function failureEvent(meta: AutoMeta, step: string, err: unknown): { type: string; step: string; reason: string; errorType: string } | null {
+    if (!(FAILED_OUTCOME in meta.outcomes) || !(err instanceof ActivityFailure)) return null;
+    const cause = err.cause;
+    let errorType = 'Error';
+    let reason = 'El paso automático falló varias veces seguidas por un error técnico (base de datos, servicio o sistema). Revise que los servicios estén en línea y reintente.';
+    if (cause instanceof TimeoutFailure) {
+      errorType = 'Timeout';
+      reason = 'El paso automático no terminó a tiempo en varios intentos. Reintente cuando el sistema esté disponible.';
+    } else if (cause instanceof ApplicationFailure) {
+      errorType = cause.type ?? 'Error';
+      // Business refusals (DomainError → non-retryable) and mapped error types carry a Spanish message for people.
+      if (cause.nonRetryable || failedOutcome(errorType) in meta.outcomes) reason = cause.message;
+    }
+    const type = meta.outcomes[failedOutcome(errorType)] ?? meta.outcomes[FAILED_OUTCOME];
+    return { type, step, reason: reason.slice(0, REASON_MAX), errorType };
+  }
 
   let snapshot: AnyMachineSnapshot;
   let seq: number;
@@ -75,11 +125,25 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     return msToNumber((wf.slaOverrides?.[meta.task.key] ?? meta.task.sla) as Parameters<typeof msToNumber>[0]);
   }
 
+  /** What failed, for an incident's task (v2 charts keep it in `context.incident`). */
+  function incidentReason(s: AnyMachineSnapshot): string | null {
+    const incident = (s.context as { incident?: { reason?: unknown } | null }).incident;
+    return typeof incident?.reason === 'string' ? incident.reason : null;
+  }
+
   function taskRecord(next: AnyMachineSnapshot, entering: boolean): TransitionRecord['openTask'] {
     const meta = stepMeta(next);
     if (!entering || meta.kind !== 'task') return null;
     const dueAt = new Date(new Date().getTime() + slaMs(meta)).toISOString();
-    return { key: meta.task.key, title: meta.task.title, role: meta.task.role, dueAt };
+    const description = incidentReason(next);
+    return {
+      key: meta.task.key,
+      title: meta.task.title,
+      role: meta.task.role,
+      dueAt,
+      ...(meta.incident ? { incident: true } : {}),
+      ...(description !== null ? { description } : {}),
+    };
   }
 
   async function record(from: string | null, next: AnyMachineSnapshot, event: string, actor: AuditActor, comment: string | null, nextSeq: number): Promise<number> {
@@ -158,6 +222,9 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > COMMENT_MAX)) {
       throw ApplicationFailure.nonRetryable(`El comentario debe ser texto de hasta ${COMMENT_MAX} caracteres.`, 'DatoInvalido');
     }
+    if (meta.commentRequired?.includes(type) && !(typeof d.comment === 'string' && d.comment.trim().length > 0)) {
+      throw ApplicationFailure.nonRetryable('Indique el motivo (comentario obligatorio para esta decisión).', 'DatoInvalido');
+    }
     if (!snapshot.can(d.event as never)) {
       throw ApplicationFailure.nonRetryable(`La decisión "${type}" no procede con los datos enviados (cantidades o condiciones).`, 'DecisionNoPermitida');
     }
@@ -174,7 +241,16 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
       seq,
       openTask:
         meta.kind === 'task'
-          ? { key: meta.task.key, title: meta.task.title, role: meta.task.role, dueAt: taskDueAt, overdue: escalated, escalatedTo: escalated ? meta.task.escalateTo : null }
+          ? {
+              key: meta.task.key,
+              title: meta.task.title,
+              role: meta.task.role,
+              dueAt: taskDueAt,
+              overdue: escalated,
+              escalatedTo: escalated ? meta.task.escalateTo : null,
+              incident: meta.incident === true,
+              description: incidentReason(snapshot),
+            }
           : null,
       allowedEvents: allowedDecisions(snapshot),
       history,
@@ -241,12 +317,20 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
       }
       await condition(() => left() || historyTooLong(wf.maxHistoryEvents));
     } else if (meta.kind === 'auto') {
-      const activity = activities[meta.activity as StepActivityName] as StepActivity | undefined;
+      const activity = stepActivities(meta)[meta.activity as StepActivityName] as StepActivity | undefined;
       if (!activity) throw ApplicationFailure.nonRetryable(`Actividad desconocida: ${meta.activity}`);
-      const result = await activity({ workflowId: info.workflowId, procedure, requestId, step, seq, scope: wf.scope, context: snapshot.context as Record<string, unknown> });
+      let result: Awaited<ReturnType<StepActivity>>;
+      try {
+        result = await activity({ workflowId: info.workflowId, procedure, requestId, step, seq, scope: wf.scope, context: snapshot.context as Record<string, unknown> });
+      } catch (err) {
+        const failed = failureEvent(meta, step, err);
+        if (!failed) throw err;
+        await serialized(() => apply(failed, SYSTEM, failed.reason));
+        continue;
+      }
       const type = meta.outcomes[result.outcome];
-      if (!type) throw ApplicationFailure.nonRetryable(`Resultado "${result.outcome}" desconocido en ${step}`);
-      await serialized(() => apply({ ...(result.data ?? {}), type }, SYSTEM, null));
+      if (!type || result.outcome.startsWith(FAILED_OUTCOME)) throw ApplicationFailure.nonRetryable(`Resultado "${result.outcome}" desconocido en ${step}`);
+      await serialized(() => apply({ ...(result.data ?? {}), type }, SYSTEM, result.note ?? null));
     } else if (meta.kind === 'child') {
       const build = childInputs[meta.workflow];
       if (!build) throw ApplicationFailure.nonRetryable(`Sin entrada para el flujo hijo ${meta.workflow}`);

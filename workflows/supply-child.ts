@@ -16,6 +16,8 @@ export function supplyForShortage(
     slaOverrides: parent.input.slaOverrides,
     maxHistoryEvents: parent.input.maxHistoryEvents,
     activityTimeout: parent.input.activityTimeout,
+    heartbeatTimeout: parent.input.heartbeatTimeout,
+    maxStepAttempts: parent.input.maxStepAttempts,
     submittedBy: { id: 'sistema', role: 'SISTEMA' },
   };
 }

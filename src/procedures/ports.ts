@@ -53,6 +53,17 @@ export interface MaterialGateway {
       deliveredBy: 'DRSE' | 'ESCUELA';
     },
   ): Promise<{ acuseId: number }>;
+  /**
+   * Cancellation (v2): releases what the request still holds reserved at the DRSE, with the reason.
+   * Idempotent per workflow (a retried or repeated compensation releases nothing twice).
+   */
+  releaseReservations(input: StepRef & { drseCode: string; reason: string }): Promise<{ lines: Array<{ item: string; quantity: number }> }>;
+  /**
+   * Cancellation (v2): gives back to the DRSE what print runs whose cards were never printed consumed
+   * or wasted (`printRunRefs`: the ledger's print-run references), as adjustments with the reason.
+   * Idempotent per workflow, run and item.
+   */
+  returnPrintRunMaterial(input: StepRef & { drseCode: string; printRunRefs: string[]; reason: string }): Promise<{ lines: Array<{ item: string; quantity: number }> }>;
   /** What a school did with its material this cycle (R6 justification): cards printed, slots voided and otherwise wasted. */
   consumptionSummary(input: { schoolId: number }): Promise<{ printedCards: number; voidedSlots: number; wastedSlots: number }>;
 }
@@ -75,6 +86,8 @@ export interface ProductionGateway {
   produceReplacement(
     input: StepRef & { drseCode: string; schoolId: number; paymentId: number; printRoute: 'DRSE' | 'ESCUELA' },
   ): Promise<{ printRunId: number; newFolio: string }>;
+  /** Cancellation (v2): the print runs drawn on the reservation; their cards never printed are voided with the reason. Idempotent. */
+  voidUnprintedCards(input: StepRef & { drseCode: string; reservationId: number; reason: string }): Promise<{ printRunIds: number[]; folios: string[] }>;
   /** R5: checks that the old folio is replaced by the new one (production revoked it on payment and replaced it on printing). */
   confirmFolioReplaced(input: { folio: string; replacedByFolio: string }): Promise<void>;
 }

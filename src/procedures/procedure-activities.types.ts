@@ -34,6 +34,8 @@ export interface StepInput {
 export interface StepResult {
   outcome: string;
   data?: Record<string, unknown>;
+  /** Spanish note for the audit trail of the transition (e.g. what a compensation gave back). */
+  note?: string;
 }
 
 /** One transition, as the read model and the audit trail record it (idempotent on workflowId + seq). */
@@ -56,7 +58,16 @@ export interface TransitionRecord {
   /** Workflow time (ISO 8601): the same on every retry. */
   at: string;
   /** Set when the transition enters a human task. */
-  openTask: { key: string; title: string; role: Role; dueAt: string | null } | null;
+  openTask: {
+    key: string;
+    title: string;
+    role: Role;
+    dueAt: string | null;
+    /** The task resolves an incident (listed first in the inbox). */
+    incident?: boolean;
+    /** What failed, in Spanish. */
+    description?: string;
+  } | null;
   /** Set when an SLA expired: the open task becomes overdue and the supervisor gets this task. */
   escalation: { role: Role; title: string } | null;
   /** The chart context after the transition (ids and counts); absent in records of older workers. */
@@ -75,6 +86,9 @@ export interface ProcedureActivityContract {
   recordRequestAcuse: StepActivity;
   // Procedure 2
   checkMaterialJustification: StepActivity;
+  // Cancellation with compensation (v2 charts)
+  voidRequestFolios: StepActivity;
+  releaseRequestMaterial: StepActivity;
   // Supply
   supplyOpenTicket: StepActivity;
   supplyApproveTicket: StepActivity;

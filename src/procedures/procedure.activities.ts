@@ -148,6 +148,36 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'RECORDED', data: { acuseId } };
   }
 
+  /**
+   * Cancellation, first compensation (v2): the cards of the request's print runs, never printed (the
+   * request is cancelled before production is confirmed), are voided with the reason, and the material
+   * those runs consumed or wasted goes back to the DRSE. Idempotent: a repeat voids and returns nothing more.
+   */
+  async voidRequestFolios(s: StepInput): Promise<StepResult> {
+    const reservationId = (s.context.reservationId as number | null | undefined) ?? null;
+    if (reservationId === null) return { outcome: 'VOIDED', data: { folios: 0 }, note: 'No se generaron folios ni se consumió material: nada que anular.' };
+    const reason = await this.cancellationReason(s);
+    const { printRunIds, folios } = await this.production.voidUnprintedCards({
+      ...stepRef(s), drseCode: s.scope.drseCode, reservationId, reason: `Solicitud cancelada antes de imprimirse: ${reason}`,
+    });
+    const returned = await this.material.returnPrintRunMaterial({
+      ...stepRef(s), drseCode: s.scope.drseCode, printRunRefs: [...printRunIds.map(String), `solicitud-${s.requestId}`],
+      reason: `Devolución por cancelación de la solicitud: ${reason}`,
+    });
+    const notes = [
+      folios.length > 0 ? `${folios.length} folio(s) anulado(s) sin imprimir: ${folioRange(folios)}.` : 'No había folios sin imprimir que anular.',
+      returned.lines.length > 0 ? `Material devuelto a la DRSE: ${describeLines(returned.lines)}.` : 'No había material consumido que devolver.',
+    ];
+    return { outcome: 'VOIDED', data: { folios: folios.length }, note: notes.join(' ') };
+  }
+
+  /** Cancellation, last compensation (v2): what the request still holds reserved at the DRSE is released with the reason. */
+  async releaseRequestMaterial(s: StepInput): Promise<StepResult> {
+    const reason = await this.cancellationReason(s);
+    const { lines } = await this.material.releaseReservations({ ...stepRef(s), drseCode: s.scope.drseCode, reason: `Cancelación de la solicitud: ${reason}` });
+    return { outcome: 'RELEASED', note: lines.length > 0 ? `Reserva liberada: ${describeLines(lines)}.` : 'No había material reservado que liberar.' };
+  }
+
   async supplyOpenTicket(s: StepInput): Promise<StepResult> {
     const { ticketId } = await this.supply.openTicket({
       ...stepRef(s),
@@ -231,6 +261,15 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'DONE' };
   }
 
+  /** The reason the person who cancelled gave (the comment of the CANCEL decision in the audit trail). */
+  private async cancellationReason(s: StepInput): Promise<string> {
+    const [row] = await this.em.fork().execute<Row[]>(
+      `select comment from procedure_audit where workflow_id = ? and event = 'CANCEL' and comment is not null order by seq desc limit 1`,
+      [s.workflowId],
+    );
+    return row ? String(row.comment).trim() : 'sin motivo registrado';
+  }
+
   /**
    * Marks which eligible students the validation approved: all of them, or, after a partial
    * validation with adjusted quantities, the first ones by id. Deterministic, so idempotent.
@@ -255,4 +294,15 @@ export class ProcedureActivities implements ProcedureActivityContract {
       return { newIds, continuingIds };
     });
   }
+}
+
+const ITEM_NAMES: Record<string, string> = { TESLIN: 'espacios de Teslin', MICA: 'micas', TINTA: 'planilla(s) de tinta' };
+
+/** "24 espacios de Teslin, 17 micas, 22 hologramas 2026-2027" (for audit notes). */
+function describeLines(lines: Array<{ item: string; quantity: number }>): string {
+  return lines.map((l) => `${l.quantity} ${ITEM_NAMES[l.item] ?? (l.item.startsWith('HOLOGRAMA:') ? `hologramas ${l.item.slice(10)}` : l.item)}`).join(', ');
+}
+
+function folioRange(folios: string[]): string {
+  return folios.length === 1 ? folios[0] : `${folios[0]} … ${folios[folios.length - 1]}`;
 }

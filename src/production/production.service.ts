@@ -502,6 +502,37 @@ export class ProductionService {
     });
   }
 
+  /**
+   * A request cancelled before its cards were printed: every card of the run still EXPEDIDA is voided
+   * (ANULADA, with the reason; event ANULACION). Idempotent: a second call voids nothing more and
+   * returns the same folios. Returns the folios voided for this reason.
+   */
+  async voidUnprintedRun(input: { runId: number; reason: string; actor: Actor }): Promise<string[]> {
+    const reason = input.reason.trim().slice(0, 500);
+    if (!reason) throw new DomainError('El motivo de la anulación es obligatorio.', 'reason');
+    return this.em.fork().transactional(async (tx) => {
+      const rows = await tx.execute<Array<{ id: number }>>(
+        `select id from credential where run_id = ? and kind = 'TARJETA' and status = 'EXPEDIDA' order by folio_number for update`,
+        [input.runId],
+      );
+      const now = new Date();
+      for (const { id } of rows) {
+        const card = await tx.findOneOrFail(Credential, { id });
+        card.status = 'ANULADA';
+        card.voidedAt = now;
+        card.voidReason = reason;
+        card.voidedById = input.actor.id;
+        tx.create(CredentialEvent, { credentialId: card.id, folio: card.folio, event: 'ANULACION', actorId: input.actor.id, actorRole: input.actor.role, reason, at: now });
+      }
+      await tx.flush();
+      const voided = await tx.execute<Array<{ folio: string }>>(
+        `select folio from credential where run_id = ? and kind = 'TARJETA' and status = 'ANULADA' and void_reason = ? order by folio_number`,
+        [input.runId, reason],
+      );
+      return voided.map((r) => r.folio);
+    });
+  }
+
   /** The audit trail of one folio. */
   async cardEvents(folio: string): Promise<CredentialEvent[]> {
     const parsed = parseFolio(folio);

@@ -39,9 +39,12 @@ export class RequestReadModel {
       }
       if (r.openTask) {
         await em.execute(
-          `insert into procedure_task (request_id, workflow_id, seq, kind, step, task_key, title, role, scope_drse_code, scope_school_id, due_at, opened_at)
-           values (?, ?, ?, 'PASO', ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [requestId, r.workflowId, r.seq, r.toState, r.openTask.key, r.openTask.title, r.openTask.role, r.scope.drseCode, r.scope.schoolId ?? null, r.openTask.dueAt, r.at],
+          `insert into procedure_task (request_id, workflow_id, seq, kind, step, task_key, title, role, scope_drse_code, scope_school_id, due_at, opened_at, incident, description)
+           values (?, ?, ?, 'PASO', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            requestId, r.workflowId, r.seq, r.toState, r.openTask.key, r.openTask.title, r.openTask.role, r.scope.drseCode, r.scope.schoolId ?? null,
+            r.openTask.dueAt, r.at, r.openTask.incident === true, r.openTask.description?.slice(0, 500) ?? null,
+          ],
         );
       }
       if (r.escalation) {

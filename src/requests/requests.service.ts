@@ -45,6 +45,10 @@ export interface InboxItem {
   dueAt: string | null;
   overdue: boolean;
   openedAt: string;
+  /** The task resolves an incident (a failed automatic step): listed first. */
+  incident: boolean;
+  /** What failed (Spanish), for incidents and waits for stock. */
+  description: string | null;
 }
 
 export interface Page<T> {
@@ -170,10 +174,10 @@ export class RequestsService {
     const [{ total }] = await em.execute<Row[]>(`select count(*)::int as total from procedure_task t join procedure_request r on r.id = t.request_id where ${sqlWhere}`, params);
     const rows = await em.execute<Row[]>(
       `select t.id, t.request_id, r.procedure, r.public_status, t.kind, t.task_key, t.title, t.role, t.scope_drse_code, t.scope_school_id,
-              t.due_at, t.overdue, t.opened_at
+              t.due_at, t.overdue, t.opened_at, t.incident, t.description
        from procedure_task t join procedure_request r on r.id = t.request_id
        where ${sqlWhere}
-       order by t.overdue desc, t.due_at asc nulls last, t.id asc
+       order by t.incident desc, t.overdue desc, t.due_at asc nulls last, t.id asc
        limit ? offset ?`,
       [...params, pageSize, (page - 1) * pageSize],
     );
@@ -192,6 +196,8 @@ export class RequestsService {
         dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
         overdue: Boolean(r.overdue),
         openedAt: new Date(r.opened_at as string).toISOString(),
+        incident: Boolean(r.incident),
+        description: r.description == null ? null : String(r.description),
       })),
       total: Number(total),
       page,

@@ -7,6 +7,7 @@ import { HolderService } from '../../inventory/holder.service';
 import { InsufficientStockError } from '../../inventory/inventory-errors';
 import { JustificationService } from '../../inventory/justification.service';
 import { ReservationService } from '../../inventory/reservation.service';
+import { StockService } from '../../inventory/stock.service';
 import type { MaterialGateway, ReserveResult } from '../ports';
 import { linesToQuantities, quantitiesToLines } from './material-units';
 import { asActivity, currentCycle, workflowActor } from './system-actor';
@@ -22,6 +23,7 @@ export class InventoryMaterialGateway implements MaterialGateway {
     private readonly reservations: ReservationService,
     private readonly acuses: AcuseService,
     private readonly justification: JustificationService,
+    private readonly stock: StockService,
   ) {}
 
   /** Tecnologías of the DRSE sets the material aside (SPEC §4 step 5). A shortage is an outcome, not an error. */
@@ -41,7 +43,7 @@ export class InventoryMaterialGateway implements MaterialGateway {
         const shortage = linesToQuantities(err.shortfall.map((l) => ({ item: l.item, quantity: l.missing })), cycleCode);
         if (shortage.teslinSheets + shortage.micas + shortage.holograms === 0) {
           // Only ink is missing: not a chart quantity. The step retries until the DRSE's ink is replenished.
-          throw ApplicationFailure.retryable(`${err.message} Reponga la tinta de la DRSE (ticket de abastecimiento de TINTA); el paso se reintenta solo.`, 'TintaInsuficiente');
+          throw ApplicationFailure.retryable(`${err.message} Reponga la tinta de la DRSE (ticket de abastecimiento de TINTA) para que la reserva se repita.`, 'TintaInsuficiente');
         }
         return { reserved: false as const, shortage };
       }
@@ -80,6 +82,44 @@ export class InventoryMaterialGateway implements MaterialGateway {
       const from = await this.holders.holderForDrse(drseCode);
       const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'MATERIAL_ESCUELA', fromHolderId: from.id, schoolId, lines, requestId });
       return { acuseId: acuse.acuseId };
+    });
+  }
+
+  /** Tecnologías of the DRSE gives back what a cancelled request held reserved there. */
+  releaseReservations({ workflowId, requestId, drseCode, reason }: Input<'releaseReservations'>): Promise<{ lines: Array<{ item: string; quantity: number }> }> {
+    return asActivity(async () => {
+      const holder = await this.holders.holderForDrse(drseCode);
+      const actor = workflowActor(workflowId, 'DRSE_TECNOLOGIAS', { drseCode });
+      const lines: Array<{ item: string; quantity: number }> = [];
+      for (const r of await this.reservations.findByRequest(String(requestId))) {
+        if (r.status !== 'ACTIVE' || r.holderId !== holder.id) continue;
+        // Keyed by workflow and reservation, not by step: a repeated compensation finds the same operation.
+        const released = await this.reservations.release({ key: `${workflowId}:cancelacion:liberar:${r.reservationId}`, actor, reservationId: r.reservationId, reason });
+        lines.push(...released.lines.filter((l) => l.released > 0).map((l) => ({ item: l.item, quantity: l.released })));
+      }
+      return { lines };
+    });
+  }
+
+  /** Tecnologías of the DRSE takes back the material of print runs whose cards were never printed (adjustments with the reason). */
+  returnPrintRunMaterial({ workflowId, drseCode, printRunRefs, reason }: Input<'returnPrintRunMaterial'>): Promise<{ lines: Array<{ item: string; quantity: number }> }> {
+    return asActivity(async () => {
+      if (printRunRefs.length === 0) return { lines: [] };
+      const holder = await this.holders.holderForDrse(drseCode);
+      const actor = workflowActor(workflowId, 'DRSE_TECNOLOGIAS', { drseCode });
+      const used = await this.em.fork().execute<Array<{ print_run_id: string; item_code: string; cycle_code: string | null; quantity: number }>>(
+        `select print_run_id, item_code, cycle_code, sum(quantity)::int as quantity from stock_entry
+         where holder_id = ? and print_run_id = any(?::text[]) and kind in ('CONSUMPTION', 'WASTE')
+         group by print_run_id, item_code, cycle_code order by print_run_id, item_code`,
+        [holder.id, `{${printRunRefs.map((r) => `"${r.replace(/["\\]/g, '')}"`).join(',')}}`],
+      );
+      for (const u of used) {
+        await this.stock.adjust({
+          key: `${workflowId}:cancelacion:devolver:${u.print_run_id}:${u.item_code}`, actor, holderId: holder.id, item: u.item_code,
+          delta: Number(u.quantity), reason, cycleCode: u.cycle_code ?? undefined,
+        });
+      }
+      return { lines: used.map((u) => ({ item: u.item_code, quantity: Number(u.quantity) })) };
     });
   }
 

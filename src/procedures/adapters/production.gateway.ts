@@ -74,6 +74,17 @@ export class ProductionServiceGateway implements ProductionGateway {
     });
   }
 
+  /** Control Escolar of the DRSE voids the cards of a cancelled request's runs (never printed: production was not confirmed). */
+  voidUnprintedCards({ workflowId, drseCode, reservationId, reason }: Input<'voidUnprintedCards'>) {
+    return asActivity(async () => {
+      const actor = workflowActor(workflowId, 'DRSE_CONTROL_ESCOLAR', { drseCode });
+      const runs = await this.em.fork().execute<Array<{ id: number }>>('select id from print_run where reservation_id = ? order by id', [reservationId]);
+      const folios: string[] = [];
+      for (const run of runs) folios.push(...(await this.production.voidUnprintedRun({ runId: Number(run.id), reason, actor })));
+      return { printRunIds: runs.map((r) => Number(r.id)), folios };
+    });
+  }
+
   confirmFolioReplaced({ folio, replacedByFolio }: Input<'confirmFolioReplaced'>): Promise<void> {
     return asActivity(async () => {
       const [row] = await this.em.fork().execute<Array<{ status: string; replaced_by_folio: string | null }>>(

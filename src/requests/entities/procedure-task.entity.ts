@@ -39,6 +39,14 @@ export class ProcedureTask {
   @Property({ type: 'datetime', nullable: true })
   dueAt?: Date;
 
+  /** The task resolves an incident (chart v2): first in the inbox. */
+  @Property({ type: 'boolean', default: false })
+  incident: boolean = false;
+
+  /** What failed (Spanish). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  description?: string;
+
   @Property({ type: 'boolean' })
   overdue = false;
 

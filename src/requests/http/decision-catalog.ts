@@ -42,7 +42,12 @@ const COMMON: Record<string, EventSpec> = {
   CANCEL: { etiqueta: 'Cancelar el abastecimiento', requiereComentario: true },
   SHIP: { etiqueta: 'Registrar un envío (total o parcial)', requiereComentario: false, datos: MATERIAL_FIELDS },
   CONFIRM_RECEIPT: { etiqueta: 'Confirmar la recepción del envío', requiereComentario: false },
+  RETRY: { etiqueta: 'Reintentar el paso que falló', requiereComentario: false },
+  WAIT_FOR_STOCK: { etiqueta: 'Esperar a que haya existencias', requiereComentario: false },
 };
+
+/** Cancelling a request (v2 charts) undoes what it took: reservations, folios never printed. */
+const CANCEL_REQUEST: EventSpec = { etiqueta: 'Cancelar la solicitud (se devuelve lo reservado y se anulan folios sin imprimir)', requiereComentario: true };
 
 const PARTIAL: Partial<Record<ProcedureName, EventSpec>> = {
   PROCEDURE_1: {
@@ -59,6 +64,7 @@ const PARTIAL: Partial<Record<ProcedureName, EventSpec>> = {
 /** How an event is shown and what it needs. Unknown events get their code as label. */
 export function eventSpec(procedure: ProcedureName, event: string): EventSpec {
   if (event === 'VALIDATE_PARTIAL') return PARTIAL[procedure] ?? { etiqueta: event, requiereComentario: true };
+  if (event === 'CANCEL' && procedure !== 'SUPPLY') return CANCEL_REQUEST;
   return COMMON[event] ?? { etiqueta: event, requiereComentario: false };
 }
 

@@ -566,6 +566,8 @@ export class RequestsHttpService {
       vence: i.dueAt,
       vencida: i.overdue,
       escalamiento: i.kind === 'ESCALAMIENTO',
+      incidente: i.incident,
+      descripcion: i.description,
       escuela: i.schoolId === null ? null : (schools.get(i.schoolId) ?? null),
       drseCode: i.drseCode,
     }));
@@ -631,12 +633,14 @@ export class RequestsHttpService {
 
   private openTaskOf(view: ProcedureView): OpenTaskDto | null {
     const t = view.openTask;
-    return t ? { key: t.key, titulo: t.title, rol: t.role, vence: t.dueAt, vencida: t.overdue, escaladaA: t.escalatedTo } : null;
+    return t
+      ? { key: t.key, titulo: t.title, rol: t.role, vence: t.dueAt, vencida: t.overdue, escaladaA: t.escalatedTo, incidente: t.incident ?? false, descripcion: t.description ?? null }
+      : null;
   }
 
   private async openTaskFromTable(requestId: number): Promise<OpenTaskDto | null> {
     const rows = await this.em.fork().execute<Row[]>(
-      `select kind, task_key, title, role, due_at, overdue from procedure_task where request_id = ? and status = 'ABIERTA' order by id`,
+      `select kind, task_key, title, role, due_at, overdue, incident, description from procedure_task where request_id = ? and status = 'ABIERTA' order by id`,
       [requestId],
     );
     const step = rows.find((r) => r.kind === 'PASO');
@@ -649,6 +653,8 @@ export class RequestsHttpService {
       vence: step.due_at ? iso(step.due_at) : null,
       vencida: Boolean(step.overdue),
       escaladaA: escalation ? String(escalation.role) : null,
+      incidente: Boolean(step.incident),
+      descripcion: step.description == null ? null : String(step.description),
     };
   }
 

@@ -241,6 +241,8 @@ export class OpenTaskDto {
   @ApiPropertyOptional({ nullable: true }) vence!: string | null;
   @ApiProperty() vencida!: boolean;
   @ApiPropertyOptional({ nullable: true, enum: ROLES }) escaladaA!: string | null;
+  @ApiProperty({ description: 'La tarea atiende un incidente (un paso automático que falló).' }) incidente!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
 }
 
 export class TimelineActorDto {
@@ -319,6 +321,8 @@ export class InboxItemDto {
   @ApiPropertyOptional({ nullable: true }) vence!: string | null;
   @ApiProperty() vencida!: boolean;
   @ApiProperty() escalamiento!: boolean;
+  @ApiProperty({ description: 'La tarea atiende un incidente; los incidentes van primero.' }) incidente!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
   @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
   @ApiProperty() drseCode!: string;
 }

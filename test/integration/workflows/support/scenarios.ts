@@ -192,3 +192,39 @@ export async function supplyRejectedScenario(c: ScenarioContext) {
   const result: ProcedureResult = await handle.result();
   return { workflowId: handle.workflowId, result };
 }
+
+/**
+ * Chart v2: a Procedure 1 at a DRSE without ink waits for stock (visible state), is rechecked once the
+ * ink arrives, its print run is generated, and then it is cancelled with a reason: the folios never
+ * printed are voided and their material returned.
+ */
+export async function procedure1CancelScenario(c: ScenarioContext) {
+  const drseCode = 'ALTOS_NORTE';
+  const { school, student } = await seedSchool(c.em.fork(), { cct: cct(c.n), drseCode, matricula: 100, hasInternet: false, seed: c.n });
+  const a = actors(drseCode, school.id);
+  const ids = [await student({ primerIngreso: true }), await student({ primerIngreso: true })];
+  const inv = inventory(c.moduleRef);
+  await inv.receive({ drseCode }, [{ item: 'TESLIN', quantity: 8 }, { item: 'MICA', quantity: 2 }, { item: HOLOGRAMA, quantity: 2 }], `p1c-${c.n}-drse`);
+  const { requestId } = await c.requests.createRequest({
+    procedure: 'PROCEDURE_1', schoolId: school.id, oficioKey: `OFC-${c.n}`, students: ids.map((studentId) => ({ studentId, kind: 'NUEVO' as const })),
+  });
+  const id = c.client.workflowId('PROCEDURE_1', requestId);
+  const handle = await c.client.start('PROCEDURE_1', requestId, {
+    input: { requestId, schoolId: school.id, drseCode, newRequested: 2, continuingRequested: 0 },
+    scope: { drseCode, schoolId: school.id },
+    submittedBy: { id: a.escuela.id, role: a.escuela.role },
+    slaOverrides: c.slaOverrides,
+    activityTimeout: c.activityTimeout,
+  });
+  await waitForView(c.client, id, inState('revisionPlaneacion'));
+  await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'ACCEPT' }, actor: a.planeacion });
+  await waitForView(c.client, id, inState('validacionControlEscolar'));
+  await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'VALIDATE' }, actor: a.controlEscolar });
+  const waiting = await waitForView(c.client, id, inState('esperaExistencias'));
+  await inv.receive({ drseCode }, [{ item: 'TINTA', quantity: 50 }], `p1c-${c.n}-ink`);
+  await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'RECHECK_MATERIAL' }, actor: a.tecnologias });
+  const produced = await waitForView(c.client, id, inState('confirmacionProduccion'));
+  await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'CANCEL' }, actor: a.controlEscolar, comment: 'La escuela pidió cancelar el oficio.' });
+  const result: ProcedureResult = await handle.result();
+  return { requestId, workflowId: id, school, waiting, produced, result };
+}
