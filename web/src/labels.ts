@@ -27,6 +27,9 @@ export const STATUS_LABEL: Record<string, string> = {
   EN_RECEPCION: 'En recepción',
   SURTIDA: 'Surtida',
   CANCELADA: 'Cancelada',
+  CON_INCIDENTE: 'Con incidente (requiere atención)',
+  ESPERANDO_EXISTENCIAS: 'Esperando existencias de la DRSE (tinta o material)',
+  EN_CANCELACION: 'En cancelación (devolviendo lo reservado)',
 };
 
 export const PROCEDURE_LABEL: Record<string, string> = {
@@ -58,6 +61,13 @@ export const EVENT_LABEL: Record<string, string> = {
   SUPPLY_REJECTED: 'Abastecimiento rechazado',
   PRINT_RUN_GENERATED: 'Planillas generadas',
   ACUSE_RECORDED: 'Acuse registrado',
+  STEP_FAILED: 'Incidente: falló un paso automático',
+  INK_SHORT: 'Falta tinta en la DRSE',
+  RETRY: 'Reintentar el paso que falló',
+  WAIT_FOR_STOCK: 'Esperar existencias',
+  CANCEL: 'Cancelar la solicitud',
+  FOLIOS_VOIDED: 'Folios sin imprimir anulados y material devuelto',
+  MATERIAL_RELEASED: 'Reserva liberada',
 };
 
 export const TICKET_STATUS_LABEL: Record<string, string> = {

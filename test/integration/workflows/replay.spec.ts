@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../../src/temporal/worker-factory';
+import { LATEST_CHART_VERSION } from '../../../statecharts/registry';
+import { PROCEDURES } from '../../../statecharts/step-meta';
 import { PROCEDURE_WORKFLOW_TYPES } from '../../../workflows/messages';
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'histories');
@@ -21,6 +23,14 @@ describe(Worker.runReplayHistories.name, () => {
       return h.events?.[0].workflowExecutionStartedEventAttributes?.workflowType?.name;
     });
     expect(new Set(types)).toEqual(new Set(Object.values(PROCEDURE_WORKFLOW_TYPES)));
+  });
+
+  it('has a recorded history of every version of every chart, the latest included', () => {
+    const recorded = new Set(files.map((f) => /^(\w+?)-v(\d+)-/.exec(f)?.slice(1, 3).join(' v')));
+    for (const p of PROCEDURES) {
+      const chart = PROCEDURE_WORKFLOW_TYPES[p].replace('Workflow', '');
+      for (let v = 1; v <= LATEST_CHART_VERSION[p]; v++) expect(recorded).toContain(`${chart} v${v}`);
+    }
   });
 
   it('replays every committed history against the current code', async () => {
