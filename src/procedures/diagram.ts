@@ -67,6 +67,8 @@ const AUTO_TITLE: Record<string, string> = {
   supplyCancelTicket: 'Se registra la cancelación',
   supplyRecordShipment: 'Se registra el envío',
   supplyConfirmReceipt: 'Se registra la recepción',
+  voidRequestFolios: 'El sistema anula los folios sin imprimir y devuelve su material',
+  releaseRequestMaterial: 'El sistema libera el material apartado',
 };
 
 /** Spanish title and area of the waits on another procedure, by its workflow. */
