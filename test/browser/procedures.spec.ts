@@ -156,15 +156,37 @@ describe('Web interface: procedures end to end', () => {
     expect(phone).toEqual({ lefts: 1, fontPx: expect.any(Number), overflow: 0, right: expect.any(Number) });
     expect(phone.fontPx).toBeGreaterThanOrEqual(14);
     expect(phone.right).toBeLessThanOrEqual(390);
+    // At 360 px nothing scrolls sideways: this page, the inbox (tables become cards) and the filters.
+    await plan.page.setViewport({ width: 360, height: 800 });
+    for (const hash of [`#/solicitudes/${p1Id}`, '#/', '#/solicitudes']) {
+      await plan.goto(hash);
+      await plan.page.waitForSelector(hash === '#/' ? 'table.inbox' : hash.includes('/solicitudes/') ? '.stepper' : 'table');
+      expect({ hash, width: await plan.page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ hash, width: 360 });
+    }
+    // Dates read as in Jalisco whatever the device's zone (the acuse PDF uses the same).
+    await plan.page.emulateTimezone('Asia/Tokyo');
+    // A string, so the test compiler does not turn import() into require().
+    const day = (await plan.page.evaluate(`import('/app/js/dom.js').then((m) => m.fmtDay('2026-11-29T03:00:00Z'))`)) as string;
+    expect(day).toMatch(/^28 nov/);
+    await plan.page.emulateTimezone('UTC');
     await plan.page.setViewport({ width: 1024, height: 700 });
+    await plan.goto(`#/solicitudes/${p1Id}`);
     const sent: string[] = [];
     plan.page.on('request', (r) => /decisions$/.test(r.url()) && sent.push(r.url()));
     await plan.click('Devolver a la escuela para corrección');
     await plan.click('Confirmar: Devolver a la escuela para corrección');
     await plan.waitText('Escriba un comentario'); // the empty required comment is refused in the page
+    expect(await plan.text('[role="alert"]')).toContain('Comentario: El comentario es obligatorio.'); // the field as people call it
     expect(sent).toEqual([]);
     await plan.fill('Comentario (obligatorio)', 'Falta el sello de la dirección; un alumno no tiene fotografía.');
     expect((await plan.clickFor('Confirmar: Devolver a la escuela para corrección', /decisions$/)).status()).toBe(200);
+
+    // The school's open page follows Planeación's decision by itself (no reload).
+    const loads: string[] = [];
+    school.page.on('framenavigated', (f) => f === school.page.mainFrame() && loads.push(f.url()));
+    await school.waitText('Devuelta a la escuela', '[data-testid="estado"]');
+    await school.waitText('La solicitud cambió');
+    expect(loads).toEqual([]);
 
     // The school corrects the lists (leaves out the student without photo) and resubmits.
     await waitEstado(school, p1Id, 'Devuelta a la escuela');
@@ -234,8 +256,13 @@ describe('Web interface: procedures end to end', () => {
     expect(await ce.text('.diagram')).toContain('Trámite concluido: Entregada');
     expect(await ce.text('.diagram')).toContain('Otros finales posibles: Rechazada · Retirada por la escuela');
 
-    // The school sees it delivered; Tecnologías sees the stock consumed.
+    // The school sees it delivered; a new oficio does not ask again for those who already hold this cycle's card or hologram.
     await waitEstado(school, p1Id, 'Entregada');
+    await school.link('Nuevo oficio');
+    await school.waitText('Lo que el sistema pedirá');
+    expect(await school.text('.summary')).toContain('1 credencial(es) nueva(s)'); // only the student left out for lack of photo
+    expect(await school.text('.summary')).toContain('0 holograma(s) del ciclo');
+    expect(await school.text('.picker')).toContain('ya tiene credencial vigente');
     await tec.goto('#/inventario');
     await tec.waitText('Existencias por artículo');
     expect(await tec.text('table')).toMatch(/Micas\s+47/);

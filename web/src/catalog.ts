@@ -24,6 +24,10 @@ export interface Student {
   hasPhoto: boolean;
   declined: boolean;
   declinedReason?: string;
+  /** Card in force (folio and the cycle it was issued in). */
+  currentCard?: { folio: string; cycleCode: string };
+  /** Received this cycle's hologram. */
+  hologramThisCycle?: boolean;
 }
 
 export const fullName = (s: Student): string => [s.primerApellido, s.segundoApellido, s.nombres].filter(Boolean).join(' ');

@@ -77,20 +77,24 @@ export function table(caption: string, headers: string[], rows: Child[][], props
       props,
       h('caption', null, caption),
       h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, rows.length ? rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))) : h('tr', null, h('td', { colspan: headers.length }, 'Sin registros.'))),
+      // data-label: on phones each row becomes a card whose cells say which column they are (styles.css).
+      h('tbody', null, rows.length ? rows.map((r) => h('tr', null, r.map((c, i) => h('td', { 'data-label': headers[i] }, c)))) : h('tr', null, h('td', { colspan: headers.length }, 'Sin registros.'))),
     ),
   );
 }
+
+/** Dates are shown as in Jalisco, whatever the device's zone (the PDFs use the same zone). */
+export const TIME_ZONE = 'America/Mexico_City';
 
 export function fmtDate(iso?: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('es-MX', { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString('es-MX', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 }
 
 export function fmtDay(iso?: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { dateStyle: 'medium' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { dateStyle: 'medium', timeZone: TIME_ZONE });
 }

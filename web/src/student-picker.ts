@@ -14,6 +14,8 @@ export interface Picker {
 export function studentPicker(students: Student[], initial?: { nuevos: number[]; continuan: number[] }): Picker {
   const boxes = new Map<number, HTMLInputElement>();
   const summary = h('div', { class: 'summary', 'aria-live': 'polite' });
+  /** Already holds what this oficio would ask for: a card in force (new) or this cycle's hologram (continuing). */
+  const holds = (s: Student) => (s.primerIngreso ? Boolean(s.currentCard) : Boolean(s.hologramThisCycle));
   const group = (legend: string, list: Student[], key: 'nuevos' | 'continuan') => {
     const items = list.map((s) => {
       const id = uid('al');
@@ -22,7 +24,7 @@ export function studentPicker(students: Student[], initial?: { nuevos: number[];
         id,
         name: key,
         value: String(s.id),
-        checked: initial ? initial[key].includes(s.id) : !s.declined,
+        checked: initial ? initial[key].includes(s.id) : !s.declined && !holds(s),
         disabled: s.declined,
         onchange: update,
       });
@@ -31,12 +33,12 @@ export function studentPicker(students: Student[], initial?: { nuevos: number[];
         'li',
         null,
         cb,
-        h('label', { for: id }, `${fullName(s)} · ${s.curp}`, s.hasPhoto ? '' : ' — sin fotografía', s.declined ? ' — la familia declinó la credencial' : ''),
+        h('label', { for: id }, `${fullName(s)} · ${s.curp}`, s.hasPhoto ? '' : ' — sin fotografía', s.declined ? ' — la familia declinó la credencial' : '', holds(s) ? (s.primerIngreso ? ' — ya tiene credencial vigente' : ' — ya tiene el holograma del ciclo') : ''),
       );
     });
     const all = h('button', { type: 'button', class: 'link' }, 'Marcar todos');
     all.addEventListener('click', () => {
-      list.forEach((s) => !s.declined && (boxes.get(s.id)!.checked = true));
+      list.forEach((s) => !s.declined && !holds(s) && (boxes.get(s.id)!.checked = true));
       update();
     });
     const none = h('button', { type: 'button', class: 'link' }, 'Desmarcar todos');

@@ -23,12 +23,46 @@ export function problemView(err: unknown): HTMLElement {
         ? h(
             'ul',
             { class: 'field-errors' },
-            err.errors.map((e) => h('li', null, e.line !== undefined ? `Línea ${e.line} · ` : '', e.field ? `${e.field}: ` : '', e.message)),
+            err.errors.map((e) => h('li', null, e.line !== undefined ? `Línea ${e.line} · ` : '', fieldLabel(e.field), e.message)),
           )
         : null,
     );
   }
   return h('div', { class: 'notice error', role: 'alert' }, h('p', null, String((err as Error)?.message ?? err)));
+}
+
+/** What people call the fields the API names (never a path such as «datos.justificacion» or «lines[2].quantity»). */
+const FIELD_LABEL: Record<string, string> = {
+  comentario: 'Comentario',
+  justificacion: 'Justificación',
+  justification: 'Justificación',
+  oficio: 'Oficio',
+  archivo: 'Archivo',
+  material: 'Material',
+  teslinSheets: 'Hojas de Teslin',
+  micas: 'Micas',
+  holograms: 'Hologramas',
+  newApproved: 'Credenciales nuevas aprobadas',
+  continuingApproved: 'Hologramas aprobados',
+  nuevos: 'Alumnos de primer ingreso',
+  continuan: 'Alumnos que continúan',
+  curp: 'CURP',
+  foto: 'Fotografía',
+  reason: 'Motivo',
+  note: 'Nota',
+  cycleCode: 'Ciclo',
+  username: 'Usuario',
+  password: 'Contraseña',
+};
+const ITEM_FIELD: Record<string, string> = { item: 'artículo', quantity: 'cantidad' };
+
+/** «Artículo 3 · cantidad: » for «lines[2].quantity»; a known field's Spanish name; nothing for an unknown one. */
+export function fieldLabel(path: string | undefined): string {
+  if (!path) return '';
+  const line = /^(?:datos\.)?(?:lines|lineas)\[(\d+)\]\.(\w+)$/.exec(path);
+  if (line) return `Artículo ${Number(line[1]) + 1}${ITEM_FIELD[line[2]] ? ` · ${ITEM_FIELD[line[2]]}` : ''}: `;
+  const last = path.replace(/^datos\./, '').split('.').pop()!;
+  return FIELD_LABEL[last] ? `${FIELD_LABEL[last]}: ` : '';
 }
 
 /** Progress of a long operation; the rest of the page stays usable. */

@@ -11,6 +11,54 @@ import { act, badge, messageBox, problemView, progress, section } from '../ui.js
 const SCAN_UPLOADERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
 const DOC_LABEL: Record<string, string> = { OFICIO: 'Oficio escaneado', ACUSE: 'Acuse de recibido', PLANILLAS: 'Planillas de credenciales' };
 
+/** How often an open request page asks whether the request moved (only while the tab is visible). */
+export const WATCH_INTERVAL_MS = 3000;
+let watcher: ReturnType<typeof setInterval> | null = null;
+
+/** What makes a new rendering worth it: the status, a new step in the timeline, other actions. */
+function signature(r: RequestDetail): string {
+  return JSON.stringify([r.estado, r.chart.state, r.linea.length, r.acciones.map((a) => a.evento), r.documentos.map((d) => [d.tipo, d.id, d.version])]);
+}
+
+/**
+ * Live status: while the page is open it polls the request (read from the read model, cheap) and
+ * re-renders when it moved, announcing it. If the user is in the middle of a form it only offers
+ * to show the change, so nothing typed is lost.
+ */
+function watch(main: HTMLElement, r: RequestDetail): void {
+  if (watcher) clearInterval(watcher);
+  const seen = signature(r);
+  let busy = false;
+  watcher = setInterval(() => {
+    if (!main.isConnected) {
+      clearInterval(watcher!);
+      watcher = null;
+      return;
+    }
+    if (busy || document.visibilityState !== 'visible') return;
+    busy = true;
+    void get<RequestDetail>(`/requests/${r.id}`)
+      .then(async (now) => {
+        if (!main.isConnected || signature(now) === seen) return;
+        clearInterval(watcher!);
+        watcher = null;
+        const note = `La solicitud cambió: ahora está «${label(STATUS_LABEL, now.estado)}».`;
+        const active = document.activeElement;
+        const typing = main.querySelector('form.decision') || (active instanceof HTMLElement && active.matches('input, textarea, select'));
+        if (typing) {
+          const show = h('button', { type: 'button', class: 'secondary' }, 'Ver los cambios');
+          show.addEventListener('click', () => void refreshPage());
+          main.querySelector('h1')?.after(h('div', { class: 'notice warn', role: 'status' }, h('p', null, note), show));
+          return;
+        }
+        await refreshPage();
+        document.querySelector('main h1')?.after(h('p', { class: 'notice', role: 'status' }, note));
+      })
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, WATCH_INTERVAL_MS);
+}
+
 export async function requestDetailPage(ctx: PageContext): Promise<void> {
   const id = Number(ctx.params[0]);
   let r: RequestDetail;
@@ -25,6 +73,7 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
     throw err;
   }
   ctx.title(`Solicitud #${r.id}`);
+  watch(ctx.main, r);
   const role = session.actor!.role;
   const students = await studentsOf(r);
 

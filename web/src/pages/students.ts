@@ -58,7 +58,11 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
       s.curp,
       s.primerIngreso ? 'Primer ingreso' : 'Continúa',
       s.hasPhoto ? photoButton(s) : badge('Sin fotografía', 'warn'),
-      s.declined ? badge('Declinó la credencial', 'danger') : 'Recibirá credencial',
+      s.declined
+        ? badge('Declinó la credencial', 'danger')
+        : s.currentCard
+          ? `Credencial vigente (folio ${s.currentCard.folio})${s.primerIngreso || s.hologramThisCycle ? '' : ' · falta el holograma del ciclo'}`
+          : 'Recibirá credencial',
     ];
     if (canEdit) {
       const file = h('input', { type: 'file', accept: 'image/jpeg,image/png', id: uid('foto'), name: 'foto' });
