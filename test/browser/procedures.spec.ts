@@ -129,8 +129,7 @@ describe('Web interface: procedures end to end', () => {
     const filed = await school.clickFor('Enviar el oficio', /\/requests$/);
     expect(filed.status()).toBe(201);
     p1Id = ((await filed.json()) as { id: number }).id;
-    await waitEstado(school, p1Id, 'En revisión de Planeación');
-    expect(await school.text()).toContain('Retirar la solicitud');
+    await waitEstado(school, p1Id, 'En revisión de Planeación', 'Retirar la solicitud');
 
     // Planeación finds it in its inbox and returns it for correction, with a comment.
     const plan = await as('planeacion');
