@@ -137,12 +137,16 @@ describe('Web interface: procedures end to end', () => {
     await audit(plan, 'bandeja');
     await plan.link('Revisar el oficio de la escuela');
     await expectStepper(plan, 'Revisar el oficio de la escuela');
+    expect(await plan.text('[data-testid="escuela"]')).toMatch(/· DRSE \S/); // the DRSE by its name, not its code
+    expect(await plan.text('[data-testid="escuela"]')).not.toMatch(/DRSE (DRSE|VALLES)/);
     expect(await plan.text('.diagram')).toMatch(/Planeación de la DRSE · plazo 3 días/);
     await audit(plan, 'solicitud-revision');
     await plan.page.$eval('.diagram', (e) => e.closest('section')!.scrollIntoView({ block: 'start' }));
     await plan.screenshot('diagrama');
     // On a phone the steps are one readable column, with nothing wider than the screen.
     await plan.page.setViewport({ width: 390, height: 800 });
+    await plan.page.$eval('.diagram', (e) => e.scrollIntoView({ block: 'start' }));
+    await plan.screenshot('diagrama-telefono');
     const phone = await plan.page.$eval('.stepper', (ol) => {
       const items = Array.from(ol.querySelectorAll('li'));
       return {

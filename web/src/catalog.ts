@@ -51,3 +51,19 @@ export async function allSchools(extra: Record<string, string | undefined> = {})
   }
   return out;
 }
+
+let drseNames: Promise<Map<string, string>> | null = null;
+
+/** A DRSE as people name it («DRSE Valles», never the code «VALLES» nor «DRSE DRSE Valles»). */
+export function drseDisplay(name: string): string {
+  return /^(sub[\s-]?)?drse\b/i.test(name.trim()) ? name.trim() : `DRSE ${name.trim()}`;
+}
+
+/** The names of the DRSEs by code (GET /drses, once per page load); the code title-cased if unknown. */
+export async function drseNameOf(code: string): Promise<string> {
+  drseNames ??= get<{ items: { code: string; name: string }[] }>('/drses')
+    .then((r) => new Map(r.items.map((d) => [d.code, drseDisplay(d.name)])))
+    .catch(() => new Map<string, string>());
+  const known = (await drseNames).get(code);
+  return known ?? drseDisplay(code.toLowerCase().replace(/_/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+}

@@ -19,9 +19,12 @@ export function stepper(d: Pick<Diagram, 'states'>, current: string, linea: Pick
   const here = d.states.find((s) => s.id === current);
   const isEnd = (s: DiagramStep) => s.kind === 'final';
   const mainEnd = d.states.find((s) => isEnd(s) && s.principal);
-  // The list: every step that is not an end, then the end reached (or the usual one).
+  // The list: the usual course plus every step this request actually went through, then the end
+  // reached (or the usual one); steps that only happen when needed are listed apart, folded.
   const reachedEnd = here && isEnd(here) ? here : mainEnd;
-  const listed = d.states.filter((s) => !isEnd(s) || s === reachedEnd);
+  const taken = (s: DiagramStep) => s.principal || visited.has(s.id) || s.id === current;
+  const listed = d.states.filter((s) => (!isEnd(s) && taken(s)) || s === reachedEnd);
+  const optional = d.states.filter((s) => !isEnd(s) && !taken(s));
   const otherEnds = d.states.filter((s) => isEnd(s) && s !== reachedEnd);
   const stateOf = (s: DiagramStep): StepState => (s.id === current ? 'current' : visited.has(s.id) ? 'done' : 'pending');
 
@@ -56,6 +59,14 @@ export function stepper(d: Pick<Diagram, 'states'>, current: string, linea: Pick
     { class: 'diagram' },
     h('figcaption', null, caption),
     h('ol', { class: 'stepper', 'aria-label': 'Pasos del procedimiento' }, items),
+    optional.length
+      ? h(
+          'details',
+          { class: 'step-extra' },
+          h('summary', null, `Pasos que solo ocurren si hace falta (${optional.length})`),
+          h('ul', null, optional.map((s) => h('li', null, h('span', { class: 'step-title' }, s.titulo), ` — ${s.area}${s.plazo ? ` · plazo ${s.plazo}` : ''}`))),
+        )
+      : null,
     otherEnds.length ? h('p', { class: 'step-ends' }, `Otros finales posibles: ${otherEnds.map((s) => s.titulo).join(' · ')}.`) : null,
   );
 }

@@ -1,5 +1,6 @@
 import { ApiError, loadMe, logout, Role, session, setSessionEndedHandler } from './api.js';
 import { button, clear, h } from './dom.js';
+import { drseDisplay } from './catalog.js';
 import { ROLE_LABEL } from './labels.js';
 import { acusesPage } from './pages/acuses.js';
 import { cardsPage } from './pages/cards.js';
@@ -73,7 +74,7 @@ let printsOnSite = false;
 function layout(path: string): HTMLElement {
   const me = session.me;
   const actor = session.actor!;
-  const who = me?.school ? `${me.school.name} (${me.school.cct} · ${me.school.turno})` : me?.drseName ? (/^DRSE/i.test(me.drseName) ? me.drseName : `DRSE ${me.drseName}`) : 'Oficinas centrales';
+  const who = me?.school ? `${me.school.name} (${me.school.cct} · ${me.school.turno})` : me?.drseName ? drseDisplay(me.drseName) : 'Oficinas centrales';
   const main = h('main', { id: 'contenido', tabindex: -1 });
   const current = `#/${path}`;
   clear(

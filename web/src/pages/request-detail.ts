@@ -1,5 +1,5 @@
 import { ApiError, download, get, post, put, session, upload } from '../api.js';
-import { allStudents, fullName, Student } from '../catalog.js';
+import { allStudents, drseNameOf, fullName, Student } from '../catalog.js';
 import { diagramFigure } from '../diagram.js';
 import { field, fmtDate, h, input, table, textarea } from '../dom.js';
 import { EVENT_LABEL, label, PROCEDURE_LABEL, ROLE_LABEL, STATUS_LABEL } from '../labels.js';
@@ -76,6 +76,7 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
   watch(ctx.main, r);
   const role = session.actor!.role;
   const students = await studentsOf(r);
+  const drse = await drseNameOf(r.drseCode);
 
   const summary = h(
     'dl',
@@ -85,7 +86,7 @@ export async function requestDetailPage(ctx: PageContext): Promise<void> {
     h('dt', null, 'Estado'),
     h('dd', { 'data-testid': 'estado' }, badge(label(STATUS_LABEL, r.estado), statusKind(r.estado))),
     h('dt', null, 'Escuela'),
-    h('dd', null, r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno}) · DRSE ${r.drseCode}` : `DRSE ${r.drseCode}`),
+    h('dd', { 'data-testid': 'escuela' }, r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno}) · ${drse}` : drse),
     h('dt', null, 'Quién imprime'),
     h('dd', null, r.ruta === 'DRSE' ? 'La DRSE' : r.ruta === 'ESCUELA' ? 'La escuela' : (r.ruta ?? '—'), r.rutaMotivo ? h('span', { class: 'hint' }, ` — ${r.rutaMotivo}`) : null),
     h('dt', null, 'Presentada'),
