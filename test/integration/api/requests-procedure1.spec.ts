@@ -46,7 +46,7 @@ describe(RequestsHttpService.name, () => {
     expect(review.body.tareaAbierta).toMatchObject({ key: 'REVISION_PLANEACION', rol: 'DRSE_PLANEACION', vencida: false });
     expect(review.body.acciones.map((a: { evento: string }) => a.evento).sort()).toEqual(['ACCEPT', 'REJECT', 'RETURN']);
     expect(review.body.acciones.find((a: { evento: string }) => a.evento === 'RETURN')).toMatchObject({ etiqueta: expect.stringContaining('Devolver'), requiereComentario: true });
-    expect(review.body.chart).toEqual({ procedure: 'PROCEDURE_1', version: 1, state: 'revisionPlaneacion' });
+    expect(review.body.chart).toEqual({ procedure: 'PROCEDURE_1', version: 2, state: 'revisionPlaneacion' });
     expect(review.body.documentos).toEqual([{ tipo: 'OFICIO', id: String(id), url: `/requests/${id}/oficio`, version: 1, fecha: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
     const escuelaView = await t.http('GET', `/requests/${id}`, { token: token.escuela });
     expect(escuelaView.body.acciones.map((a: { evento: string }) => a.evento)).toEqual(['WITHDRAW']);
@@ -143,9 +143,13 @@ describe(RequestsHttpService.name, () => {
     const received = await t.http('POST', `/supply-tickets/${ticket.id}/shipments/${shipped.body.shipmentId}/receipt`, { token: token.tecnologias });
     expect(received.status).toBe(200);
     await detailWhen(t, token.tecnologias, supplyRequest, 'SURTIDA');
-    // Ink is not in the charts' quantities (docs/procedures.md): the DRSE's IT office stocks it itself; the reservation retries until then.
+    // Ink is not in the charts' quantities (docs/procedures.md): without it the request waits visibly (chart v2)
+    // in Tecnologías' inbox, which stocks it and has the reservation repeated.
+    const noInk = await detailWhen(t, token.tecnologias, waitingRequest, 'ESPERANDO_EXISTENCIAS');
+    expect(noInk.body.tareaAbierta).toMatchObject({ key: 'ESPERA_EXISTENCIAS', rol: 'DRSE_TECNOLOGIAS', descripcion: expect.stringContaining('TINTA') });
     const valles = await holderId(t, token.tecnologias, 'drseCode=VALLES&kind=DRSE');
     await ok(t, token.tecnologias, `/inventory/holders/${valles}/adjustments`, { item: 'TINTA', delta: 50, reason: 'Juego de tinta recibido con el kit.' });
+    expect((await decide('tecnologias', waitingRequest, { evento: 'RECHECK_MATERIAL' })).status).toBe(200);
 
     // With the material in the DRSE, the request reserves it, prints its run and waits for Control Escolar.
     const production = await eventually(
@@ -159,8 +163,8 @@ describe(RequestsHttpService.name, () => {
     const delivered = await detailWhen(t, token.escuela, waitingRequest, 'ENTREGADA');
     expect(delivered.body.documentos.map((d: { tipo: string }) => d.tipo)).toEqual(['OFICIO', 'PLANILLAS', 'ACUSE']);
     expect(delivered.body.acciones).toEqual([]);
-    expect(delivered.body.linea.map((e: { evento: string }) => e.evento).slice(-6)).toEqual([
-      'SUPPLY_FULFILLED', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED',
+    expect(delivered.body.linea.map((e: { evento: string }) => e.evento).slice(-8)).toEqual([
+      'SUPPLY_FULFILLED', 'INK_SHORT', 'RECHECK_MATERIAL', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED',
     ]);
   });
 
