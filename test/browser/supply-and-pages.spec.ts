@@ -73,6 +73,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await u.page.waitForSelector('::-p-aria(Iniciar sesión)');
     expect(new URL(u.page.url()).pathname).toBe('/app/');
     expect(await u.page.$eval('html', (e) => e.lang)).toBe('es');
+    await u.page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'username'); // typing can start at once
     await u.fill('Usuario', users.escuela.username);
     await u.fill('Contraseña', 'equivocada-123');
     await u.click('Iniciar sesión');

@@ -183,5 +183,11 @@ export function refreshPage(): Promise<void> {
 setSessionEndedHandler(() => {
   location.hash = '#/login';
 });
-window.addEventListener('hashchange', () => void render().then(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false })));
+// After navigation the heading takes focus, unless the page put it somewhere useful (the login form).
+window.addEventListener('hashchange', () =>
+  void render().then(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || !document.querySelector('main')?.contains(active)) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
+  }),
+);
 void render();
