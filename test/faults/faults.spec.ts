@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FaultWorld } from './support/fault-world';
 
 /**
@@ -46,9 +47,8 @@ describe('fault suite', () => {
     // The read model still answers while the engine is away.
     expect((await world.detail(id)).status).toBe(200);
     await world.temporal.start();
-    // Decided once the worker answers the workflow's query again (a decision sent into the
-    // reconnection window is item 5's case: see docs/testing.md).
-    await world.engineAnswers(id);
+    // Decisions sent into the reconnection window answer 503 and are retried with their
+    // Idempotency-Key: the engine applies each once (its Update id derives from the key).
     await world.acceptAndValidate(id);
     await world.confirmAndDeliver(id);
 
@@ -67,4 +67,43 @@ describe('fault suite', () => {
 
     expect(await world.invariants()).toEqual(clean);
   }, 600_000);
+
+  it('kill -9 of the API during a burst of filings and decisions: retried with their Idempotency-Keys, each answered as the first, nothing duplicated', async () => {
+    const reviewed: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = await world.file(await world.school(1));
+      await world.taskOpen(id, 'REVISION_PLANEACION');
+      reviewed.push(id);
+    }
+    const filings: Array<{ school: Awaited<ReturnType<FaultWorld['school']>>; key: string }> = [];
+    for (let i = 0; i < 4; i++) filings.push({ school: await world.school(1), key: randomUUID() });
+    const decisions = reviewed.map((id) => ({ id, key: randomUUID() }));
+    const fileRequest = (f: (typeof filings)[number]) => world.http('POST', '/requests', { token: f.school.escuela, form: world.fileForm(f.school), key: f.key });
+    const accept = (d: (typeof decisions)[number]) => world.http('POST', `/requests/${d.id}/decisions`, { token: world.tokens.planeacion, json: { evento: 'ACCEPT' }, key: d.key });
+
+    const burst = [...filings.map(fileRequest), ...decisions.map(accept)].map((p) => p.catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 200));
+    await world.api.kill('SIGKILL');
+    await Promise.all(burst);
+    await world.startApi();
+
+    const filed: number[] = [];
+    for (const f of filings) {
+      const res = await world.untilAnswered(() => fileRequest(f), 'filing retried');
+      expect([res.status, res.body.procedimiento]).toEqual([201, 'PROCEDURE_1']);
+      filed.push(res.body.id as number);
+    }
+    for (const d of decisions) {
+      const res = await world.untilAnswered(() => accept(d), 'decision retried');
+      expect([res.status, res.body.estado]).toEqual([200, expect.any(String)]);
+    }
+    expect(new Set(filed).size).toBe(filings.length);
+    for (const id of reviewed) await world.taskOpen(id, 'VALIDACION_CONTROL_ESCOLAR');
+    for (const id of filed) await world.acceptAndValidate(id);
+    for (const id of reviewed) await world.decide(id, 'control', 'VALIDATE');
+    for (const id of [...reviewed, ...filed]) await world.confirmAndDeliver(id);
+
+    expect(await world.invariants()).toEqual(clean);
+    expect(await world.sql(`select count(*)::int as n from procedure_audit where event = 'ACCEPT' and request_id in (?)`, [reviewed])).toEqual([{ n: reviewed.length }]);
+  }, 900_000);
 });

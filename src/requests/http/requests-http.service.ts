@@ -461,10 +461,12 @@ export class RequestsHttpService {
     }
     const data = this.decisionData(dto.evento, spec.datos?.map((f) => f.campo) ?? [], dto.datos ?? {});
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
-    try {
-      const r = await withinTime(DECIDE_MS, () =>
+    const send = () =>
+      withinTime(DECIDE_MS, () =>
         this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }, idem.operationId ?? undefined),
       );
+    try {
+      const r = await this.whenWorkflowCatchesUp(row, dto.evento, send);
       decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: 'applied' });
       return { estado: r.status, state: r.state, seq: r.seq };
     } catch (err) {
@@ -472,6 +474,31 @@ export class RequestsHttpService {
       decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: problem instanceof DomainError && problem.status < 500 ? 'refused' : 'failed' });
       throw problem;
     }
+  }
+
+  /**
+   * The workflow records a transition (the read model, which the detail shows) before it moves its
+   * own snapshot there, so for a few milliseconds a step the page offers is not yet the workflow's.
+   * A decision refused as "not now" while the read model's current step takes it is sent again.
+   */
+  private async whenWorkflowCatchesUp<T>(row: RequestRow, evento: string, send: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send();
+      } catch (err) {
+        const problem = decisionProblem(err);
+        const notNow = problem instanceof DomainError && problem.code === 'EVENTO_NO_PERMITIDO';
+        if (!notNow || attempt >= 10 || !(await this.recordedStepTakes(row.id, evento))) throw err;
+        await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
+      }
+    }
+  }
+
+  private async recordedStepTakes(requestId: number, evento: string): Promise<boolean> {
+    const [r] = await this.em.fork().execute<Row[]>('select procedure, chart_version, state from procedure_request where id = ?', [requestId]);
+    if (!r) return false;
+    const meta = this.metaOf(r.procedure as ProcedureName, Number(r.chart_version), String(r.state));
+    return meta?.kind === 'task' && meta.decisions[evento] !== undefined;
   }
 
   async withdraw(actor: Actor, id: number, comentario?: string): Promise<DecisionResultDto> {

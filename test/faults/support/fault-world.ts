@@ -186,11 +186,6 @@ export class FaultWorld {
     return this.http('GET', `/requests/${requestId}`, { token: this.tokens.control });
   }
 
-  /** Waits until the request's detail comes from its running workflow (a worker answers its query), not from the read model alone. */
-  async engineAnswers(requestId: number): Promise<void> {
-    await waitFor(async () => (await this.detail(requestId)).body.fuente === 'FLUJO', `request ${requestId} answered by its workflow`);
-  }
-
   /** Waits until the request's open task is `task` (a decision is possible). */
   async taskOpen(requestId: number, task: string): Promise<void> {
     await waitFor(async () => (await this.detail(requestId)).body.tareaAbierta?.key === task, `request ${requestId} to open ${task}`);
