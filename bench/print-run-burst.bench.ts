@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config/app-config';
 import { ensureCycles } from '../test/integration/api/inventory-fixtures';
 import { stockForPrinting } from '../test/integration/api/production-fixtures';
-import { arg, benchApp, latencyLine, percentile, sampleEvery } from './support';
+import { arg, benchApp, latencyLine, percentile, runBench, sampleEvery } from './support';
 
 async function main(): Promise<void> {
   const runs = arg('runs', 50);
@@ -78,10 +78,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -20,6 +20,7 @@ import { migrateUp } from '../src/database/migrate';
 import { ProcedureClient } from '../src/procedures/procedure-client';
 import { RequestsService } from '../src/requests/requests.service';
 import { actors, buildProcedureModule, CYCLE, inventory, seedSchool, startWorker } from '../test/integration/workflows/support/harness';
+import { runBench } from './support';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -121,10 +122,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

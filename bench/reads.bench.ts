@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ensureCycles } from '../test/integration/api/inventory-fixtures';
 import { detailWhen, fileP1 } from '../test/integration/api/requests-fixtures';
-import { arg, benchApp, latencyLine, percentile } from './support';
+import { arg, benchApp, latencyLine, percentile, runBench } from './support';
 
 async function load(clients: number, seconds: number, call: (i: number) => Promise<{ status: number }>): Promise<{ ms: number[]; errors: number }> {
   const ms: number[] = [];
@@ -73,10 +73,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -61,3 +61,14 @@ export function sampleEvery(everyMs: number, probe: () => Promise<unknown>): { s
     },
   };
 }
+
+/** Runs a benchmark's main and exits with its outcome (the app's handles would keep the process alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -47,44 +47,31 @@ let tasks: Reader<TaskRow[] | undefined> = async () => undefined;
 let stock: Reader<StockRow[] | undefined> = async () => undefined;
 let pool: () => { used: number; free: number; pending: number; max: number } | undefined = () => undefined;
 
-new Gauge({
-  name: 'sej_open_tasks',
-  help: 'Tareas humanas abiertas, por rol y DRSE (modelo de lectura).',
-  labelNames: ['role', 'drse'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    const rows = await tasks();
-    if (!rows) return;
-    this.reset();
-    for (const r of rows) this.set({ role: r.role, drse: r.drse }, Number(r.open));
-  },
-});
+/** A gauge whose series are the rows a read-model query returns at scrape time (none when it did not answer). */
+function rowsGauge<R, L extends string>(name: string, help: string, labelNames: readonly L[], read: Reader<R[] | undefined>, series: (r: R) => [Record<L, string>, number]): void {
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [metricsRegistry],
+    async collect() {
+      const rows = await read();
+      if (!rows) return;
+      this.reset();
+      for (const r of rows) this.set(...series(r));
+    },
+  });
+}
 
-new Gauge({
-  name: 'sej_overdue_tasks',
-  help: 'Tareas humanas abiertas con el plazo (SLA) vencido, por rol y DRSE.',
-  labelNames: ['role', 'drse'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    const rows = await tasks();
-    if (!rows) return;
-    this.reset();
-    for (const r of rows) this.set({ role: r.role, drse: r.drse }, Number(r.overdue));
-  },
-});
-
-new Gauge({
-  name: 'sej_stock_available',
-  help: 'Existencia disponible (en mano menos reservada) del almacén central (holder="CENTRAL") y de cada DRSE, por artículo.',
-  labelNames: ['holder', 'item'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    const rows = await stock();
-    if (!rows) return;
-    this.reset();
-    for (const r of rows) this.set({ holder: r.holder, item: r.item }, Number(r.available));
-  },
-});
+rowsGauge('sej_open_tasks', 'Tareas humanas abiertas, por rol y DRSE (modelo de lectura).', ['role', 'drse'] as const, () => tasks(), (r) => [{ role: r.role, drse: r.drse }, Number(r.open)]);
+rowsGauge('sej_overdue_tasks', 'Tareas humanas abiertas con el plazo (SLA) vencido, por rol y DRSE.', ['role', 'drse'] as const, () => tasks(), (r) => [{ role: r.role, drse: r.drse }, Number(r.overdue)]);
+rowsGauge(
+  'sej_stock_available',
+  'Existencia disponible (en mano menos reservada) del almacén central (holder="CENTRAL") y de cada DRSE, por artículo.',
+  ['holder', 'item'] as const,
+  () => stock(),
+  (r) => [{ holder: r.holder, item: r.item }, Number(r.available)],
+);
 
 new Gauge({
   name: 'sej_db_pool_connections',
