@@ -121,6 +121,23 @@ function toRequestRow(r: Row): RequestRow {
 const someQuantity = (q: unknown): boolean =>
   typeof q === 'object' && q !== null && Object.values(q as Record<string, unknown>).some((n) => typeof n === 'number' && n > 0);
 
+/** The open step task (and its escalation, if any) from procedure_task rows. */
+function openTaskOf(rows: Row[]): OpenTaskDto | null {
+  const step = rows.find((r) => r.kind === 'PASO');
+  if (!step) return null;
+  const escalation = rows.find((r) => r.kind === 'ESCALAMIENTO');
+  return {
+    key: String(step.task_key),
+    titulo: String(step.title),
+    rol: String(step.role),
+    vence: step.due_at ? iso(step.due_at) : null,
+    vencida: Boolean(step.overdue),
+    escaladaA: escalation ? String(escalation.role) : null,
+    incidente: Boolean(step.incident),
+    descripcion: step.description == null ? null : String(step.description),
+  };
+}
+
 function summary(r: RequestRow): RequestSummaryDto {
   return {
     id: r.id,
@@ -379,12 +396,23 @@ export class RequestsHttpService {
   }
 
   async detail(actor: Actor, id: number): Promise<RequestDetailDto> {
-    const row = await this.load(actor, id);
+    const loaded = await this.load(actor, id);
     const em = this.em.fork();
     // The read model holds the context the workflow recorded with its last transition; the workflow
-    // is queried only for requests recorded before it did (docs/procedures.md, "Reads").
-    const [recorded] = await em.execute<Row[]>('select context from procedure_request where id = ?', [row.id]);
+    // is queried only for requests recorded before it did (docs/procedures.md, "Reads"). State,
+    // context and open task are read in one statement, so they belong to the same transition.
+    const [recorded] = await em.execute<Row[]>(
+      `select r.context, r.state, r.public_status, r.chart_version, r.last_seq,
+              coalesce((select json_agg(t order by t.id) from (
+                 select id, kind, task_key, title, role, due_at, overdue, incident, description
+                   from procedure_task where request_id = r.id and status = 'ABIERTA') t), '[]'::json) as open_tasks
+         from procedure_request r where r.id = ?`,
+      [loaded.id],
+    );
     const recordedContext = (recorded?.context as Record<string, unknown> | null) ?? null;
+    const row: RequestRow = recordedContext
+      ? { ...loaded, state: String(recorded.state), publicStatus: String(recorded.public_status), chartVersion: Number(recorded.chart_version), lastSeq: Number(recorded.last_seq) }
+      : loaded;
     const view = recordedContext ? null : await this.view(row);
     const state = view?.state ?? row.state;
     const context = recordedContext ?? view?.context ?? null;
@@ -394,7 +422,7 @@ export class RequestsHttpService {
       estado: view?.status ?? row.publicStatus,
       rutaMotivo: row.printRouteReason,
       chart: { procedure: row.procedure, version: view?.chartVersion ?? row.chartVersion, state },
-      tareaAbierta: view ? this.openTaskOf(view) : await this.openTaskFromTable(row.id),
+      tareaAbierta: view ? this.openTaskOf(view) : recordedContext ? openTaskOf(recorded.open_tasks as Row[]) : await this.openTaskFromTable(row.id),
       acciones: this.actions(actor, row, view, context),
       linea: await this.timeline(row.id),
       documentos: this.documents(row, context),
@@ -670,20 +698,9 @@ export class RequestsHttpService {
       `select kind, task_key, title, role, due_at, overdue, incident, description from procedure_task where request_id = ? and status = 'ABIERTA' order by id`,
       [requestId],
     );
-    const step = rows.find((r) => r.kind === 'PASO');
-    if (!step) return null;
-    const escalation = rows.find((r) => r.kind === 'ESCALAMIENTO');
-    return {
-      key: String(step.task_key),
-      titulo: String(step.title),
-      rol: String(step.role),
-      vence: step.due_at ? iso(step.due_at) : null,
-      vencida: Boolean(step.overdue),
-      escaladaA: escalation ? String(escalation.role) : null,
-      incidente: Boolean(step.incident),
-      descripcion: step.description == null ? null : String(step.description),
-    };
+    return openTaskOf(rows);
   }
+
 
   private async timeline(requestId: number): Promise<TimelineEntryDto[]> {
     const entries = await this.requests.timeline(requestId);
