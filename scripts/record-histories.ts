@@ -26,6 +26,7 @@ import {
   procedure1CancelScenario,
   procedure1Scenario,
   procedure2Scenario,
+  replacementIncidentScenario,
   replacementScenario,
   supplyRejectedScenario,
 } from '../test/integration/workflows/support/scenarios';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'sej-record-'));
   try {
     await migrateUp(url);
-    const { moduleRef } = await buildProcedureModule(url);
+    const { moduleRef, hooks } = await buildProcedureModule(url);
     const taskQueue = `record-${randomBytes(4).toString('hex')}`;
     const temporal = new Client({ connection });
     const worker = await startWorker(moduleRef, nativeConnection, taskQueue);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     runs.push([`procedure2-v${v.PROCEDURE_2}-full`, (await procedure2Scenario({ ...c, n: 2 })).workflowId]);
     runs.push([`replacement-v${v.REPLACEMENT}-school`, (await replacementScenario({ ...c, n: 3 })).workflowId]);
     runs.push([`supply-v${v.SUPPLY}-rejected`, (await supplyRejectedScenario({ ...c, n: 4 })).workflowId]);
+    if (v.REPLACEMENT >= 2) runs.push([`replacement-v${v.REPLACEMENT}-incident-retried`, (await replacementIncidentScenario({ ...c, hooks, n: 6 })).workflowId]);
     if (v.PROCEDURE_1 >= 2) runs.push([`procedure1-v${v.PROCEDURE_1}-ink-wait-cancelled`, (await procedure1CancelScenario({ ...c, n: 5 })).workflowId]);
     mkdirSync(OUT, { recursive: true });
     const force = process.argv.includes('--force');

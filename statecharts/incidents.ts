@@ -1,6 +1,6 @@
-import { assign } from 'xstate';
+import { AnyStateMachine, assign, setup } from 'xstate';
 import type { Role } from '../src/auth/actor';
-import { AutoMeta, FAILED_OUTCOME, failedOutcome, SLA_EXPIRED, StepMeta, task, TaskMeta } from './step-meta';
+import { AutoMeta, FAILED_OUTCOME, failedOutcome, final, SLA_EXPIRED, StepMeta, task, TaskMeta } from './step-meta';
 
 /**
  * Building blocks of the v2 charts (docs/procedures.md "Incidentes y cancelación"): an automatic step
@@ -115,3 +115,45 @@ export function cancellable(state: StateConfig, target: string, roles: Role[] = 
     on: { ...state.on, CANCEL: target },
   };
 }
+
+/** The state configs of a v1 chart, to reuse as they are in its v2. */
+export function statesOf(v1: AnyStateMachine): Record<string, StateConfig> {
+  return v1.config.states as Record<string, StateConfig>;
+}
+
+/**
+ * A v2 chart: v1's guards and actions plus the incident actions, v1's initial context plus the
+ * incident fields, and the given states (v1's, wrapped by `failable`/`cancellable`, and the new ones).
+ */
+export function withIncidents(v1: AnyStateMachine, states: Record<string, StateConfig>): AnyStateMachine {
+  const initial = v1.config.context as (a: { input: unknown }) => object;
+  return setup({
+    guards: v1.implementations.guards as never,
+    actions: { ...(v1.implementations.actions as object), ...incidentActions } as never,
+  }).createMachine({
+    id: v1.config.id,
+    initial: v1.config.initial as string,
+    context: ({ input }: { input: unknown }) => ({ ...initial({ input }), ...NO_INCIDENT }),
+    states,
+  } as never) as unknown as AnyStateMachine;
+}
+
+/** A visible wait for stock (ink or material) at the DRSE: Tecnologías restocks and rechecks, or the request is cancelled. */
+export function stockWait(title: string, recheck: string, cancel: string): StateConfig {
+  return {
+    meta: task(
+      'ESPERANDO_EXISTENCIAS',
+      { key: 'ESPERA_EXISTENCIAS', title, role: 'DRSE_TECNOLOGIAS', sla: '5 days', escalateTo: 'RECURSOS_MATERIALES' },
+      { RECHECK_MATERIAL: ['DRSE_TECNOLOGIAS'], CANCEL: ['DRSE_TECNOLOGIAS', ...CANCEL_ROLES] },
+      { commentRequired: ['CANCEL'] },
+    ),
+    on: {
+      RECHECK_MATERIAL: { target: recheck, actions: 'clearIncident' },
+      CANCEL: cancel,
+      [SLA_EXPIRED]: { actions: 'countEscalation' },
+    },
+  };
+}
+
+/** The final state of a cancelled request or supply. */
+export const CANCELLED_FINAL: StateConfig = { type: 'final', meta: final('CANCELADA', 'CANCELLED') };

@@ -5,5 +5,7 @@ export * from './procedure2.machine';
 export * from './procedure2.v2.machine';
 export * from './incidents';
 export * from './supply.machine';
+export * from './supply.v2.machine';
 export * from './replacement.machine';
+export * from './replacement.v2.machine';
 export * from './registry';

@@ -4,8 +4,10 @@ import { PROCEDURE1_V2_EVENT_TYPES, procedure1MachineV2 } from './procedure1.v2.
 import { PROCEDURE2_EVENT_TYPES, procedure2MachineV1 } from './procedure2.machine';
 import { PROCEDURE2_V2_EVENT_TYPES, procedure2MachineV2 } from './procedure2.v2.machine';
 import { REPLACEMENT_EVENT_TYPES, replacementMachineV1 } from './replacement.machine';
+import { REPLACEMENT_V2_EVENT_TYPES, replacementMachineV2 } from './replacement.v2.machine';
 import type { ProcedureName } from './step-meta';
 import { SUPPLY_EVENT_TYPES, supplyMachineV1 } from './supply.machine';
+import { SUPPLY_V2_EVENT_TYPES, supplyMachineV2 } from './supply.v2.machine';
 
 /**
  * Every version of every chart. A running workflow keeps the version it started with (recorded in its
@@ -15,24 +17,24 @@ import { SUPPLY_EVENT_TYPES, supplyMachineV1 } from './supply.machine';
 export const CHARTS: Record<ProcedureName, Record<number, AnyStateMachine>> = {
   PROCEDURE_1: { 1: procedure1MachineV1, 2: procedure1MachineV2 },
   PROCEDURE_2: { 1: procedure2MachineV1, 2: procedure2MachineV2 },
-  SUPPLY: { 1: supplyMachineV1 },
-  REPLACEMENT: { 1: replacementMachineV1 },
+  SUPPLY: { 1: supplyMachineV1, 2: supplyMachineV2 },
+  REPLACEMENT: { 1: replacementMachineV1, 2: replacementMachineV2 },
 };
 
 /** The version new workflows start with. */
 export const LATEST_CHART_VERSION: Record<ProcedureName, number> = {
   PROCEDURE_1: 2,
   PROCEDURE_2: 2,
-  SUPPLY: 1,
-  REPLACEMENT: 1,
+  SUPPLY: 2,
+  REPLACEMENT: 2,
 };
 
 /** Every event type each chart knows, per version (for the forbidden-event tests and the diagrams). */
 export const CHART_EVENT_TYPES: Record<ProcedureName, Record<number, readonly string[]>> = {
   PROCEDURE_1: { 1: PROCEDURE1_EVENT_TYPES, 2: PROCEDURE1_V2_EVENT_TYPES },
   PROCEDURE_2: { 1: PROCEDURE2_EVENT_TYPES, 2: PROCEDURE2_V2_EVENT_TYPES },
-  SUPPLY: { 1: SUPPLY_EVENT_TYPES },
-  REPLACEMENT: { 1: REPLACEMENT_EVENT_TYPES },
+  SUPPLY: { 1: SUPPLY_EVENT_TYPES, 2: SUPPLY_V2_EVENT_TYPES },
+  REPLACEMENT: { 1: REPLACEMENT_EVENT_TYPES, 2: REPLACEMENT_V2_EVENT_TYPES },
 };
 
 export function chartFor(procedure: ProcedureName, version: number): AnyStateMachine {

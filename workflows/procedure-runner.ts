@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   executeChild,
+  patched,
   proxyActivities,
   TimeoutFailure,
   setHandler,
@@ -62,7 +63,7 @@ export type ChildInputs = Record<string, (context: Record<string, unknown>, pare
 export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkflowInput<unknown>, childInputs: ChildInputs = {}): Promise<ProcedureResult> {
   const info = workflowInfo();
   const resume = wf.resume;
-  const chartVersion = resume?.chartVersion ?? wf.chartVersion ?? LATEST_CHART_VERSION[procedure];
+  const chartVersion = resume?.chartVersion ?? wf.chartVersion ?? unversionedChart(procedure);
   const machine = chartFor(procedure, chartVersion);
   const timeouts = {
     startToCloseTimeout: (wf.activityTimeout ?? '2 minutes') as Duration,
@@ -348,6 +349,18 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
   await condition(allHandlersFinished);
   const final = stepMeta(snapshot);
   return { outcome: final.kind === 'final' ? final.outcome : 'UNKNOWN', status: final.status, requestId };
+}
+
+/**
+ * The chart of a workflow started without a version (a child such as the supply a procedure waits
+ * on): the latest, recorded as a patch marker, so a history started before that version existed
+ * replays on the version it ran (no marker → an older version).
+ */
+function unversionedChart(procedure: ProcedureName): number {
+  for (let v = LATEST_CHART_VERSION[procedure]; v > 1; v--) {
+    if (patched(`chart-${procedure}-v${v}`)) return v;
+  }
+  return 1;
 }
 
 function historyTooLong(max: number | undefined): boolean {

@@ -6,6 +6,7 @@ import { RequestsService } from '../../../src/requests/requests.service';
 import { createTestDatabase, TestDatabase } from '../../support/db';
 import { connectTestTemporal, TestTemporal } from '../../support/temporal';
 import { actors, buildProcedureModule, CYCLE, inState, inventory, PortHook, RunningWorker, seedSchool, startWorker, waitForView } from './support/harness';
+import { replacementIncidentScenario } from './support/scenarios';
 
 type Row = Record<string, unknown>;
 const HOLOGRAMA = `HOLOGRAMA:${CYCLE}`;
@@ -177,5 +178,50 @@ describe('incidents and cancellation (chart v2)', () => {
       { kind: 'RELEASE', n: 4, reason: 'Cancelación de la solicitud: Duplicada con otra solicitud.' },
     ]);
     expect(await q(`select status from stock_reservation where request_id = ?`, [String(requestId)])).toEqual([{ status: 'RELEASED' }]);
+  });
+  it('replacement v2: a refused card production is an incident for the DRSE with its reason; retried, the card is issued once and delivered', async () => {
+    n++;
+    const r = await replacementIncidentScenario({ client, em, requests, moduleRef, hooks, n: n + 7100 });
+    expect([r.refusals, r.calls]).toEqual([1, 2]); // refused once (not retried by itself), produced once after RETRY
+    expect(r.incident).toMatchObject({ chartVersion: 2, status: 'CON_INCIDENTE' });
+    expect(r.incident.openTask).toMatchObject({ role: 'DRSE_CONTROL_ESCOLAR', incident: true, description: 'La fotografía del alumno no es legible; cárguela de nuevo.' });
+    expect(r.incident.allowedEvents).toEqual({ DRSE_CONTROL_ESCOLAR: ['RETRY'] });
+    expect(r.result).toMatchObject({ outcome: 'DELIVERED', status: 'ENTREGADA' });
+    const byStudent = await q(`select status, count(*)::int as n from credential where student_id = ? group by status order by status`, [r.studentId]);
+    expect(byStudent).toEqual([{ status: 'EXPEDIDA', n: 1 }, { status: 'REEMPLAZADA', n: 1 }]);
+  });
+
+  it('supply v2: a shipment that cannot be recorded exhausts its bounded retries into an incident for Recursos Materiales; retried, it is recorded once', async () => {
+    const drseCode = 'SURESTE';
+    const a = actors(drseCode, 0);
+    const handle = await client.startSupply(`${drseCode}-inc`, {
+      input: { drseCode, requested: { teslinSheets: 2, micas: 8, holograms: 0 }, parentRequestId: null },
+      scope: { drseCode },
+      submittedBy: { id: a.tecnologias.id, role: a.tecnologias.role },
+      maxStepAttempts: 2,
+    });
+    await inventory(moduleRef).receive({ central: true }, [{ item: 'TESLIN', quantity: 80 }, { item: 'MICA', quantity: 100 }], 'inc-supply-central');
+    await waitForView(client, handle.workflowId, inState('revisionCentral'));
+    await client.decideWorkflow(handle.workflowId, { event: { type: 'APPROVE' }, actor: a.central });
+    await waitForView(client, handle.workflowId, inState('surtido'));
+    let attempts = 0;
+    hooks.hook = async (op) => {
+      if (op === 'supply.recordShipment') {
+        attempts++;
+        throw new Error('Connection terminated unexpectedly');
+      }
+    };
+    await client.decideWorkflow(handle.workflowId, { event: { type: 'SHIP', teslinSheets: 2, micas: 8, holograms: 0 }, actor: a.materiales });
+    const incident = await waitForView(client, handle.workflowId, inState('incidenteEnvio'));
+    expect(attempts).toBe(2);
+    expect(incident).toMatchObject({ chartVersion: 2, status: 'CON_INCIDENTE', openTask: { role: 'RECURSOS_MATERIALES', incident: true } });
+    expect(incident.openTask?.description).not.toMatch(/Connection terminated/);
+    hooks.hook = async () => undefined;
+    await client.decideWorkflow(handle.workflowId, { event: { type: 'RETRY' }, actor: a.materiales });
+    await waitForView(client, handle.workflowId, inState('recepcion'));
+    await client.decideWorkflow(handle.workflowId, { event: { type: 'CONFIRM_RECEIPT' }, actor: a.tecnologias });
+    expect(await handle.result()).toMatchObject({ outcome: 'FULFILLED' });
+    const ticketId = Number((await client.viewWorkflow(handle.workflowId)).context.ticketId);
+    expect(await q(`select count(*)::int as n from supply_shipment where ticket_id = ?`, [ticketId])).toEqual([{ n: 1 }]);
   });
 });

@@ -4,7 +4,8 @@ import { ProcedureClient } from '../../../../src/procedures/procedure-client';
 import { ProductionService } from '../../../../src/production/production.service';
 import { RequestsService } from '../../../../src/requests/requests.service';
 import { ProcedureResult } from '../../../../workflows/messages';
-import { actors, CYCLE, inState, inventory, seedSchool, waitForChildSupply, waitForView } from './harness';
+import { ApplicationFailure } from '@temporalio/common';
+import { actors, CYCLE, inState, inventory, PortHook, seedSchool, waitForChildSupply, waitForView } from './harness';
 
 export interface ScenarioContext {
   client: ProcedureClient;
@@ -137,7 +138,8 @@ export async function procedure2Scenario(c: ScenarioContext) {
  * (production revokes the old card), the school's next run prints the new card and replaces the old
  * folio, delivery with acuse.
  */
-export async function replacementScenario(c: ScenarioContext) {
+/** A student of a school that prints on site, holding a card of this cycle, and a replacement started for it, waiting for the payment. */
+async function replacementAtPayment(c: ScenarioContext) {
   const drseCode = 'NORTE';
   const { school, student } = await seedSchool(c.em.fork(), { cct: cct(c.n), drseCode, matricula: 800, hasInternet: true, seed: c.n });
   const studentId = await student({ primerIngreso: false });
@@ -161,6 +163,20 @@ export async function replacementScenario(c: ScenarioContext) {
     activityTimeout: c.activityTimeout,
   });
   await waitForView(c.client, id, inState('registroPago'));
+  return { requestId, id, handle, a, school, studentId, oldFolio };
+}
+
+/** The replacement's printing, delivery and acuse, from the school's printing task. */
+async function finishReplacement(c: ScenarioContext, r: Awaited<ReturnType<typeof replacementAtPayment>>): Promise<ProcedureResult> {
+  await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: r.a.escuela });
+  await waitForView(c.client, r.id, inState('entregaEscuela'));
+  await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'DELIVER' }, actor: r.a.escuela });
+  return r.handle.result();
+}
+
+export async function replacementScenario(c: ScenarioContext) {
+  const r = await replacementAtPayment(c);
+  const { requestId, id, a } = r;
   await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: 999_999 }, actor: a.escuela });
   const retry = await waitForView(c.client, id, (v) => v.state === 'registroPago' && v.seq > 1);
   const lowRefused: unknown = await c.requests
@@ -169,11 +185,36 @@ export async function replacementScenario(c: ScenarioContext) {
   const ok = await c.requests.recordPayment(requestId, { receiptNumber: `R-${c.n}-2`, paidOn: today(), amountCents: 2800, reason: 'PERDIDA' }, a.escuela);
   await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: ok.paymentId }, actor: a.escuela });
   const printing = await waitForView(c.client, id, inState('impresionEscuela'));
-  await c.client.decide('REPLACEMENT', requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: a.escuela });
-  await waitForView(c.client, id, inState('entregaEscuela'));
-  await c.client.decide('REPLACEMENT', requestId, { event: { type: 'DELIVER' }, actor: a.escuela });
-  const result: ProcedureResult = await handle.result();
-  return { requestId, workflowId: id, school, studentId, oldFolio, paymentId: ok.paymentId, lowRefused, retry, printing, result };
+  const result = await finishReplacement(c, r);
+  return { requestId, workflowId: id, school: r.school, studentId: r.studentId, oldFolio: r.oldFolio, paymentId: ok.paymentId, lowRefused, retry, printing, result };
+}
+
+/**
+ * Chart v2: producing the replacement card is refused (a business reason, e.g. the photo) — an
+ * incident for the DRSE's Control Escolar with the reason; once fixed, RETRY produces it and the
+ * replacement is delivered. Needs `c.hooks` (the ports' hook of the harness).
+ */
+export async function replacementIncidentScenario(c: ScenarioContext & { hooks: { hook: PortHook } }) {
+  const r = await replacementAtPayment(c);
+  const ok = await c.requests.recordPayment(r.requestId, { receiptNumber: `R-${c.n}-1`, paidOn: today(), amountCents: 2800, reason: 'ROBO' }, r.a.escuela);
+  let calls = 0;
+  let refusals = 0;
+  c.hooks.hook = async (op) => {
+    if (op === 'production.produceReplacement' && calls++ === 0) {
+      refusals++;
+      throw ApplicationFailure.create({ message: 'La fotografía del alumno no es legible; cárguela de nuevo.', type: 'DomainError', nonRetryable: true });
+    }
+  };
+  try {
+    await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'PAYMENT_RECORDED', paymentId: ok.paymentId }, actor: r.a.escuela });
+    const incident = await waitForView(c.client, r.id, inState('incidenteProduccion'));
+    await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'RETRY' }, actor: r.a.controlEscolar });
+    await waitForView(c.client, r.id, inState('impresionEscuela'));
+    const result = await finishReplacement(c, r);
+    return { requestId: r.requestId, workflowId: r.id, studentId: r.studentId, incident, refusals, calls, result };
+  } finally {
+    c.hooks.hook = async () => undefined;
+  }
 }
 
 /** A supply a DRSE opens on its own, rejected centrally. */
