@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, stockWait, withIncidents, CANCELLED_FINAL } from './incidents';
 import { Procedure1Context, Procedure1Event, PROCEDURE1_EVENT_TYPES, procedure1MachineV1 } from './procedure1.machine';
-import { auto, final, SLA_EXPIRED, task } from './step-meta';
+import { auto } from './step-meta';
 
 /**
  * Procedure 1, v2: v1's flow (its states are reused as they are) plus incidents on every automatic

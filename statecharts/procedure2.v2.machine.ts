@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, stockWait, withIncidents, CANCELLED_FINAL } from './incidents';
 import { Procedure2Context, Procedure2Event, PROCEDURE2_EVENT_TYPES, procedure2MachineV1 } from './procedure2.machine';
-import { auto, final, SLA_EXPIRED, task } from './step-meta';
+import { auto } from './step-meta';
 
 /**
  * Procedure 2, v2: v1's flow (its states reused as they are) plus incidents on every automatic step,
