@@ -44,8 +44,10 @@ describe('fault suite', () => {
     const id = await world.file(school);
     await world.taskOpen(id, 'REVISION_PLANEACION');
     await world.temporal.stop();
-    // The read model still answers while the engine is away.
+    // The read model still answers while the engine is away; a decision is refused as unavailable, not failed.
     expect((await world.detail(id)).status).toBe(200);
+    const refused = await world.http('POST', `/requests/${id}/decisions`, { token: world.tokens.planeacion, json: { evento: 'ACCEPT' }, key: randomUUID() });
+    expect([refused.status, refused.headers.get('retry-after'), refused.body.detail]).toEqual([503, '5', expect.stringMatching(/motor de trámites no está disponible/)]);
     await world.temporal.start();
     // Decisions sent into the reconnection window answer 503 and are retried with their
     // Idempotency-Key: the engine applies each once (its Update id derives from the key).
@@ -61,8 +63,10 @@ describe('fault suite', () => {
     await world.acceptAndValidate(id);
     await world.activityRunning(id, 'generateRequestPrintRun').catch(() => undefined);
     world.pg.stop('fast');
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Every kind of call answers 503 in Spanish with Retry-After while the database is away (nothing half-made).
+    const answers = await world.outageAnswers(id, school);
     world.pg.start();
+    expect(answers).toEqual(answers.map(({ call }) => ({ call, status: 503, retryAfter: '5', spanish: true })));
     await world.confirmAndDeliver(id);
 
     expect(await world.invariants()).toEqual(clean);

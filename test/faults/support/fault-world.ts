@@ -197,6 +197,30 @@ export class FaultWorld {
     return res;
   }
 
+  /**
+   * One call of each kind a user makes (reads, a decision, a filing, login, health), sent once each
+   * without retrying: what the API answers while a service it needs is down.
+   */
+  async outageAnswers(requestId: number, school: SchoolWorld): Promise<Array<{ call: string; status: number; retryAfter: string | null; spanish: boolean }>> {
+    const calls: Array<[string, () => Promise<HttpReply>]> = [
+      ['bandeja', () => this.http('GET', '/inbox', { token: this.tokens.control })],
+      ['lista de solicitudes', () => this.http('GET', '/requests', { token: this.tokens.control })],
+      ['detalle', () => this.detail(requestId)],
+      ['alumnos', () => this.http('GET', `/students?schoolId=${school.schoolId}`, { token: school.escuela })],
+      ['decisión', () => this.http('POST', `/requests/${requestId}/decisions`, { token: this.tokens.control, json: { evento: 'PRODUCTION_CONFIRMED' }, key: randomUUID() })],
+      ['presentación', () => this.http('POST', '/requests', { token: school.escuela, form: this.fileForm(school), key: randomUUID() })],
+      ['inicio de sesión', () => this.http('POST', '/auth/login', { json: { username: 'nadie', password: 'una-clave-cualquiera' } })],
+      ['salud', () => this.http('GET', '/health')],
+    ];
+    const out = [];
+    for (const [call, send] of calls) {
+      const res = await send();
+      const detail = typeof res.body === 'object' && res.body ? String((res.body as { detail?: unknown }).detail ?? '') : '';
+      out.push({ call, status: res.status, retryAfter: res.headers.get('retry-after'), spanish: /no está disponible|no disponible/i.test(detail) || call === 'salud' });
+    }
+    return out;
+  }
+
   /** Files Procedure 1 for the school; the id of the new request. */
   async file(school: SchoolWorld, key = randomUUID()): Promise<number> {
     const res = await this.untilAnswered(() => this.http('POST', '/requests', { token: school.escuela, form: this.fileForm(school), key }), 'filing');
