@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { loadConfig } from '../config/app-config';
+import { QueryTracing } from '../observability/query-tracing';
 import { createOrmConfig } from './mikro-orm.config';
 
 @Module({
@@ -9,5 +10,6 @@ import { createOrmConfig } from './mikro-orm.config';
       useFactory: () => ({ ...createOrmConfig(loadConfig().databaseUrl), registerRequestContext: true }),
     }),
   ],
+  providers: [QueryTracing],
 })
 export class DatabaseModule {}

@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import { context, propagation, Span, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { routeOf } from './http-logging';
 
 /**
- * OpenTelemetry traces through HTTP → Temporal client → workflow → activities. Off unless
+ * OpenTelemetry traces through HTTP → Temporal client → workflow → activities → PostgreSQL. Off unless
  * OTEL_EXPORTER_OTLP_ENDPOINT is set (OTLP over HTTP, the standard OTEL_* variables apply) or a
  * test passes its own exporter. Spans carry route patterns, workflow and activity types and ids,
  * never bodies or personal data.
@@ -63,4 +63,45 @@ export function httpTracingMiddleware(req: Request, res: Response, next: NextFun
     span.end();
   });
   context.with(trace.setSpan(parent, span), next);
+}
+
+interface KnexQuery {
+  __knexQueryUid?: string;
+  sql?: string;
+  method?: string;
+}
+
+interface QueryEvents {
+  on(event: 'query', listener: (q: KnexQuery) => void): unknown;
+  on(event: 'query-response' | 'query-error', listener: (result: unknown, q: KnexQuery) => void): unknown;
+}
+
+const STATEMENT_MAX = 2000;
+
+/**
+ * PostgreSQL: one client span per query, a child of the span active when the query was sent. The
+ * statement text goes with its placeholders; bound values never do, and string literals written into
+ * the text are masked too.
+ */
+export function traceQueries(knex: QueryEvents): void {
+  const open = new Map<string, Span>();
+  knex.on('query', (q) => {
+    if (!active || !q.__knexQueryUid) return;
+    const text = (q.sql ?? '').replace(/'(?:[^']|'')*'/g, "'?'").slice(0, STATEMENT_MAX);
+    const operation = (q.method && q.method !== 'raw' ? q.method : (text.trim().split(/\s+/)[0] ?? 'query')).toUpperCase();
+    const span = tracer().startSpan(`pg ${operation}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system': 'postgresql', 'db.operation.name': operation, 'db.query.text': text },
+    });
+    open.set(q.__knexQueryUid, span);
+  });
+  const finish = (failed: boolean) => (_result: unknown, q: KnexQuery) => {
+    const span = q?.__knexQueryUid ? open.get(q.__knexQueryUid) : undefined;
+    if (!span) return;
+    open.delete(q.__knexQueryUid!);
+    if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  };
+  knex.on('query-response', finish(false));
+  knex.on('query-error', finish(true));
 }

@@ -1,5 +1,5 @@
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { startTracing, stopTracing } from '../../../src/observability/tracing';
+import { startTracing, stopTracing, tracing } from '../../../src/observability/tracing';
 import { startTestApp, TestApp } from '../../support/app';
 import { detailWhen, eventually, fileP1 } from '../api/requests-fixtures';
 
@@ -16,6 +16,7 @@ describe('tracing', () => {
     await t?.close();
     await stopTracing();
   });
+
 
   it('spans HTTP → Temporal client → workflow Update → activities under one trace id', async () => {
     const school = await t.createSchool({ drse: 'VALLES', matricula: 60 });
@@ -46,7 +47,28 @@ describe('tracing', () => {
     const server = spans.find((s) => s.name === 'POST /requests/:id/decisions')!;
     expect(server.attributes).toMatchObject({ 'http.route': '/requests/:id/decisions', 'http.response.status_code': 200 });
     expect(server.parentSpanId).toBe('00f067aa0ba902b7');
+    // PostgreSQL: the activity's statements are client spans of the same trace, children of spans in it, without bound values.
+    const inThisTrace = spans.filter((s) => s.spanContext().traceId === traceId);
+    const queries = inThisTrace.filter((s) => s.attributes['db.system'] === 'postgresql');
+    expect(queries.length).toBeGreaterThan(0);
+    const ids = new Set(inThisTrace.map((s) => s.spanContext().spanId));
+    expect(queries.every((q) => ids.has(q.parentSpanId!))).toBe(true);
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^pg (INSERT|UPDATE|SELECT)/)]));
+    const writes = queries.filter((q) => /procedure_audit/.test(String(q.attributes['db.query.text'])));
+    expect(writes.length).toBeGreaterThan(0);
     // Nothing personal in span names or attributes.
     expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toContain(student.curp);
+  });
+});
+
+describe('tracing at shutdown', () => {
+  afterAll(() => stopTracing());
+
+  it('closing the application flushes the spans still queued and stops tracing (Nest shutdown hook)', async () => {
+    startTracing('test', new InMemorySpanExporter());
+    const app = await startTestApp();
+    expect(tracing()).toBeDefined();
+    await app.close();
+    expect(tracing()).toBeUndefined();
   });
 });
