@@ -7,13 +7,14 @@ import { BlobStore } from '../storage/blob-store';
 import { AcuseService, INVENTORY_BLOB_STORE } from './acuse.service';
 import { EquipmentService } from './equipment.service';
 import { HolderService } from './holder.service';
+import { InitialKitsService } from './initial-kits.service';
 import { INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { JustificationService } from './justification.service';
 import { ReservationService } from './reservation.service';
 import { StockService } from './stock.service';
 import { SupplyTicketService } from './supply-ticket.service';
 
-const SERVICES = [HolderService, StockService, ReservationService, JustificationService, SupplyTicketService, AcuseService, EquipmentService];
+const SERVICES = [HolderService, InitialKitsService, StockService, ReservationService, JustificationService, SupplyTicketService, AcuseService, EquipmentService];
 
 /** Inventory services for the API (controllers) and the worker. Needs ConfigModule and the ORM. */
 @Module({

@@ -6,6 +6,7 @@ import { AcusesHttpService } from './acuses-http.service';
 import { EquipmentController } from './equipment.controller';
 import { EquipmentHttpService } from './equipment-http.service';
 import { HoldersController } from './holders.controller';
+import { InitialKitsController } from './initial-kits.controller';
 import { HoldersHttpService } from './holders-http.service';
 import { SupplyTicketsController } from './supply-tickets.controller';
 import { SupplyTicketsHttpService } from './supply-tickets-http.service';
@@ -13,7 +14,7 @@ import { SupplyTicketsHttpService } from './supply-tickets-http.service';
 /** The inventory part of the HTTP API (docs/api.md, "Inventario"). */
 @Module({
   imports: [InventoryModule, HttpModule],
-  controllers: [HoldersController, SupplyTicketsController, EquipmentController, AcusesController],
+  controllers: [HoldersController, InitialKitsController, SupplyTicketsController, EquipmentController, AcusesController],
   providers: [HoldersHttpService, SupplyTicketsHttpService, EquipmentHttpService, AcusesHttpService],
 })
 export class InventoryHttpModule {}

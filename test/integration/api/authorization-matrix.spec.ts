@@ -343,6 +343,13 @@ const ROWS: Row[] = [
   { name: 'diagrama', method: 'GET', route: '/procedures/{procedure}/diagram', expect:
                                                                         '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/procedures/PROCEDURE_1/diagram' }) },
+  // Last: applying the kits adds stock to the world's holders.
+  { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     200 403 200',
+    request: () => ({ path: '/inventory/initial-kits' }) },
+  { name: 'registrar kits iniciales', method: 'POST', route: '/inventory/initial-kits', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/inventory/initial-kits', json: {} }) },
 ];
 
 /** Operations deliberately outside the matrix, with the reason. */
