@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsController } from './catalog/complaints.controller';
 import { ComplaintsService } from './catalog/complaints.service';
+import { CoverageController } from './catalog/coverage.controller';
+import { CoverageService } from './catalog/coverage.service';
 import { CyclesController } from './catalog/cycles.controller';
 import { CyclesService } from './catalog/cycles.service';
 import { DrsesController } from './catalog/drses.controller';
@@ -31,8 +33,8 @@ import { UploadsModule } from './uploads/upload-store.service';
  */
 @Module({
   imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
-  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController],
-  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService],
+  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController],
+  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService],
   exports: [SchoolsService, StudentsService],
 })
 export class AppModule {}

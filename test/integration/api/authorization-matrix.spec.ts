@@ -343,6 +343,21 @@ const ROWS: Row[] = [
   { name: 'diagrama', method: 'GET', route: '/procedures/{procedure}/diagram', expect:
                                                                         '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/procedures/PROCEDURE_1/diagram' }) },
+  { name: 'cobertura', method: 'GET', route: '/reports/coverage', expect: '401  403    403     SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
+    request: () => ({ path: '/reports/coverage' }),
+    sees: (b) => (b as unknown as { drses: Array<{ code: string }> }).drses.some((d) => d.code === 'VALLES') },
+  { name: 'cobertura (CSV)', method: 'GET', route: '/reports/coverage/csv', expect:
+                                                                        '401  403    403     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/reports/coverage/csv' }) },
+  { name: 'cobertura de una DRSE', method: 'GET', route: '/reports/coverage/drses/{code}', expect:
+                                                                        '401  403    403     200    404     200   404    200    404     200 200 200',
+    request: () => ({ path: '/reports/coverage/drses/VALLES' }) },
+  { name: 'cobertura de una DRSE (CSV)', method: 'GET', route: '/reports/coverage/drses/{code}/csv', expect:
+                                                                        '401  403    403     200    404     200   404    200    404     200 200 200',
+    request: () => ({ path: '/reports/coverage/drses/VALLES/csv' }) },
+  { name: 'cobertura de una escuela', method: 'GET', route: '/reports/coverage/schools/{id}', expect:
+                                                                        '401  200    404     200    404     200   404    200    404     200 200 200',
+    request: (w) => ({ path: `/reports/coverage/schools/${w.school.id}` }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
@@ -416,6 +431,11 @@ describe(AuthGuard.name, () => {
       ['Control Escolar de otra DRSE no', w.tokens.CONTROL_ESCOLAR_FUERA, 'PATCH', `/schools/${school.id}`, { matricula: 92 }, 404],
       ['la Sub-DRSE ve su escuela', sub, 'GET', `/schools/${school.id}`, undefined, 200],
       ['la Sub-DRSE no ve las de la madre', sub, 'GET', `/schools/${w.school.id}`, undefined, 404],
+      ['Tecnologías de la madre ve la cobertura de la Sub-DRSE', w.tokens.TECNOLOGIAS_DENTRO, 'GET', '/reports/coverage/drses/VALLES_SUR', undefined, 200],
+      ['Tecnologías de otra DRSE no', w.tokens.TECNOLOGIAS_FUERA, 'GET', '/reports/coverage/drses/VALLES_SUR', undefined, 404],
+      ['Planeación de la madre ve la cobertura de la escuela', w.tokens.PLANEACION_DENTRO, 'GET', `/reports/coverage/schools/${school.id}`, undefined, 200],
+      ['la Sub-DRSE ve su cobertura', sub, 'GET', '/reports/coverage/drses/VALLES_SUR', undefined, 200],
+      ['la Sub-DRSE no ve la de la madre', sub, 'GET', '/reports/coverage/drses/VALLES', undefined, 404],
     ];
     const got = [];
     for (const [name, token, method, path, json] of cases) got.push(`${name}: ${(await t.http(method, path, { token, json })).status}`);
