@@ -4,6 +4,7 @@ import { drseDisplay } from './catalog.js';
 import { ROLE_LABEL } from './labels.js';
 import { acusesPage } from './pages/acuses.js';
 import { cardsPage } from './pages/cards.js';
+import { coveragePage } from './pages/coverage.js';
 import { equipmentPage } from './pages/equipment.js';
 import { inboxPage } from './pages/inbox.js';
 import { inventoryPage } from './pages/inventory.js';
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   { pattern: /^equipo$/, page: equipmentPage },
   { pattern: /^acuses$/, page: acusesPage },
   { pattern: /^reposiciones$/, page: replacementsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^cobertura$/, page: coveragePage },
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
 ];
 
@@ -65,6 +67,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   items.push(['#/acuses', 'Acuses']);
   add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  items.push(['#/cobertura', 'Cobertura']);
   return items;
 }
 
