@@ -10,6 +10,7 @@ import { Migration202612040200_recoverable_filing } from './Migration20261204020
 import { Migration202612040210_read_model_context } from './Migration202612040210_read_model_context';
 import { Migration202612040600_oficio_version } from './Migration202612040600_oficio_version';
 import { Migration202612040300_incidents } from './Migration202612040300_incidents';
+import { Migration202612050100_coverage_snapshot } from './Migration202612050100_coverage_snapshot';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612040210_read_model_context', class: Migration202612040210_read_model_context },
   { name: 'Migration202612040600_oficio_version', class: Migration202612040600_oficio_version },
   { name: 'Migration202612040300_incidents', class: Migration202612040300_incidents },
+  { name: 'Migration202612050100_coverage_snapshot', class: Migration202612050100_coverage_snapshot },
 ];

@@ -64,6 +64,8 @@ export class CoverageSummaryDto {
   @ApiProperty() cycleCode!: string;
   @ApiProperty({ enum: ['ESTADO', 'DRSE'] }) scope!: string;
   @ApiProperty() generatedAt!: string;
+  @ApiProperty({ description: 'Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento).' })
+  countsAsOf!: string;
   @ApiProperty({ type: CoverageMetricsDto }) totals!: CoverageMetricsDto;
   @ApiProperty({ type: [DrseCoverageRowDto] }) drses!: DrseCoverageRowDto[];
   @ApiProperty({ type: [CentralStockDto], nullable: true }) centralWarehouse!: CentralStockDto[] | null;
@@ -78,6 +80,8 @@ export class DrseRefDto {
 export class DrseCoverageDto {
   @ApiProperty() cycleCode!: string;
   @ApiProperty() generatedAt!: string;
+  @ApiProperty({ description: 'Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento).' })
+  countsAsOf!: string;
   @ApiProperty({ type: DrseRefDto }) drse!: DrseRefDto;
   @ApiProperty({ type: CoverageMetricsDto }) totals!: CoverageMetricsDto;
   @ApiProperty({ type: [SchoolCoverageRowDto] }) schools!: SchoolCoverageRowDto[];
@@ -86,5 +90,7 @@ export class DrseCoverageDto {
 export class SchoolCoverageDto {
   @ApiProperty() cycleCode!: string;
   @ApiProperty() generatedAt!: string;
+  @ApiProperty({ description: 'Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento).' })
+  countsAsOf!: string;
   @ApiProperty({ type: SchoolCoverageRowDto }) school!: SchoolCoverageRowDto;
 }

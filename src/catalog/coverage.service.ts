@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { actorCovers, coveredDrseCodes, STATE_ROLES, type Actor } from '../auth/actor';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../common/domain-error';
 import { SLOTS_PER_SHEET } from '../inventory/items';
 import { SchoolsService } from './schools.service';
 
@@ -64,6 +64,8 @@ export interface CoverageSummary {
   /** ESTADO for central roles; DRSE for a DRSE's staff (its DRSE and Sub-DRSEs). */
   scope: 'ESTADO' | 'DRSE';
   generatedAt: string;
+  /** When the students', cards' and holograms' counts were computed (the snapshot; live for one school). */
+  countsAsOf: string;
   totals: CoverageMetrics;
   drses: DrseCoverageRow[];
   /** Central warehouse available stock (central roles only). */
@@ -73,6 +75,7 @@ export interface CoverageSummary {
 export interface DrseCoverage {
   cycleCode: string;
   generatedAt: string;
+  countsAsOf: string;
   drse: { code: string; name: string; parentCode: string | null };
   totals: CoverageMetrics;
   schools: SchoolCoverageRow[];
@@ -81,16 +84,15 @@ export interface DrseCoverage {
 export interface SchoolCoverage {
   cycleCode: string;
   generatedAt: string;
+  countsAsOf: string;
   school: SchoolCoverageRow;
 }
 
 type Row = Record<string, unknown>;
 const n = (v: unknown): number => Number(v ?? 0);
 
-/** Per-school counts, restricted by `filter` (a condition on school `sc`). */
-function schoolCountsSql(filter: string): string {
-  return `
-    with sc as (select id, drse_code, print_route from school sc where ${filter}),
+/** Live per-school counts of students, cards and holograms (CTEs `st` and `issued`) for the schools in `sc`. */
+const LIVE_COUNTS = `
     st as (
       select s.school_id,
              count(*) as students,
@@ -111,7 +113,20 @@ function schoolCountsSql(filter: string): string {
     issued as (
       select school_id, count(*) as n from credential
        where cycle_code = :cycle and status = 'EXPEDIDA' and kind = 'TARJETA' and school_id in (select id from sc)
-       group by school_id),
+       group by school_id)`;
+
+/** The same CTEs read from the last snapshot (CoverageService.refresh). */
+const SNAPSHOT_COUNTS = `
+    st as (
+      select school_id, students, with_photo, declined, cards_in_force, holograms, pending, pending_cards, pending_no_photo, pending_holograms
+        from coverage_snapshot where cycle_code = :cycle and school_id in (select id from sc)),
+    issued as (select school_id, issued as n from coverage_snapshot where cycle_code = :cycle and school_id in (select id from sc))`;
+
+/** Per-school rows (counts, requests by status, on-site stock), restricted by `filter` (a condition on school `sc`). */
+function schoolCountsSql(filter: string, counts: string): string {
+  return `
+    with sc as (select id, drse_code, print_route from school sc where ${filter}),
+    ${counts},
     rq as (
       select pr.school_id, pr.public_status, count(*) as n,
              count(*) filter (where pr.closed_at is null) as open,
@@ -135,6 +150,20 @@ function schoolCountsSql(filter: string): string {
       from sc
       left join st on st.school_id = sc.id
       left join issued on issued.school_id = sc.id`;
+}
+
+/** Replaces the snapshot with the live counts of every school. */
+const REFRESH_SQL = `
+    insert into coverage_snapshot (school_id, cycle_code, students, with_photo, declined, cards_in_force, holograms, pending, pending_cards, pending_no_photo, pending_holograms, issued)
+    with sc as (select id from school), ${LIVE_COUNTS}
+    select st.school_id, :cycle::varchar, st.students, st.with_photo, st.declined, st.cards_in_force, st.holograms, st.pending, st.pending_cards,
+           st.pending_no_photo, st.pending_holograms, coalesce(issued.n, 0)
+      from st left join issued on issued.school_id = st.school_id`;
+
+/** Seconds a snapshot serves before a read starts recomputing it (in the background). */
+export function coverageMaxAgeSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.COVERAGE_MAX_AGE_SECONDS ?? 300);
+  return Number.isFinite(v) && v >= 0 ? v : 300;
 }
 
 interface Acc {
@@ -244,6 +273,9 @@ function metrics(acc: Acc, cycleCode: string): CoverageMetrics {
 
 @Injectable()
 export class CoverageService {
+  private readonly logger = new Logger(CoverageService.name);
+  private refreshing: Promise<unknown> | null = null;
+
   constructor(
     private readonly em: EntityManager,
     private readonly schools: SchoolsService,
@@ -255,15 +287,59 @@ export class CoverageService {
     return { code: String(c.code), startsOn: String(c.starts_on) };
   }
 
-  private async schoolRows(em: EntityManager, cycle: { code: string; startsOn: string }, filter: string, params: unknown[]): Promise<Row[]> {
-    // :cycle and :starts are named; the filter's own `?` takes `params` in order.
-    const values: unknown[] = [];
-    let k = 0;
-    const text = schoolCountsSql(filter).replace(/:cycle|:starts|\?/g, (m) => {
-      values.push(m === ':cycle' ? cycle.code : m === ':starts' ? cycle.startsOn : params[k++]);
-      return '?';
+  private async schoolRows(em: EntityManager, cycle: { code: string; startsOn: string }, filter: string, params: unknown[], live: boolean): Promise<Row[]> {
+    return em.execute<Row[]>(...bind(schoolCountsSql(filter, live ? LIVE_COUNTS : SNAPSHOT_COUNTS), cycle, params));
+  }
+
+  /**
+   * Recomputes the per-school counts of the current cycle (a few seconds statewide). One at a time:
+   * a refresh already running elsewhere makes this one a no-op.
+   */
+  async refresh(): Promise<{ cycleCode: string; computedAt: string; durationMs: number } | null> {
+    const em = this.em.fork();
+    const cycle = await this.cycle(em);
+    return em.transactional(async (tx) => {
+      const [lock] = await tx.execute<Row[]>(`select pg_try_advisory_xact_lock(hashtext('coverage_snapshot')) as got`);
+      if (!lock.got) return null;
+      const t0 = Date.now();
+      await tx.execute('delete from coverage_snapshot');
+      await tx.execute(...bind(REFRESH_SQL, cycle, []));
+      const durationMs = Date.now() - t0;
+      const [run] = await tx.execute<Row[]>(
+        `insert into coverage_snapshot_run (id, cycle_code, computed_at, duration_ms) values (1, ?, now(), ?)
+         on conflict (id) do update set cycle_code = excluded.cycle_code, computed_at = excluded.computed_at, duration_ms = excluded.duration_ms
+         returning computed_at`,
+        [cycle.code, durationMs],
+      );
+      return { cycleCode: cycle.code, computedAt: new Date(run.computed_at as string).toISOString(), durationMs };
     });
-    return em.execute<Row[]>(text, values);
+  }
+
+  /**
+   * The snapshot's time, recomputing first when there is none for the current cycle; when it is older
+   * than COVERAGE_MAX_AGE_SECONDS a refresh starts in the background and this read serves the last one.
+   */
+  private async snapshotAsOf(em: EntityManager, cycleCode: string): Promise<string> {
+    const [run] = await em.execute<Row[]>('select cycle_code, computed_at, extract(epoch from now() - computed_at) as age from coverage_snapshot_run where id = 1');
+    if (!run || run.cycle_code !== cycleCode) {
+      const done = (await this.refresh()) ?? (await this.waitForRefresh(em, cycleCode));
+      return done.computedAt;
+    }
+    if (Number(run.age) > coverageMaxAgeSeconds() && !this.refreshing) {
+      this.refreshing = this.refresh()
+        .catch((err: unknown) => this.logger.error(`No se pudo recalcular la cobertura: ${(err as Error).message}`))
+        .finally(() => (this.refreshing = null));
+    }
+    return new Date(run.computed_at as string).toISOString();
+  }
+
+  private async waitForRefresh(em: EntityManager, cycleCode: string): Promise<{ computedAt: string }> {
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const [run] = await em.execute<Row[]>('select cycle_code, computed_at from coverage_snapshot_run where id = 1');
+      if (run && run.cycle_code === cycleCode) return { computedAt: new Date(run.computed_at as string).toISOString() };
+    }
+    throw new ServiceUnavailableError('La cobertura se está calculando; intente de nuevo en un momento.');
   }
 
   private async drseHolderStock(em: EntityManager, drseCodes: string[] | null): Promise<Map<string, Map<string, number>>> {
@@ -292,7 +368,8 @@ export class CoverageService {
       `select code, name, parent_code from drse ${codes ? 'where code = any(?::varchar[])' : ''} order by coalesce(parent_code, code), parent_code nulls first, code`,
       codes ? [`{${codes.join(',')}}`] : [],
     );
-    const rows = await this.schoolRows(em, cycle, codes ? 'sc.drse_code = any(?::varchar[])' : 'true', codes ? [`{${codes.join(',')}}`] : []);
+    const countsAsOf = await this.snapshotAsOf(em, cycle.code);
+    const rows = await this.schoolRows(em, cycle, codes ? 'sc.drse_code = any(?::varchar[])' : 'true', codes ? [`{${codes.join(',')}}`] : [], false);
     const drseStock = await this.drseHolderStock(em, codes);
     const per = new Map<string, Acc>();
     for (const d of drses) {
@@ -318,6 +395,7 @@ export class CoverageService {
       cycleCode: cycle.code,
       scope: state ? 'ESTADO' : 'DRSE',
       generatedAt: new Date().toISOString(),
+      countsAsOf,
       totals: metrics(total, cycle.code),
       drses: drses.map((d) => ({ code: String(d.code), name: String(d.name), parentCode: (d.parent_code as string | null) ?? null, ...metrics(per.get(String(d.code))!, cycle.code) })),
       centralWarehouse,
@@ -331,7 +409,8 @@ export class CoverageService {
     const [d] = await em.execute<Row[]>('select code, name, parent_code from drse where code = ?', [upper]);
     if (!d || !actorCovers(actor, { drseCode: upper }) || actor.role === 'ESCUELA') throw new NotFoundError('No existe la DRSE o no está en su ámbito.', 'code');
     const cycle = await this.cycle(em);
-    const rows = await this.schoolRows(em, cycle, 'sc.drse_code = ?', [upper]);
+    const countsAsOf = await this.snapshotAsOf(em, cycle.code);
+    const rows = await this.schoolRows(em, cycle, 'sc.drse_code = ?', [upper], false);
     const info = await em.execute<Row[]>('select id, cct, turno, nivel, name from school where drse_code = ? order by cct, turno', [upper]);
     const byId = new Map(rows.map((r) => [n(r.school_id), r]));
     const total = emptyAcc();
@@ -345,6 +424,7 @@ export class CoverageService {
     return {
       cycleCode: cycle.code,
       generatedAt: new Date().toISOString(),
+      countsAsOf,
       drse: { code: upper, name: String(d.name), parentCode: (d.parent_code as string | null) ?? null },
       totals: metrics(total, cycle.code),
       schools,
@@ -356,10 +436,11 @@ export class CoverageService {
     const school = await this.schools.findInScope(actor, id);
     const em = this.em.fork();
     const cycle = await this.cycle(em);
-    const [r] = await this.schoolRows(em, cycle, 'sc.id = ?', [school.id]);
+    const [r] = await this.schoolRows(em, cycle, 'sc.id = ?', [school.id], true);
     return {
       cycleCode: cycle.code,
       generatedAt: new Date().toISOString(),
+      countsAsOf: new Date().toISOString(),
       school: this.schoolRow({ id: school.id, cct: school.cct, turno: school.turno, nivel: school.nivel, name: school.name }, r, cycle.code),
     };
   }
@@ -378,4 +459,15 @@ export class CoverageService {
       ...metrics(acc, cycleCode),
     };
   }
+}
+
+/** Named :cycle / :starts become positional parameters; the filter's own `?` take `params` in order. */
+function bind(sql: string, cycle: { code: string; startsOn: string }, params: unknown[]): [string, unknown[]] {
+  const values: unknown[] = [];
+  let k = 0;
+  const text = sql.replace(/:cycle|:starts|\?/g, (m) => {
+    values.push(m === ':cycle' ? cycle.code : m === ':starts' ? cycle.startsOn : params[k++]);
+    return '?';
+  });
+  return [text, values];
 }

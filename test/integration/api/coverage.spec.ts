@@ -132,6 +132,45 @@ describe(CoverageService.name, () => {
     expect(schoolsCsv[1]).toMatch(/^2026-2027,VALLES,14EPR0600A,MATUTINO,PRIMARIA,Escuela de prueba \d+,la DRSE,1,4,3,1,1,1,1,2,2,2,1,1,1,,,/);
   });
 
+  it('serves the state and DRSE counts from the last snapshot, recomputed when older than its maximum age; one school live', async () => {
+    const cec = (await t.loginAs({ role: 'CONTROL_ESCOLAR_CENTRAL' })).accessToken;
+    const school = await t.createSchool({ cct: '14EPR0610K', drse: 'SUR', matricula: 10 });
+    await t.app.get(CoverageService).refresh();
+    const before = await t.http('GET', '/reports/coverage', { token: cec });
+    const sur = (body: { drses: Array<{ code: string; students: number }> }) => body.drses.find((d) => d.code === 'SUR')!.students;
+    const [run] = await sql<{ computed_at: Date }>('select computed_at from coverage_snapshot_run');
+    expect(before.body.countsAsOf).toBe(new Date(run.computed_at).toISOString());
+
+    await t.createStudent(school);
+    // Within the maximum age (300 s by default) the state's figures are the snapshot's; the school's are live.
+    expect(sur((await t.http('GET', '/reports/coverage', { token: cec })).body)).toBe(sur(before.body));
+    expect((await t.http('GET', `/reports/coverage/schools/${school.id}`, { token: cec })).body.school.students).toBe(1);
+    // Older than that: the read answers at once with the last snapshot and recomputes it in the background.
+    await sql(`update coverage_snapshot_run set computed_at = now() - interval '1 hour'`);
+    const stale = await t.http('GET', '/reports/coverage', { token: cec });
+    expect(sur(stale.body)).toBe(sur(before.body));
+    let fresh = stale;
+    for (let i = 0; i < 50 && sur(fresh.body) === sur(before.body); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      fresh = await t.http('GET', '/reports/coverage', { token: cec });
+    }
+    expect(sur(fresh.body)).toBe(sur(before.body) + 1);
+    expect(Date.parse(fresh.body.countsAsOf)).toBeGreaterThan(Date.parse(stale.body.countsAsOf));
+
+    // A new cycle: no snapshot for it yet, so the first read recomputes before answering.
+    await sql(`insert into school_cycle (code, starts_on, ends_on) values ('2027-2028', '2027-08-23', '2028-07-07')`);
+    expect((await t.http('POST', '/cycles/2027-2028/open', { token: admin })).status).toBe(200);
+    try {
+      const next = await t.http('GET', '/reports/coverage', { token: cec });
+      expect(next.body).toMatchObject({ cycleCode: '2027-2028', totals: { hologramsDelivered: 0 } });
+      const [again] = await sql<{ cycle_code: string }>('select cycle_code from coverage_snapshot_run');
+      expect(again.cycle_code).toBe('2027-2028');
+    } finally {
+      await sql(`update school_cycle set is_current = false, closed_at = null where code = '2027-2028'`);
+      await sql(`update school_cycle set is_current = true, closed_at = null where code = '2026-2027'`);
+    }
+  });
+
   it('refuses without a current cycle, in Spanish', async () => {
     await sql('update school_cycle set is_current = false');
     try {

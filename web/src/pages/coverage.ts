@@ -41,6 +41,7 @@ interface Summary {
   cycleCode: string;
   scope: 'ESTADO' | 'DRSE';
   generatedAt: string;
+  countsAsOf: string;
   totals: Metrics;
   drses: DrseRow[];
   centralWarehouse: { item: string; available: number }[] | null;
@@ -48,6 +49,7 @@ interface Summary {
 interface DrseReport {
   cycleCode: string;
   generatedAt: string;
+  countsAsOf: string;
   drse: { code: string; name: string; parentCode: string | null };
   totals: Metrics;
   schools: SchoolRow[];
@@ -169,9 +171,9 @@ function csvButton(url: string, filename: string): HTMLElement {
   return h('div', { class: 'actions' }, btn, box);
 }
 
-function header(ctx: PageContext, title: string, cycleCode: string, generatedAt: string): void {
+function header(ctx: PageContext, title: string, cycleCode: string, countsAsOf: string): void {
   ctx.title(title);
-  ctx.main.append(h('p', null, `Ciclo escolar ${cycleCode} · datos al ${fmtDate(generatedAt)}`));
+  ctx.main.append(h('p', null, `Ciclo escolar ${cycleCode} · cifras al ${fmtDate(countsAsOf)}`));
 }
 
 /** Coverage of the current cycle: the state or a DRSE (a row per DRSE / per school), or one school. */
@@ -186,7 +188,7 @@ export async function coveragePage(ctx: PageContext): Promise<void> {
 
 async function summaryView(ctx: PageContext): Promise<void> {
   const s = await get<Summary>('/reports/coverage');
-  header(ctx, s.scope === 'ESTADO' ? 'Cobertura en el estado' : 'Cobertura de su DRSE', s.cycleCode, s.generatedAt);
+  header(ctx, s.scope === 'ESTADO' ? 'Cobertura en el estado' : 'Cobertura de su DRSE', s.cycleCode, s.countsAsOf);
   ctx.main.append(
     section('Resumen', keyFigures(s.totals), coverageBar(s.totals), legend()),
     table(
@@ -216,7 +218,7 @@ async function summaryView(ctx: PageContext): Promise<void> {
 
 async function drseView(ctx: PageContext, code: string): Promise<void> {
   const d = await get<DrseReport>(`/reports/coverage/drses/${encodeURIComponent(code)}`);
-  header(ctx, `Cobertura de la ${drseDisplay(d.drse.name)}`, d.cycleCode, d.generatedAt);
+  header(ctx, `Cobertura de la ${drseDisplay(d.drse.name)}`, d.cycleCode, d.countsAsOf);
   ctx.main.append(
     h('p', null, h('a', { href: '#/cobertura' }, 'Volver al resumen')),
     section('Resumen', keyFigures(d.totals), coverageBar(d.totals), legend()),
@@ -242,9 +244,9 @@ async function drseView(ctx: PageContext, code: string): Promise<void> {
 }
 
 async function schoolView(ctx: PageContext, id: number, back: boolean): Promise<void> {
-  const r = await get<{ cycleCode: string; generatedAt: string; school: SchoolRow }>(`/reports/coverage/schools/${id}`);
+  const r = await get<{ cycleCode: string; countsAsOf: string; school: SchoolRow }>(`/reports/coverage/schools/${id}`);
   const s = r.school;
-  header(ctx, `Cobertura de ${s.name}`, r.cycleCode, r.generatedAt);
+  header(ctx, `Cobertura de ${s.name}`, r.cycleCode, r.countsAsOf);
   if (back) ctx.main.append(h('p', null, h('a', { href: `#/cobertura?drse=${encodeURIComponent(s.drseCode)}` }, 'Volver a la DRSE')));
   ctx.main.append(
     h('p', null, `CCT ${s.cct} · turno ${s.turno.toLowerCase()} · ${s.printRoute === 'ESCUELA' ? 'imprime sus credenciales' : 'su DRSE produce sus credenciales'}`),
