@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CoverageService } from '../src/catalog/coverage.service';
 import { dropDatabase } from '../src/database/admin';
 import { DEFAULT_STATEWIDE } from './statewide/dataset';
 import { loadStatewide, prepareDatabase, startApi } from './statewide/loader';
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
     console.log(`carga completa: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const [{ n }] = await api.orm.em.fork().execute<Array<{ n: number }>>('select count(*)::int as n from student');
     console.log(`alumnos en la base: ${n}`);
+    const refreshes: number[] = [];
+    for (let k = 0; k < 3; k++) refreshes.push((await api.app.get(CoverageService).refresh())!.durationMs);
+    console.log(`recálculo de la cobertura estatal (instantánea por escuela): ${refreshes.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     const report = () => api.call('CONTROL_ESCOLAR_CENTRAL', 'GET', '/reports/coverage');
     await report(); // warm
     console.log(line('informe de cobertura estatal (GET /reports/coverage)', await sample(samples, report)));

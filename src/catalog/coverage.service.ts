@@ -145,11 +145,12 @@ function schoolCountsSql(filter: string, counts: string): string {
            coalesce(st.cards_in_force, 0) as cards_in_force, coalesce(st.holograms, 0) as holograms, coalesce(st.pending, 0) as pending,
            coalesce(st.pending_cards, 0) as pending_cards, coalesce(st.pending_no_photo, 0) as pending_no_photo,
            coalesce(st.pending_holograms, 0) as pending_holograms, coalesce(issued.n, 0) as issued,
-           (select coalesce(json_agg(json_build_array(rq.public_status, rq.n, rq.open, rq.overdue)), '[]') from rq where rq.school_id = sc.id) as requests,
-           (select coalesce(json_agg(json_build_array(stock.item_code, stock.available)), '[]') from stock where stock.school_id = sc.id) as stock
+           coalesce(rqj.requests, '[]') as requests, coalesce(stj.stock, '[]') as stock
       from sc
       left join st on st.school_id = sc.id
-      left join issued on issued.school_id = sc.id`;
+      left join issued on issued.school_id = sc.id
+      left join (select school_id, json_agg(json_build_array(public_status, n, open, overdue)) as requests from rq group by school_id) rqj on rqj.school_id = sc.id
+      left join (select school_id, json_agg(json_build_array(item_code, available)) as stock from stock group by school_id) stj on stj.school_id = sc.id`;
 }
 
 /** Replaces the snapshot with the live counts of every school. */
