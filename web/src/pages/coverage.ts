@@ -72,6 +72,7 @@ function rect(x: number, width: number, cls: string): SVGRectElement {
  * decorative; the same figures are its accessible name and stay written beside it.
  */
 function coverageBar(m: Metrics): HTMLElement {
+  if (m.students === 0) return h('span', { class: 'empty' }, 'Sin alumnos');
   const total = Math.max(1, m.students);
   const parts: [number, string][] = [
     [served(m), 'bar-ok'],
@@ -158,10 +159,14 @@ function materialSection(m: Metrics, note: string): HTMLElement {
   );
 }
 
+/** Short names for a table cell: «Falta: micas, Teslin». */
+const SHORT_ITEM: Record<string, string> = { MICA: 'micas', TESLIN: 'Teslin', TINTA: 'tinta' };
+const shortItem = (item: string): string => SHORT_ITEM[item] ?? (item.startsWith('HOLOGRAMA:') ? 'hologramas' : item);
+
 function missingText(m: Metrics): Child {
   const missing = (m.material ?? []).filter((l) => l.missing > 0);
   if (!m.material) return 'La produce su DRSE';
-  return missing.length ? badge(`Falta: ${missing.map((l) => itemLabel(l.item)).join(', ')}`, 'danger') : badge('Suficiente', 'ok');
+  return missing.length ? badge(`Falta: ${missing.map((l) => shortItem(l.item)).join(', ')}`, 'danger multi') : badge('Suficiente', 'ok');
 }
 
 function csvButton(url: string, filename: string): HTMLElement {
@@ -193,7 +198,7 @@ async function summaryView(ctx: PageContext): Promise<void> {
     section('Resumen', keyFigures(s.totals), coverageBar(s.totals), legend()),
     table(
       s.scope === 'ESTADO' ? 'Avance por DRSE' : 'Avance de su DRSE y sus Sub-DRSE',
-      ['DRSE', 'Escuelas', 'Alumnos', 'Avance', 'Pendientes', 'Sin fotografía', 'Solicitudes vencidas', 'Material'],
+      ['DRSE', 'Escuelas', 'Alumnos', 'Avance', 'Pendientes', 'Sin foto', 'Solicitudes vencidas', 'Material'],
       s.drses.map((d) => [
         h('a', { href: `#/cobertura?drse=${encodeURIComponent(d.code)}` }, drseDisplay(d.name), d.parentCode ? ' (Sub-DRSE)' : ''),
         num(d.schools),
@@ -204,6 +209,7 @@ async function summaryView(ctx: PageContext): Promise<void> {
         d.requests.overdue ? badge(num(d.requests.overdue), 'danger') : '0',
         missingText(d),
       ]),
+      { class: 'coverage-table' },
     ),
     csvButton('/reports/coverage/csv', `cobertura-${s.cycleCode}.csv`),
     requestsSection(s.totals),
@@ -224,7 +230,7 @@ async function drseView(ctx: PageContext, code: string): Promise<void> {
     section('Resumen', keyFigures(d.totals), coverageBar(d.totals), legend()),
     table(
       'Avance por escuela',
-      ['Escuela', 'CCT · turno', 'Imprime', 'Alumnos', 'Avance', 'Pendientes', 'Sin fotografía', 'Solicitudes vencidas', 'Material'],
+      ['Escuela', 'CCT · turno', 'Imprime', 'Alumnos', 'Avance', 'Pendientes', 'Sin foto', 'Solicitudes vencidas', 'Material'],
       d.schools.map((s) => [
         h('a', { href: `#/cobertura?escuela=${s.id}` }, s.name),
         `${s.cct} · ${s.turno.toLowerCase()}`,
@@ -236,6 +242,7 @@ async function drseView(ctx: PageContext, code: string): Promise<void> {
         s.requests.overdue ? badge(num(s.requests.overdue), 'danger') : '0',
         missingText(s),
       ]),
+      { class: 'coverage-table' },
     ),
     csvButton(`/reports/coverage/drses/${encodeURIComponent(d.drse.code)}/csv`, `cobertura-${d.drse.code}-${d.cycleCode}.csv`),
     requestsSection(d.totals),
