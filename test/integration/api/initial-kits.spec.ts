@@ -70,6 +70,22 @@ describe(InitialKitsService.name, () => {
     expect((await balances())['VALLES MICA']).toBe(440);
   });
 
+  it('gives a Sub-DRSE the kit of its own routed schools, apart from its parent DRSE', async () => {
+    expect((await t.http('POST', '/drses', { token: admin, json: { code: 'SUR_PONIENTE', name: 'Sub DRSE Sur Poniente', seat: 'Tamazula', parentCode: 'SUR' } })).status).toBe(201);
+    await t.createSchool({ cct: '14EPR0510F', drse: 'SUR', matricula: 200 });
+    await t.createSchool({ cct: '14EPR0511G', drse: 'SUR_PONIENTE', matricula: 70 });
+    const preview = await t.http('GET', '/inventory/initial-kits', { token: admin });
+    const of = (code: string) => preview.body.recipients.find((r: { type: string; drseCode: string }) => r.type === 'DRSE' && r.drseCode === code);
+    expect(of('SUR')).toMatchObject({ matricula: 200, cards: 220, status: 'POR_REGISTRAR' });
+    expect(of('SUR_PONIENTE')).toMatchObject({ matricula: 70, cards: 77, status: 'POR_REGISTRAR' });
+    const applied = await t.http('POST', '/inventory/initial-kits', { token: admin, json: {} });
+    expect(applied.body.recorded).toBe(2);
+    const [row] = await sql<{ on_hand: number }>(
+      `select b.on_hand from stock_balance b join stock_holder h on h.id = b.holder_id where h.drse_code = 'SUR_PONIENTE' and b.item_code = 'MICA'`,
+    );
+    expect(row.on_hand).toBe(77);
+  });
+
   it('answers in Spanish for an unknown cycle', async () => {
     const res = await t.http('GET', '/inventory/initial-kits?ciclo=2030-2031', { token: admin });
     expect(res.status).toBe(422);
