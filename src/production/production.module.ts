@@ -6,6 +6,7 @@ import { PdfRendererService, RenderingModule } from '../rendering/rendering.modu
 import { BlobStore } from '../storage/blob-store';
 import { loadCardArtwork } from './artwork';
 import { CardSheetRenderer } from './card-renderer';
+import { assertQrFitsCard } from './card-views';
 import { ProductionActivities } from './production.activities';
 import { ProductionService } from './production.service';
 import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS, ProductionOptions } from './production.tokens';
@@ -26,10 +27,10 @@ import { VerificationService } from './verification.service';
     {
       provide: PRODUCTION_OPTIONS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ProductionOptions => ({
-        publicBaseUrl: config.publicBaseUrl,
-        maxStudentsPerRun: Number(process.env.PRINT_RUN_MAX_STUDENTS || 4000),
-      }),
+      useFactory: (config: AppConfig): ProductionOptions => {
+        assertQrFitsCard(config.publicBaseUrl, process.env.QR_KEY_ID || 'K1');
+        return { publicBaseUrl: config.publicBaseUrl, maxStudentsPerRun: Number(process.env.PRINT_RUN_MAX_STUDENTS || 4000) };
+      },
     },
     {
       provide: PRODUCTION_BLOBS,

@@ -458,7 +458,7 @@ export class ProductionService {
               nivel: s.school.nivel,
               address: s.school.address,
               phone: s.school.phone,
-              qr,
+              ...qr,
             },
           }
         : { empty: true };

@@ -20,21 +20,28 @@ export interface QrImage {
 
 export const QR_QUIET_ZONE = 4;
 
-export function qrImage(segments: QRCodeSegment[] | string, maskPattern: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | undefined = 0): QrImage {
+/**
+ * `pixelsPerModule` > 1 draws each module as a square of pixels: a card's code is embedded at 3
+ * (150 dpi at its printed size), so a rasteriser at 150 dpi copies it pixel for pixel instead of
+ * smoothing an upscaled image (Poppler interpolates any upscale below 4×, whatever the PDF says).
+ */
+export function qrImage(segments: QRCodeSegment[] | string, maskPattern: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | undefined = 0, pixelsPerModule = 1): QrImage {
   const qr = create(segments, { errorCorrectionLevel: 'M', maskPattern });
   const { size, data } = qr.modules;
-  const n = size + 2 * QR_QUIET_ZONE;
+  const k = pixelsPerModule;
+  const n = (size + 2 * QR_QUIET_ZONE) * k;
   const rowBytes = Math.ceil(n / 8);
   const raw = Buffer.alloc((rowBytes + 1) * n, 0xff);
   for (let y = 0; y < n; y++) {
     const rowStart = y * (rowBytes + 1);
     raw[rowStart] = 0; // filter: none
-    const my = y - QR_QUIET_ZONE;
+    const my = Math.floor(y / k) - QR_QUIET_ZONE;
     if (my < 0 || my >= size) continue;
     for (let mx = 0; mx < size; mx++) {
       if (!data[my * size + mx]) continue;
-      const x = mx + QR_QUIET_ZONE;
-      raw[rowStart + 1 + (x >> 3)] &= ~(0x80 >> (x & 7)); // 0 = black in 1-bit greyscale
+      for (let x = (mx + QR_QUIET_ZONE) * k, end = x + k; x < end; x++) {
+        raw[rowStart + 1 + (x >> 3)] &= ~(0x80 >> (x & 7)); // 0 = black in 1-bit greyscale
+      }
     }
     // Padding bits past the last pixel stay 1 (white); PNG ignores them.
   }
@@ -60,10 +67,13 @@ function chunk(type: string, body: Buffer): Buffer {
 
 const IEND = chunk('IEND', Buffer.alloc(0));
 
-/** Segments for a verification URL: the base in byte mode, the uppercase payload in alphanumeric. */
-export function urlSegments(base: string, payload: string): QRCodeSegment[] {
-  return [
-    { data: Buffer.from(base, 'utf8'), mode: 'byte' },
-    { data: payload, mode: 'alphanumeric' },
-  ];
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
+
+/**
+ * Segments for a card's verification URL: the base (`compactVerificationBase`) in alphanumeric mode
+ * when it is all capitals, digits and URL punctuation (byte mode otherwise), the compact payload in
+ * numeric mode.
+ */
+export function urlSegments(base: string, digits: string): QRCodeSegment[] {
+  return [ALPHANUMERIC.test(base) ? { data: base, mode: 'alphanumeric' } : { data: Buffer.from(base, 'utf8'), mode: 'byte' }, { data: digits, mode: 'numeric' }];
 }

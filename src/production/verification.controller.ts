@@ -15,11 +15,11 @@ import { VerificationResult, VerificationService } from './verification.service'
  */
 @ApiTags('verificación pública')
 @Public()
-@Controller('verificar')
+@Controller()
 export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
 
-  @Get('claves')
+  @Get('verificar/claves')
   @ApiOperation({
     summary: 'Claves públicas de verificación',
     description: 'Acceso público, sin sesión. Claves Ed25519 (vigente y anteriores, por kid) para verificar credenciales sin conexión.',
@@ -29,12 +29,15 @@ export class VerificationController {
     return this.verification.publicKeys();
   }
 
-  @Get(':payload')
+  /** `/V/<digits>` is what cards print since issue 11 (compact form); `/verificar/<text>` what earlier cards carry. */
+  @Get(['verificar/:payload', 'V/:payload'])
   @ApiOperation({
     summary: 'Verificar una credencial',
-    description: 'Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo.',
+    description:
+      'Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo. ' +
+      'Las credenciales impresas llevan `/V/<dígitos>` (forma compacta); las anteriores, `/verificar/<KID.NUMERO.CCTT.CICLO.FIRMA>`. Ambas rutas aceptan ambas formas.',
   })
-  @ApiParam({ name: 'payload', description: 'Contenido firmado del QR (KID.NUMERO.CCTT.CICLO.FIRMA).' })
+  @ApiParam({ name: 'payload', description: 'Contenido firmado del QR: forma compacta (solo dígitos) o de texto (KID.NUMERO.CCTT.CICLO.FIRMA).' })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ description: 'Resultado de la verificación (JSON, o una página HTML si el navegador la pide). Nunca datos del alumno.', type: VerificationResultDto })
   async verify(@Param('payload') payload: string, @Req() req: Request): Promise<VerificationResult | string> {

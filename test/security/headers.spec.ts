@@ -58,7 +58,7 @@ describe('Security headers', () => {
       for (const token of [undefined, adminToken]) {
         const res = await t.http(op.method, op.path, { token, json: op.method === 'GET' ? undefined : {} });
         const where = `${op.method} ${op.path} (${token ? 'ADMIN' : 'anónimo'}) → ${res.status}`;
-        expectSecurityHeaders(res.headers, where, op.path.startsWith('/verificar/') && res.contentType.includes('html') ? res.headers.get('content-security-policy') ?? 'falta' : undefined);
+        expectSecurityHeaders(res.headers, where, (op.path.startsWith('/verificar/') || op.path.startsWith('/V/')) && res.contentType.includes('html') ? res.headers.get('content-security-policy') ?? 'falta' : undefined);
         expect({ where, cache: res.headers.get('cache-control') }).toEqual({ where, cache: expect.stringMatching(/no-store/) });
       }
     }

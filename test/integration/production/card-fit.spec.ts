@@ -15,7 +15,7 @@ describe('card text fitting (Chromium)', () => {
   it('shrinks long names until they fit their box, and leaves short ones at full size', async () => {
     const long = 'María Guadalupe Esperanza de los Ángeles Hernández de la Torre y Castañeda Fernández de Córdoba Sánchez-Villaseñor';
     const slot = (name: string): SlotView => ({
-      card: { folio: '2627-0000001-8', studentName: name, photoKey: 'h', schoolName: 'Escuela', cct: '14EPR0001A', turno: 'MATUTINO', nivel: 'PRIMARIA', address: 'Calle 1', phone: '33', qr: PNG },
+      card: { folio: '2627-0000001-8', studentName: name, photoKey: 'h', schoolName: 'Escuela', cct: '14EPR0001A', turno: 'MATUTINO', nivel: 'PRIMARIA', address: 'Calle 1', phone: '33', qr: PNG, qrSize: 41 },
     });
     const photos = new Map<string, PhotoAsset>([['h', { dataUrl: PNG, width: 1, height: 1 }]]);
     const html = buildDocumentHtml({ planillas: [[slot('Ana Peña'), slot(long)]], photos, cardBackground: PNG, layout: resolveSheetLayout(), preview: false });

@@ -69,22 +69,28 @@ describe(ProductionService.name, () => {
     expect(text).toContain('Escuela Primaria "Niños Héroes"');
     expect(text).toContain('CANCELADO');
 
-    // Every QR on page 1 decodes (zbarimg) to our verification URL and verifies as current.
-    const codes = tools.qrCodes(1);
+    // Every QR of a full sheet decodes (zbarimg) at 150 dpi, as a phone sees a printed, laminated card
+    // (issue 11: modules ≥ 0.5 mm), to the compact verification URL, and verifies as current.
+    const codes = tools.qrCodes(1, 150);
     expect(codes).toHaveLength(8);
     const page1 = stored.filter((c) => c.planilla === 0);
+    const base = BASE_URL.toUpperCase() + '/V/';
     for (const code of codes) {
-      expect(code.startsWith(`${BASE_URL}/verificar/`)).toBe(true);
+      expect(code).toMatch(new RegExp(`^${base.replace(/[./]/g, '\\$&')}\\d{170,190}$`));
       const result = await f.verification.verify(code);
       expect(result).toMatchObject({ signatureValid: true, status: 'VIGENTE', cycleCode: '2026-2027', school: { cct: a.cct } });
       expect(page1.map((c) => c.folio)).toContain(result.folio);
+      // The same signed claims as the stored (text form) payload, which still verifies.
+      const card = page1.find((c) => c.folio === result.folio)!;
+      expect(await f.verification.verify(card.qrPayload!)).toEqual(result);
       // No personal data in the code.
       for (const s of students) expect(code).not.toContain(s.curp);
       expect(JSON.stringify(result)).not.toMatch(/Peña|Begoña|Ibarra/);
     }
-    // A tampered payload fails: another folio number with the same signature.
-    const tampered = codes[0].replace(/\.(\d+)\./, (_m, n: string) => `.${Number(n) + 1}.`);
-    expect(tampered).not.toBe(codes[0]);
+    expect(new Set(codes).size).toBe(8);
+    // A tampered payload fails: another school (the last of its 11 digits, after the key id's 5) with the same signature.
+    const i = base.length + 15;
+    const tampered = codes[0].slice(0, i) + ((Number(codes[0][i]) + 1) % 10) + codes[0].slice(i + 1);
     expect(await f.verification.verify(tampered)).toEqual({ signatureValid: false, message: expect.stringContaining('firma') });
 
     // Consumption recorded once, with the run's key.

@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { SchoolCycle } from '../../../src/catalog/entities';
 import { ProductionActivities } from '../../../src/production/production.activities';
 import { ProductionService } from '../../../src/production/production.service';
-import { parsePayload } from '../../../src/production/qr-payload';
+import { compactPayload, parsePayload } from '../../../src/production/qr-payload';
 import { VerificationController } from '../../../src/production/verification.controller';
 import { Credential } from '../../../src/production/entities';
 import { startTestApp, TestApp } from '../../support/app';
@@ -64,6 +64,22 @@ describe(VerificationController.name, () => {
     const bad = await t.http('GET', `/verificar/${payload.slice(0, i)}${payload[i] === 'A' ? 'B' : 'A'}${payload.slice(i + 1)}`);
     expect(bad.body).toMatchObject({ signatureValid: false });
     expect(bad.body.status).toBeUndefined();
+  });
+
+  it('verifies the compact code cards print since issue 11 at /V/ (any case), and still the text form of earlier cards', async () => {
+    const digits = compactPayload(payload);
+    const first = await t.http('GET', `/verificar/${payload}`);
+    for (const path of [`/V/${digits}`, `/v/${digits}`, `/verificar/${digits}`, `/V/${payload}`]) {
+      const res = await t.http('GET', path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.body).toEqual(first.body);
+    }
+    const page = await t.http('GET', `/V/${digits}`, { headers: { accept: 'text/html' } });
+    expect(page.body.toString('utf8')).toContain(folio);
+    // A digit of the signature changed: the signature fails, nothing about the card is shown.
+    const i = digits.length - 60;
+    const bad = await t.http('GET', `/V/${digits.slice(0, i)}${(Number(digits[i]) + 1) % 10}${digits.slice(i + 1)}`);
+    expect(bad.body).toEqual({ signatureValid: false, message: expect.stringContaining('firma') });
   });
 
   it('publishes the public keys, with which an offline verifier checks the signature', async () => {

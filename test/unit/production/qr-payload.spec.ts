@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { base32, fromBase32, parsePayload, signClaims, verificationUrl, verifySignature } from '../../../src/production/qr-payload';
+import { base32, compactPayload, compactVerificationBase, fromBase32, parsePayload, signClaims, verificationUrl, verifySignature } from '../../../src/production/qr-payload';
 import { QrKeyStore } from '../../../src/production/qr-key-store';
 
 const B32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -116,6 +116,95 @@ describe(signClaims.name, () => {
       const p = parsePayload(payload.slice(0, i) + other + payload.slice(i + 1));
       expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(false);
     }
+  });
+});
+
+describe(compactPayload.name, () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const one = Buffer.alloc(64);
+  one[63] = 1;
+  const TEXT = `K1.1234567.14EPR0123XV.2627.${base32(one)}`;
+  // L=2, K=20, 1=01 | EPR 0123 X, VESPERTINO: (((4·26+15)·26+17)·10000+123)·26+23)·5+1 | 26 | 1234567 | signature 1
+  const COMPACT = `2200104044316106261234567${'0'.repeat(154)}1`;
+
+  it('spells the text form as digits: key id, school, cycle, folio number, then the signature as 155 digits', () => {
+    expect(compactPayload(TEXT)).toBe(COMPACT);
+    expect(parsePayload(COMPACT)).toEqual(parsePayload(TEXT));
+    const max = Buffer.alloc(64, 0xff);
+    const last = `Z9.9.14ZZZ9999ZC.9899.${base32(max)}`;
+    expect(compactPayload(last)).toBe(`23509${'22848799999'}989${((1n << 512n) - 1n).toString()}`);
+    expect(parsePayload(compactPayload(last))).toEqual(parsePayload(last));
+    const first = `0.1.14AAA0000AM.0001.${base32(Buffer.alloc(64))}`;
+    expect(compactPayload(first)).toBe(`100${'0'.repeat(11)}001${'0'.repeat(155)}`);
+    expect(parsePayload(compactPayload(first))).toEqual(parsePayload(first));
+  });
+
+  it('carries the same signature: a signed card verifies in either form, from a whole printed URL too', () => {
+    const text = signClaims(claims, privateKey);
+    const digits = compactPayload(text);
+    expect(digits).toMatch(/^\d+$/);
+    const url = `${compactVerificationBase('https://credenciales.example.test')}${digits}`;
+    expect(url).toBe(`HTTPS://CREDENCIALES.EXAMPLE.TEST/V/${digits}`);
+    for (const raw of [digits, url, url.toLowerCase(), ` ${digits}\n`]) {
+      const p = parsePayload(raw);
+      expect(p.claims).toEqual(claims);
+      expect(p.signedText).toBe('K1.1234567.14EPR0123XV.2627');
+      expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(true);
+    }
+  });
+
+  it('round-trips every turno, long key ids and folio numbers of 1 to 16 digits', () => {
+    const turnos = ['MATUTINO', 'VESPERTINO', 'NOCTURNO', 'DISCONTINUO', 'CONTINUO'] as const;
+    for (const turno of turnos) {
+      for (const [keyId, folioNumber] of [['K1', 1], ['ABCDEFGH', 9007199254740991], ['Z', 42]] as const) {
+        const text = signClaims({ ...claims, turno, keyId, folioNumber }, privateKey);
+        const p = parsePayload(compactPayload(text));
+        expect(p.claims).toEqual({ ...claims, turno, keyId, folioNumber });
+        expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(true);
+      }
+    }
+  });
+
+  it('has one spelling per card: refuses digit strings that are not one', () => {
+    const format = { field: 'codigo', message: 'El código QR no tiene el formato de una credencial de la SEJ.' };
+    const sig155 = COMPACT.slice(-155);
+    for (const raw of [
+      '1',
+      `9${COMPACT.slice(1)}`, // key id of 9 characters
+      `0${COMPACT.slice(5)}`, // key id of no characters
+      `23601${COMPACT.slice(5)}`, // key id character 36: past Z
+      `2200104044316106991234567${sig155}`, // cycle 2099-2100
+      `22001040443161062601234567${sig155}`, // folio number with a leading zero
+      `220010404431610626${sig155}`, // no folio number
+      `2200104044316106261234567${(1n << 512n).toString()}`, // signature of 513 bits
+      `2200104044316106261234567${'9'.repeat(155)}`,
+      `${COMPACT.slice(0, 5)}9${COMPACT.slice(6)}`, // school number past ZZZ9999Z and turno
+    ]) {
+      expect(() => parsePayload(raw)).toThrow(expect.objectContaining(format));
+    }
+    // The largest signature number still parses (64 bytes of 0xFF).
+    expect(parsePayload(`2200104044316106261234567${((1n << 512n) - 1n).toString()}`).signature).toEqual(Buffer.alloc(64, 0xff));
+  });
+
+  it('fails verification for a changed digit in any field', () => {
+    const digits = compactPayload(signClaims(claims, privateKey));
+    for (const i of [2, 15, 16, 20, digits.length - 100, digits.length - 1]) {
+      const altered = digits.slice(0, i) + ((Number(digits[i]) + 1) % 10) + digits.slice(i + 1);
+      let p;
+      try {
+        p = parsePayload(altered);
+      } catch {
+        continue; // no longer a well-formed payload: refused before any signature check
+      }
+      expect(verifySignature(p.signedText, p.signature, publicKey)).toBe(false);
+    }
+  });
+
+  it('prints the base URL with scheme and host in capitals, any configured path kept, then /V/', () => {
+    expect(compactVerificationBase('https://credenciales.example.test')).toBe('HTTPS://CREDENCIALES.EXAMPLE.TEST/V/');
+    expect(compactVerificationBase('https://credenciales.example.test///')).toBe('HTTPS://CREDENCIALES.EXAMPLE.TEST/V/');
+    expect(compactVerificationBase('http://localhost:3000')).toBe('HTTP://LOCALHOST:3000/V/');
+    expect(compactVerificationBase('https://sej.example.test/credenciales/')).toBe('HTTPS://SEJ.EXAMPLE.TEST/credenciales/V/');
   });
 });
 
