@@ -7,6 +7,7 @@ import { CurrentActor, Roles } from '../http/auth.decorators';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { IdParam } from '../http/params';
 import { FileUpload } from '../uploads/file-upload.decorator';
+import { displayName } from '../uploads/upload-validation';
 import type { UploadedFile as Upload } from '../uploads/upload-validation';
 import {
   BatchQueryDto,
@@ -96,11 +97,14 @@ export class StudentsController {
   @Put(':id/photo')
   @Roles(...STUDENT_EDITORS)
   @FileUpload('foto', 'photo')
-  @ApiOperation({ summary: 'Carga o reemplaza la fotografía de un alumno (JPEG o PNG; R8).' })
+  @ApiOperation({
+    summary: 'Carga o reemplaza la fotografía de un alumno (JPEG o PNG; R8).',
+    description: 'Se guarda una copia normalizada: orientada, recortada a 240 × 300 px (el recuadro de la credencial a 300 ppp), JPEG sin metadatos (sin ubicación GPS, equipo ni fecha).',
+  })
   @ApiOkResponse({ type: StudentDto })
   @ApiProblems(404)
   setPhoto(@CurrentActor() actor: Actor, @IdParam() id: number, @UploadedFile() file: Upload): Promise<StudentDto> {
-    return this.students.setPhoto(actor, id, file.buffer);
+    return this.students.setPhoto(actor, id, file.buffer, displayName(file.originalname));
   }
 
   @Get(':id/photo')

@@ -7,6 +7,7 @@ import { isStateActor, schoolScope, studentsInScope } from '../auth/scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { FieldProblem, InvalidInputError } from '../http/problem';
+import { normalizePhoto } from '../uploads/photo-normalize';
 import { readPhotoZip } from '../uploads/photo-zip';
 import { UPLOAD_LIMITS } from '../uploads/upload-limits';
 import { UploadStore } from '../uploads/upload-store.service';
@@ -135,10 +136,10 @@ export class StudentsService {
     return { data, mediaType: data[0] === 0x89 ? 'image/png' : 'image/jpeg' };
   }
 
-  /** `data` was already checked by `@FileUpload('foto', 'photo')`. */
-  async setPhoto(actor: Actor, id: number, data: Buffer): Promise<StudentDto> {
+  /** `data` was already checked by `@FileUpload('foto', 'photo')`; what is stored is its normalised copy. */
+  async setPhoto(actor: Actor, id: number, data: Buffer, name = 'foto'): Promise<StudentDto> {
     const student = await this.findInScope(actor, id);
-    student.setPhoto(await this.uploads.put(data));
+    student.setPhoto(await this.uploads.put(await normalizePhoto(data, name, 'foto')));
     await this.em.flush();
     return toStudentDto(student);
   }
@@ -315,18 +316,37 @@ export class StudentsService {
         problems,
       );
     }
-    // Files first (content-addressed, harmless if the transaction then fails), rows after.
+    // Normalised files first (content-addressed, harmless if the transaction then fails), rows after.
+    // One photo at a time: memory holds one original, whatever the ZIP's size.
     const hashes = new Map<string, string>();
-    for (const p of accepted) hashes.set(p.curp, await this.uploads.put(p.data));
+    const unreadable: FieldProblem[] = [];
+    for (const p of accepted) {
+      try {
+        hashes.set(p.curp, await this.uploads.put(await normalizePhoto(p.data, p.entry, 'archivo')));
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        unreadable.push({ field: 'archivo', line: p.index, message: `Entrada ${p.index} («${p.entry}»): ${err.message}` });
+      }
+      p.data = Buffer.alloc(0);
+    }
+    if (unreadable.length && !options.parcial) {
+      throw new InvalidInputError(
+        `El ZIP tiene ${unreadable.length} entrada(s) rechazada(s); no se cargó ninguna fotografía. Corríjalas o use ?parcial=true.`,
+        unreadable,
+      );
+    }
+    problems.push(...unreadable);
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const stored = accepted.filter((p) => hashes.has(p.curp));
     await this.em.transactional(async (tx) => {
-      for (const p of accepted) {
+      for (const p of stored) {
         const s = await tx.findOneOrFail(Student, { id: students.get(p.curp)!.id });
         s.setPhoto(hashes.get(p.curp)!);
       }
     });
     return {
       entries,
-      updated: accepted.length,
+      updated: stored.length,
       refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })),
     };
   }

@@ -7,6 +7,7 @@ import { School, SchoolCycle, Student } from '../catalog/entities';
 import { assertTariffAmount, replacementTariff } from '../catalog/replacement-tariff';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { BlobStore } from '../storage/blob-store';
+import { isNormalizedPhoto, normalizePhoto } from '../uploads/photo-normalize';
 import { photoAsset } from './artwork';
 import { PhotoAsset, SlotView } from './card-html';
 import { CardSheetRenderer } from './card-renderer';
@@ -676,14 +677,23 @@ export class ProductionService {
     if (!actorCovers(actor, scope)) throw new DomainError('No tiene permiso para imprimir por este responsable.', 'holder', 'NO_AUTORIZADO', 403);
   }
 
+  /**
+   * The run's distinct photos, as embedded. Photos are normalised at upload (240 × 300 JPEG, no
+   * metadata); one stored before that (or by a path that skipped it) is normalised here, in memory,
+   * so a print file never carries an original's metadata and a run's memory does not grow with the
+   * originals' size (one original read at a time). `normalize-photos` fixes the stored copies.
+   */
   private async loadPhotos(hashes: string[]): Promise<Map<string, PhotoAsset>> {
     const photos = new Map<string, PhotoAsset>();
     for (const hash of new Set(hashes)) {
+      let data: Buffer;
       try {
-        photos.set(hash, photoAsset(await this.blobs.get(hash)));
+        data = await this.blobs.get(hash);
       } catch {
         throw new DomainError(`Falta el archivo de una fotografía (${hash.slice(0, 12)}…) en el almacén.`, 'foto');
       }
+      if (!isNormalizedPhoto(data)) data = await normalizePhoto(data, `${hash.slice(0, 12)}…`, 'foto');
+      photos.set(hash, photoAsset(data));
     }
     return photos;
   }

@@ -175,9 +175,9 @@ function parseCompact(digits: string): ParsedPayload {
   let keyId = '';
   let at = 1;
   for (; at < 1 + 2 * kidLength; at += 2) {
-    const index = Number(digits.slice(at, at + 2));
-    if (index >= ALNUM36.length) throw notACard();
-    keyId += ALNUM36[index];
+    const char = ALNUM36.charAt(Number(digits.slice(at, at + 2)));
+    if (!char) throw notACard();
+    keyId += char;
   }
   let school = Number(digits.slice(at, (at += SCHOOL_DIGITS)));
   const turno = TURNO_ORDER[school % 5];

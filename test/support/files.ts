@@ -1,9 +1,15 @@
 import { zipSync } from 'fflate';
+import sharp from 'sharp';
 import { placeholderPhoto } from '../../src/catalog/demo/placeholder-photo';
 
 /** A real PNG portrait (240 × 320). */
 export function pngPhoto(variant = 0): Buffer {
   return placeholderPhoto(variant);
+}
+
+/** A real (decodable) JPEG of the given size, without metadata. */
+export async function jpegPhoto(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 190, b: 170 } } }).jpeg().toBuffer();
 }
 
 /** A JPEG header with the given size (enough for type and resolution checks; not a full image). */

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StudentsService } from '../../../src/catalog/students.service';
 import { IdempotencyInterceptor } from '../../../src/http/idempotency.interceptor';
 import type { School } from '../../../src/catalog/entities';
-import { formWith, jpegHeader, pngPhoto, zipOf } from '../../support/files';
+import { isNormalizedPhoto } from '../../../src/uploads/photo-normalize';
+import { formWith, jpegPhoto, pngPhoto, zipOf } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/app';
 
 describe(StudentsService.name, () => {
@@ -100,20 +102,22 @@ describe(StudentsService.name, () => {
     expect(await count('select count(*) as n from student where curp = ?', [fresh])).toBe(0);
   });
 
-  it('stores a photo by content hash and serves it back', async () => {
+  it('stores the normalised photo by content hash and serves it back', async () => {
     const s = await t.createStudent(school, { withPhoto: false });
     const png = pngPhoto(5);
     const res = await t.http('PUT', `/students/${s.id}/photo`, { token: escuela, form: formWith('foto', png, '../../etc/passwd.png', 'image/png') });
     expect(res.status).toBe(200);
     expect(res.body.hasPhoto).toBe(true);
     const [{ photo_hash: hash }] = await t.db.orm.em.fork().execute('select photo_hash from student where id = ?', [s.id]);
-    expect(await fs.readFile(path.join(t.dataDir, 'uploads', hash.slice(0, 2), hash))).toEqual(png);
+    const stored = await fs.readFile(path.join(t.dataDir, 'uploads', hash.slice(0, 2), hash));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(hash);
+    expect(isNormalizedPhoto(stored)).toBe(true);
     const back = await t.http('GET', `/students/${s.id}/photo`, { token: planeacion });
     expect(back.status).toBe(200);
-    expect(back.contentType).toBe('image/png');
-    expect(Buffer.compare(back.body, png)).toBe(0);
+    expect(back.contentType).toBe('image/jpeg');
+    expect(Buffer.compare(back.body, stored)).toBe(0);
     // A JPEG is accepted too.
-    expect((await t.http('PUT', `/students/${s.id}/photo`, { token: escuela, form: formWith('foto', jpegHeader(480, 640), 'foto.jpeg') })).status).toBe(200);
+    expect((await t.http('PUT', `/students/${s.id}/photo`, { token: escuela, form: formWith('foto', await jpegPhoto(480, 640), 'foto.jpeg') })).status).toBe(200);
   });
 
   it('loads photos from a ZIP named by CURP; a CURP outside the scope is refused like an unknown one', async () => {
@@ -121,7 +125,7 @@ describe(StudentsService.name, () => {
     const outsider = await t.createStudent(other, { withPhoto: false });
     const ok = await t.http('POST', '/students/photos.zip', {
       token: escuela,
-      form: formWith('archivo', zipOf({ [`${s1.curp}.png`]: pngPhoto(1), [`${s2.curp.toLowerCase()}.JPG`]: jpegHeader(300, 400) }), 'fotos.zip'),
+      form: formWith('archivo', zipOf({ [`${s1.curp}.png`]: pngPhoto(1), [`${s2.curp.toLowerCase()}.JPG`]: await jpegPhoto(300, 400) }), 'fotos.zip'),
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ entries: 2, updated: 2, refused: [] });
