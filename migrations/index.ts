@@ -11,6 +11,7 @@ import { Migration202612040210_read_model_context } from './Migration20261204021
 import { Migration202612040600_oficio_version } from './Migration202612040600_oficio_version';
 import { Migration202612040300_incidents } from './Migration202612040300_incidents';
 import { Migration202612050100_coverage_snapshot } from './Migration202612050100_coverage_snapshot';
+import { Migration202612051100_student_names } from './Migration202612051100_student_names';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612040600_oficio_version', class: Migration202612040600_oficio_version },
   { name: 'Migration202612040300_incidents', class: Migration202612040300_incidents },
   { name: 'Migration202612050100_coverage_snapshot', class: Migration202612050100_coverage_snapshot },
+  { name: 'Migration202612051100_student_names', class: Migration202612051100_student_names },
 ];

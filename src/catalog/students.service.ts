@@ -15,6 +15,7 @@ import { CreateStudentDto, ImportReportDto, PhotoZipReportDto, StudentDto, Stude
 import { School } from './entities/school.entity';
 import { Student } from './entities/student.entity';
 import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
+import { nameSearchKey } from './person-name';
 import { parseYesNo, readCsvTable } from './csv-table';
 import { SchoolsService } from './schools.service';
 
@@ -98,10 +99,8 @@ export class StudentsService {
     if (query.declined !== undefined) conditions.push({ declined: query.declined });
     if (query.primerIngreso !== undefined) conditions.push({ primerIngreso: query.primerIngreso });
     if (query.hasPhoto !== undefined) conditions.push({ photoHash: query.hasPhoto ? { $ne: null } : null });
-    if (query.q) {
-      const p = likePattern(query.q);
-      conditions.push({ $or: [{ nombres: { $ilike: p } }, { primerApellido: { $ilike: p } }, { segundoApellido: { $ilike: p } }] });
-    }
+    // Names: insensitive to case, accents and Unicode composition ("MÉNDEZ" finds "Méndez" imported decomposed).
+    if (query.q && nameSearchKey(query.q)) conditions.push({ searchName: { $like: likePattern(nameSearchKey(query.q)) } });
     const [rows, total] = await this.em.findAndCount(Student, { $and: conditions }, {
       orderBy: { primerApellido: 'asc', segundoApellido: 'asc', nombres: 'asc', id: 'asc' },
       ...pageOptions(query),

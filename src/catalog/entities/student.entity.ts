@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { DomainError } from '../../common/domain-error';
 import { normalizeCurp } from '../identifiers';
+import { NAME_MAX, normalizePersonName } from '../person-name';
 import { School } from './school.entity';
 
 export interface StudentProps {
@@ -13,7 +14,6 @@ export interface StudentProps {
   photoHash?: string;
 }
 
-const NAME_MAX = 80;
 
 @Entity({ tableName: 'student' })
 export class Student {
@@ -31,6 +31,18 @@ export class Student {
 
   @Property({ type: 'string', length: NAME_MAX, nullable: true })
   segundoApellido?: string;
+
+  /**
+   * The names as searched (`nameSearchKey`), computed by PostgreSQL from the stored names
+   * (migrations/Migration202612051100_student_names.ts): never written, not loaded unless asked.
+   */
+  @Property({
+    type: 'text',
+    lazy: true,
+    nullable: true,
+    generated: `(lower(regexp_replace(normalize(nombres || ' ' || primer_apellido || coalesce(' ' || segundo_apellido, ''), NFD), '[\\u0300-\\u036f]', '', 'g'))) stored`,
+  })
+  searchName?: string;
 
   @ManyToOne(() => School, { deleteRule: 'restrict' })
   school: School;
@@ -55,9 +67,9 @@ export class Student {
 
   constructor(props: StudentProps) {
     this.curp = normalizeCurp(props.curp);
-    this.nombres = personName(props.nombres, 'nombres', true)!;
-    this.primerApellido = personName(props.primerApellido, 'primerApellido', true)!;
-    this.segundoApellido = personName(props.segundoApellido, 'segundoApellido', false);
+    this.nombres = normalizePersonName(props.nombres, 'nombres', true)!;
+    this.primerApellido = normalizePersonName(props.primerApellido, 'primerApellido', true)!;
+    this.segundoApellido = normalizePersonName(props.segundoApellido, 'segundoApellido', false);
     this.school = props.school;
     this.primerIngreso = props.primerIngreso;
     if (props.photoHash !== undefined) this.setPhoto(props.photoHash);
@@ -77,20 +89,4 @@ export class Student {
     this.declinedAt = at;
     this.declinedReason = reason?.trim() || undefined;
   }
-}
-
-/**
- * Names are stored as given (accents and Ñ are part of them). Control characters are refused;
- * anything that looks like markup is harmless here because every renderer escapes text.
- */
-function personName(raw: string | undefined, field: string, requiredField: boolean): string | undefined {
-  const value = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
-  if (!value) {
-    if (requiredField) throw new DomainError(`El campo ${field} es obligatorio.`, field);
-    return undefined;
-  }
-  if (value.length > NAME_MAX) throw new DomainError(`El campo ${field} admite a lo más ${NAME_MAX} caracteres.`, field);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new DomainError(`El campo ${field} contiene caracteres de control.`, field);
-  return value;
 }
