@@ -60,7 +60,7 @@ let previewQr: { qr: string; qrSize: number } | undefined;
 /** The preview's QR says what it is and points nowhere. */
 export function previewQrImage(): { qr: string; qrSize: number } {
   if (!previewQr) {
-    const { dataUrl, size } = qrImage('MUESTRA SIN VALIDEZ', undefined);
+    const { dataUrl, size } = qrImage('MUESTRA SIN VALIDEZ', undefined, 3);
     previewQr = { qr: dataUrl, qrSize: size };
   }
   return previewQr;
