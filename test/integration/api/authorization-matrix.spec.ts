@@ -1,3 +1,4 @@
+import { compactPayload } from '../../../src/production/qr-payload';
 import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
@@ -292,6 +293,9 @@ const ROWS: Row[] = [
   { name: 'verificar credencial', method: 'GET', route: '/verificar/{payload}', expect:
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: async (w, t) => ({ path: `/verificar/${(await productionWorld(w, t)).payload}` }) },
+  { name: 'verificar credencial impresa (forma compacta)', method: 'GET', route: '/V/{payload}', expect:
+                                                                        '200  200    200     200    200     200   200    200    200     200 200 200',
+    request: async (w, t) => ({ path: `/V/${compactPayload((await productionWorld(w, t)).payload)}` }) },
   // Requests (docs/api.md, "Trámites"). Target: a Procedure 1 request of the target school awaiting Planeación (a worker runs for these rows).
   { name: 'presentar oficio', method: 'POST', route: '/requests', expect: '401  201    201     403    403     403   403    403    403     403 403 403',
     // Each school files what its route allows (R1): the target school is printed for by its DRSE, the sibling prints on site.

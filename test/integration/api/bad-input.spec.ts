@@ -78,15 +78,19 @@ describe(ProblemDetailsFilter.name, () => {
     );
   });
 
-  it('stores HTML in a name as plain text and returns it as JSON, never as markup', async () => {
+  it('refuses HTML in a name naming the field (issue 11), and stores nothing; other texts keep markup as plain text', async () => {
+    const before = await studentCount();
     const nombres = '<script>alert("x")</script> <b>Ana</b>';
-    const res = await t.http('POST', '/students', { token, json: { curp: t.newCurp(), nombres, primerApellido: 'Ruiz & Peña', primerIngreso: true } });
-    expect(res.status).toBe(201);
-    expect(res.contentType).toContain('application/json');
-    const [row] = await t.db.orm.em.fork().execute('select nombres, primer_apellido from student where id = ?', [res.body.id]);
-    expect(row).toEqual({ nombres, primer_apellido: 'Ruiz & Peña' });
-    const again = await t.http('GET', `/students/${res.body.id}`, { token });
-    expect(again.body.nombres).toBe(nombres);
+    const res = await t.http('POST', '/students', { token, json: { curp: t.newCurp(), nombres, primerApellido: 'Ruiz', primerIngreso: true } });
+    expectProblem(res, 422);
+    expect(res.body.errors).toEqual([{ field: 'nombres', message: '«Nombre(s)» solo admite letras, espacios, apóstrofos, guiones y puntos, y empieza con una letra; «<» no es parte de un nombre.' }]);
+    expect(await studentCount()).toBe(before);
+    const reason = '<b>La familia</b> & "no" la desea';
+    const other = await t.createStudent(school, { withPhoto: false });
+    const optOut = await t.http('POST', `/students/${other.id}/opt-out`, { token, json: { reason } });
+    expect(optOut.status).toBe(200);
+    expect(optOut.contentType).toContain('application/json');
+    expect(optOut.body.declinedReason).toBe(reason);
   });
 
   it('refuses a PDF named .jpg as a photo, and stores nothing', async () => {
