@@ -17,6 +17,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HttpModule } from './http/http.module';
+import { InboxModule } from './inbox/inbox.module';
 import { ApiMetricsModule } from './observability/database-metrics';
 import { LoggingModule } from './observability/http-logging';
 import { InventoryHttpModule } from './inventory/http/inventory-http.module';
@@ -32,7 +33,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule],
+  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, InboxModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController],
   providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService],
   exports: [SchoolsService, StudentsService],

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ReplacementReason } from '../production/entities';
 import { ProductionService } from '../production/production.service';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { ProcedureName } from '../../statecharts/step-meta';
+import { openTasksOf } from './task-scope';
 
 type Row = Record<string, unknown>;
 
@@ -146,17 +147,7 @@ export class RequestsService {
   async inbox(actor: Actor, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
     const page = Math.max(1, Math.floor(filters.page ?? 1));
     const pageSize = Math.min(100, Math.max(1, Math.floor(filters.pageSize ?? 20)));
-    const where = [`t.status = 'ABIERTA'`, 't.role = ?'];
-    const params: unknown[] = [actor.role];
-    if (!STATE_ROLES.includes(actor.role)) {
-      if (actor.role === 'ESCUELA') {
-        where.push('t.scope_school_id = ?');
-        params.push(actor.schoolId ?? -1);
-      } else {
-        where.push('t.scope_drse_code in (select code from drse where code = ? or parent_code = ?)');
-        params.push(actor.drseCode ?? '', actor.drseCode ?? '');
-      }
-    }
+    const { where, params } = openTasksOf(actor);
     if (filters.procedure) {
       where.push('r.procedure = ?');
       params.push(filters.procedure);

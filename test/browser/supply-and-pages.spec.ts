@@ -179,6 +179,12 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await tec.page.waitForSelector('[data-testid="ticket-estado"]');
     const ticketUrl = tec.page.url().replace(/^.*#/, '#');
 
+    // Recursos Materiales finds the ticket in its inbox, with the count in the menu (issue 13 item 4).
+    await rm.link('Bandeja');
+    await rm.waitText('Revisar el ticket de abastecimiento AB-');
+    await rm.page.waitForSelector('nav a[data-nav="#/abastecimiento"] .count');
+    expect(await rm.page.$eval('nav a[data-nav="#/abastecimiento"]', (a) => [a.querySelector('.count')?.textContent, document.getElementById(a.getAttribute('aria-describedby')!)?.textContent])).toEqual(['1', '1 pendiente']);
+    await audit(rm, 'bandeja-abastecimiento');
     // Recursos Materiales: queue → review → approve → partial shipment (backorder) → rest.
     await rm.link('Abastecimiento');
     await rm.waitText('Pendiente de surtir');
@@ -202,12 +208,18 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
     await rm.waitText('Envío 2');
 
-    // Tecnologías confirms both receipts; the DRSE stock grows; the signed acuse is uploaded.
-    await tec.goto(ticketUrl);
+    // Tecnologías finds both shipments in its inbox, confirms both receipts; the DRSE stock grows; the signed acuse is uploaded.
+    await tec.link('Bandeja');
+    await tec.waitText('Confirmar la recepción del envío 2 del ticket AB-');
+    await tec.link(await tec.page.$eval('table.inbox tr[data-tipo="ENVIO"] a', (a) => a.textContent!));
+    expect(tec.page.url().replace(/^.*#/, '#')).toBe(ticketUrl);
     expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
     expect((await tec.clickFor('Confirmar la recepción del envío 2', /\/receipt$/)).status()).toBe(200);
     await tec.waitText('Cerrado');
     expect(await tec.text('table')).toMatch(/Micas\s+200\s+200\s+200\s+200\s+0/);
+    await tec.link('Bandeja');
+    await tec.waitText('Subir el acuse firmado AC-');
+    expect(await tec.page.$$eval('table.inbox tr[data-tipo="ACUSE"]', (rows) => rows.length)).toBe(2);
     await tec.link('Acuses');
     await tec.waitText('Envío a DRSE');
     const which = (await tec.page.$eval('button[aria-label^="Subir acuse firmado"]', (b) => b.getAttribute('aria-label')!)).replace('Subir acuse firmado ', '');

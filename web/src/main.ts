@@ -1,4 +1,5 @@
-import { ApiError, loadMe, logout, Role, session, setSessionEndedHandler } from './api.js';
+import { ApiError, get, loadMe, logout, Role, session, setSessionEndedHandler } from './api.js';
+import type { InboxCounts } from './requests-api.js';
 import { button, clear, h } from './dom.js';
 import { drseDisplay } from './catalog.js';
 import { ROLE_LABEL } from './labels.js';
@@ -100,13 +101,40 @@ function layout(path: string): HTMLElement {
         'ul',
         null,
         navFor(actor.role, printsOnSite).map(([href, text]) =>
-          h('li', null, h('a', { href, 'aria-current': href === current || (href !== '#/' && current.startsWith(href + '/')) ? 'page' : false }, text)),
+          h('li', null, h('a', { href, 'data-nav': href, 'aria-current': href === current || (href !== '#/' && current.startsWith(href + '/')) ? 'page' : false }, text)),
         ),
       ),
     ),
     main,
   );
+  void showNavCounts();
   return main;
+}
+
+/** The sections where each kind of pending work is done (the inbox counts everything). */
+const NAV_OF_KIND: Record<string, string> = { ABASTECIMIENTO: '#/abastecimiento', ENVIO: '#/abastecimiento', ACUSE: '#/acuses' };
+
+/**
+ * Counts in the menu (GET /inbox/counts): «Bandeja» shows everything pending, a section what of it is
+ * done there. The number is drawn beside the link's name (hidden from assistive technology) and read as
+ * the link's description («3 pendientes»), so the link keeps its name.
+ */
+async function showNavCounts(): Promise<void> {
+  const counts = await get<InboxCounts>('/inbox/counts').catch(() => null);
+  if (!counts) return;
+  const per = new Map<string, number>([['#/', counts.total]]);
+  for (const k of counts.tipos) {
+    const href = NAV_OF_KIND[k.tipo];
+    if (href) per.set(href, (per.get(href) ?? 0) + k.cantidad);
+  }
+  for (const [href, n] of per) {
+    const link = document.querySelector<HTMLAnchorElement>(`nav a[data-nav="${href}"]`);
+    if (!link || n === 0) continue;
+    const id = `nav-count-${href.replace(/[^a-z]/g, '') || 'bandeja'}`;
+    link.setAttribute('aria-describedby', id);
+    link.append(h('span', { class: 'count', 'aria-hidden': 'true' }, String(n)));
+    link.after(h('span', { id, hidden: true }, `${n} ${n === 1 ? 'pendiente' : 'pendientes'}`));
+  }
 }
 
 let renderSeq = 0;
@@ -157,7 +185,6 @@ async function render(): Promise<void> {
 const routeCache = new Map<number, boolean>();
 async function schoolPrintsOnSite(schoolId: number): Promise<boolean> {
   if (!routeCache.has(schoolId)) {
-    const { get } = await import('./api.js');
     const school = await get<{ printRoute: string }>(`/schools/${schoolId}`);
     routeCache.set(schoolId, school.printRoute === 'ESCUELA');
   }

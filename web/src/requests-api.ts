@@ -53,18 +53,34 @@ export interface RequestDetail extends RequestSummary {
   documentos: { tipo: string; id: string | number; url: string; version?: number; fecha?: string }[];
 }
 
-export interface InboxItem {
-  taskId: number | string;
-  requestId: number;
-  procedimiento: string;
-  estado: string;
+/** One thing that waits on the user (GET /inbox/items): a workflow task, a supply ticket, a shipment, an acuse… */
+export interface InboxEntry {
+  tipo: string;
+  clave: string;
   titulo: string;
-  rol: string;
-  vence: string;
-  vencida: boolean;
+  detalle: string | null;
+  incidente: boolean;
   escalamiento: boolean;
+  vence: string | null;
+  vencida: boolean;
+  desde: string;
+  solicitudId: number | null;
+  procedimiento: string | null;
+  estado: string | null;
+  ticketId: number | null;
+  envioId: number | null;
+  acuseId: number | null;
+  folio: string | null;
   escuela: SchoolRef | null;
-  drseCode: string;
+  drse: { code: string; nombre: string } | null;
+}
+
+/** GET /inbox/counts: per kind that can wait on the role (zeros included). */
+export interface InboxCounts {
+  total: number;
+  vencidas: number;
+  incidentes: number;
+  tipos: { tipo: string; etiqueta: string; cantidad: number; vencidas: number }[];
 }
 
 export interface DiagramStep {

@@ -344,6 +344,15 @@ const ROWS: Row[] = [
       return { path: '/inbox?pageSize=100' };
     },
     sees: (b) => (b.items as unknown as Array<{ requestId: number }>).some((i) => i.requestId === requestIds.requestId) },
+  { name: 'bandeja de todo', method: 'GET', route: '/inbox/items', expect: '401  HIDE   HIDE    SEE    HIDE    HIDE  HIDE   HIDE   HIDE    HIDE HIDE HIDE',
+    request: async (w, t) => {
+      await requestsWorld(w, t);
+      return { path: '/inbox/items?tipo=TAREA&pageSize=100' };
+    },
+    sees: (b) => (b.items as unknown as Array<{ solicitudId: number | null }>).some((i) => i.solicitudId === requestIds.requestId) },
+  { name: 'pendientes por tipo', method: 'GET', route: '/inbox/counts', expect:
+                                                                        '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/inbox/counts' }) },
   { name: 'diagrama', method: 'GET', route: '/procedures/{procedure}/diagram', expect:
                                                                         '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/procedures/PROCEDURE_1/diagram' }) },

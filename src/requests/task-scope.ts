@@ -1,0 +1,21 @@
+import { Actor, STATE_ROLES } from '../auth/actor';
+
+/**
+ * Which open workflow tasks (`procedure_task`, alias `t`) are the actor's: those of its role, in its
+ * scope (a school its own; a DRSE role its DRSE and the DRSE's Sub-DRSEs; state roles all). The one
+ * rule the task inbox (GET /inbox) and the inbox of everything (src/inbox) share.
+ */
+export function openTasksOf(actor: Actor, alias = 't'): { where: string[]; params: unknown[] } {
+  const where = [`${alias}.status = 'ABIERTA'`, `${alias}.role = ?`];
+  const params: unknown[] = [actor.role];
+  if (!STATE_ROLES.includes(actor.role)) {
+    if (actor.role === 'ESCUELA') {
+      where.push(`${alias}.scope_school_id = ?`);
+      params.push(actor.schoolId ?? -1);
+    } else {
+      where.push(`${alias}.scope_drse_code in (select code from drse where code = ? or parent_code = ?)`);
+      params.push(actor.drseCode ?? '', actor.drseCode ?? '');
+    }
+  }
+  return { where, params };
+}
