@@ -11,6 +11,7 @@ import { SupplyTicketService, SupplyTicketView } from '../supply-ticket.service'
 import { assertHologramCycle } from '../stock-ledger';
 import { existingCycle } from './holders-http.service';
 import { operationKey } from './operation-key';
+import { readableTicketError } from './ticket-messages';
 import { SUPPLY_TICKET_WORKFLOW_ROUTE, SupplyTicketCommand, SupplyTicketWorkflowRoute } from './supply-ticket-commands';
 import {
   ApproveSupplyTicketDto,
@@ -76,14 +77,18 @@ export class SupplyTicketsHttpService {
       if (err instanceof NotFoundError) throw new NotFoundError(`La DRSE ${drseCode} no existe.`, 'drseCode');
       throw err;
     });
-    const view = await this.tickets.open({
-      key: operationKey(actor, 'ticket.open', holder.id, idempotencyKey),
-      actor,
-      holderId: holder.id,
-      lines: dto.lines,
-      justification: dto.justification,
-      cycleCode,
-    });
+    const view = await this.tickets
+      .open({
+        key: operationKey(actor, 'ticket.open', holder.id, idempotencyKey),
+        actor,
+        holderId: holder.id,
+        lines: dto.lines,
+        justification: dto.justification,
+        cycleCode,
+      })
+      .catch((err: unknown) => {
+        throw readableTicketError(err);
+      });
     return this.detail(view);
   }
 
@@ -168,6 +173,14 @@ export class SupplyTicketsHttpService {
 
   /** The one place a ticket command is carried out: by the ticket's workflow if one drives it, else by the service. */
   private async execute(actor: Actor, ticket: SupplyTicketView, command: SupplyTicketCommand, key: string): Promise<SupplyTicketView & { shipmentId?: number }> {
+    try {
+      return await this.carryOut(actor, ticket, command, key);
+    } catch (err) {
+      throw readableTicketError(err);
+    }
+  }
+
+  private async carryOut(actor: Actor, ticket: SupplyTicketView, command: SupplyTicketCommand, key: string): Promise<SupplyTicketView & { shipmentId?: number }> {
     if (this.workflowRoute && (await this.workflowRoute.drives(ticket))) return this.workflowRoute.execute(actor, ticket, command, key);
     const base = { key, actor, ticketId: ticket.ticketId };
     switch (command.action) {

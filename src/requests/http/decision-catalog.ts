@@ -83,3 +83,45 @@ export function fieldMaxima(procedure: ProcedureName, event: string, context: Re
   }
   return {};
 }
+
+const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const quantities = (v: unknown): Record<string, number> => (typeof v === 'object' && v !== null ? (v as Record<string, number>) : {});
+const list = (parts: string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} y ${parts[parts.length - 1]}`);
+
+/**
+ * Why the chart's guard refused a decision, in Spanish, from the request's recorded context (the
+ * read model keeps the chart context of its last transition): what the automatic check found and the
+ * limits of each number, naming decisions and fields by their labels. Null when nothing is known.
+ */
+export function refusalReason(procedure: ProcedureName, event: string, context: Record<string, unknown> | null): string | null {
+  if (!context) return null;
+  const label = (e: string) => `«${eventSpec(procedure, e).etiqueta}»`;
+  if (procedure === 'PROCEDURE_1' && (event === 'VALIDATE' || event === 'VALIDATE_PARTIAL')) {
+    const [nr, ne, cr, ce] = [n(context.newRequested), n(context.newEligible), n(context.continuingRequested), n(context.continuingEligible)];
+    if (event === 'VALIDATE') {
+      if (nr + cr === 0) return 'el oficio no pide credenciales ni hologramas.';
+      return `cumplen los requisitos ${ne} de ${nr} alumnos de primer ingreso y ${ce} de ${cr} alumnos que continúan; use ${label('VALIDATE_PARTIAL')} o ${label('INVALIDATE')}.`;
+    }
+    const [fNew, fCont] = PARTIAL.PROCEDURE_1!.datos!;
+    return `«${fNew.etiqueta}» puede ser a lo más ${ne} y «${fCont.etiqueta}» a lo más ${ce} (los alumnos que cumplen los requisitos); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${nr + cr}); para aprobar todo use ${label('VALIDATE')}.`;
+  }
+  if (procedure === 'PROCEDURE_2' && (event === 'VALIDATE' || event === 'VALIDATE_PARTIAL')) {
+    const requested = quantities(context.requested);
+    const allowed = quantities(context.allowed);
+    if (event === 'VALIDATE') {
+      const over = MATERIAL_FIELDS.filter((f) => n(requested[f.campo]) > n(allowed[f.campo])).map((f) => `${f.etiqueta}: pidió ${n(requested[f.campo])}, el consumo permite ${n(allowed[f.campo])}`);
+      if (!over.length) return 'la solicitud no pide material.';
+      return `lo pedido pasa de lo que permite el consumo reportado (${list(over)}); use ${label('VALIDATE_PARTIAL')} o ${label('INVALIDATE')}.`;
+    }
+    const limits = MATERIAL_FIELDS.map((f) => `«${f.etiqueta}» a lo más ${Math.min(n(requested[f.campo]), n(allowed[f.campo]))}`);
+    const total = MATERIAL_FIELDS.reduce((a, f) => a + n(requested[f.campo]), 0);
+    return `${list(limits)} (lo pedido y lo que permite el consumo); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${total}); para aprobar todo use ${label('VALIDATE')}.`;
+  }
+  if (procedure === 'SUPPLY' && event === 'SHIP') {
+    const requested = quantities(context.requested);
+    const shipped = quantities(context.shipped);
+    const limits = MATERIAL_FIELDS.map((f) => `«${f.etiqueta}» a lo más ${Math.max(0, n(requested[f.campo]) - n(shipped[f.campo]))}`);
+    return `${list(limits)} (lo que falta por enviar), y al menos una cantidad mayor que cero.`;
+  }
+  return null;
+}

@@ -13,8 +13,9 @@ import type { ProcedureView } from '../../../workflows/messages';
 import { chartFor } from '../../../statecharts/registry';
 import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
 import { RequestsService } from '../requests.service';
-import { eventSpec, fieldMaxima } from './decision-catalog';
-import { decisionProblem, EngineUnavailableError, withinTime } from './decision-errors';
+import { eventSpec, fieldMaxima, refusalReason } from './decision-catalog';
+import { humanizeProblem, problemsDetail } from './field-names';
+import { decisionProblem, EngineUnavailableError, refusedAsNotThisStep, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
 import { PendingStart, startPending } from '../pending-start';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
@@ -159,9 +160,10 @@ async function validated<T extends object>(cls: new () => T, plain: unknown, pre
   return instance;
 }
 
+/** 422 with each problem; messages name fields as people do («Justificación»), the paths stay in `field`. */
 function invalid(problems: FieldProblem[]): InvalidInputError {
-  const detail = problems.length === 1 ? problems[0].message : `La solicitud tiene ${problems.length} datos no válidos: ${problems.map((p) => p.field).join(', ')}.`;
-  return new InvalidInputError(detail, problems);
+  const named = problems.map(humanizeProblem);
+  return new InvalidInputError(problemsDetail(named), named);
 }
 
 /**
@@ -188,15 +190,16 @@ export class RequestsHttpService {
 
     const expectedRoute = datos.procedimiento === 'PROCEDURE_1' ? 'DRSE' : 'ESCUELA';
     if (school.print_route !== expectedRoute) {
+      const name = { PROCEDURE_1: 'el Procedimiento 1 (credenciales)', PROCEDURE_2: 'el Procedimiento 2 (material)' };
       const other = school.print_route === 'DRSE' ? 'PROCEDURE_1' : 'PROCEDURE_2';
       throw invalid([
         {
           field: 'datos.procedimiento',
-          message: `Su escuela no puede presentar ${datos.procedimiento}: ${school.print_route === 'DRSE' ? 'su DRSE imprime sus credenciales' : 'imprime sus credenciales en el plantel'} (${school.print_route_reason}). Presente ${other}.`,
+          message: `Su escuela no puede presentar ${name[datos.procedimiento]}: ${school.print_route === 'DRSE' ? 'su DRSE imprime sus credenciales' : 'imprime sus credenciales en el plantel'} (${school.print_route_reason}). Presente ${name[other]}.`,
         },
       ]);
     }
-    if (!oficio) throw invalid([{ field: 'oficio', message: 'Falta el oficio escaneado (PDF) en el campo «oficio».' }]);
+    if (!oficio) throw invalid([{ field: 'oficio', message: 'Falta el oficio escaneado (PDF).' }]);
 
     let students: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }> | undefined;
     let requested: { teslinSheets: number; micas: number; holograms: number } | undefined;
@@ -206,7 +209,7 @@ export class RequestsHttpService {
     } else {
       requested = { ...datos.material };
       if (requested.teslinSheets + requested.micas + requested.holograms === 0) {
-        throw invalid([{ field: 'datos.material', message: 'Pida al menos una unidad de material («datos.material»).' }]);
+        throw invalid([{ field: 'datos.material', message: 'Pida al menos una unidad de material.' }]);
       }
       comment = [`Justificación de uso: ${datos.justificacion.trim()}`, comment].filter(Boolean).join('\n');
     }
@@ -257,10 +260,10 @@ export class RequestsHttpService {
     if (!again) {
       if (!card) throw invalid([{ field: 'datos.alumno', message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
       if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(numero)) {
-        throw invalid([{ field: 'datos.recibo.numero', message: 'El número de recibo («datos.recibo.numero») debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' }]);
+        throw invalid([{ field: 'datos.recibo.numero', message: 'El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' }]);
       }
       if (Number.isNaN(Date.parse(`${fecha}T00:00:00Z`)) || new Date(`${fecha}T00:00:00Z`).toISOString().slice(0, 10) !== fecha) {
-        throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago («datos.recibo.fecha») no es una fecha válida.' }]);
+        throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no es una fecha válida.' }]);
       }
       if (fecha > new Date().toISOString().slice(0, 10)) throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no puede ser futura.' }]);
       const tariff = await replacementTariff(em);
@@ -295,7 +298,7 @@ export class RequestsHttpService {
     const result = await withinTime(DECIDE_MS, () =>
       this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: this.workflowActor(actor), comment: `Motivo: ${datos.motivo}` }),
     ).catch((err: unknown) => {
-      const problem = decisionProblem(err);
+      const problem = decisionProblem(err, { procedure: 'REPLACEMENT', event: 'PAYMENT_RECORDED' });
       // Already delivered by an earlier attempt of this same filing: the workflow moved on.
       if (problem instanceof DomainError && problem.code === 'EVENTO_NO_PERMITIDO') return null;
       throw problem;
@@ -487,7 +490,7 @@ export class RequestsHttpService {
     if (spec.requiereComentario && !comment) {
       throw invalid([{ field: 'comentario', message: `La decisión «${spec.etiqueta}» requiere un comentario que explique el motivo.` }]);
     }
-    const data = this.decisionData(dto.evento, spec.datos?.map((f) => f.campo) ?? [], dto.datos ?? {});
+    const data = this.decisionData(spec, dto.datos ?? {});
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
     const send = () =>
       withinTime(DECIDE_MS, () =>
@@ -498,10 +501,16 @@ export class RequestsHttpService {
       decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: 'applied' });
       return { estado: r.status, state: r.state, seq: r.seq };
     } catch (err) {
-      const problem = decisionProblem(err);
+      const problem = decisionProblem(err, { procedure: row.procedure, event: dto.evento, reason: await this.refusalReasonOf(row, dto.evento) });
       decisions.inc({ procedure: row.procedure, event: dto.evento, outcome: problem instanceof DomainError && problem.status < 500 ? 'refused' : 'failed' });
       throw problem;
     }
+  }
+
+  /** Why the chart would refuse `evento` now, from the context the read model recorded (null if unknown). */
+  private async refusalReasonOf(row: RequestRow, evento: string): Promise<string | null> {
+    const [r] = await this.em.fork().execute<Row[]>('select context from procedure_request where id = ?', [row.id]).catch(() => [] as Row[]);
+    return refusalReason(row.procedure, evento, (r?.context as Record<string, unknown> | null) ?? null);
   }
 
   /**
@@ -514,9 +523,8 @@ export class RequestsHttpService {
       try {
         return await send();
       } catch (err) {
-        const problem = decisionProblem(err);
-        const notNow = problem instanceof DomainError && problem.code === 'EVENTO_NO_PERMITIDO';
-        if (!notNow || attempt >= 10 || !(await this.recordedStepTakes(row.id, evento))) throw err;
+        // A guard's refusal of the numbers is final; only "not this step" may be the read model being ahead.
+        if (!refusedAsNotThisStep(err) || attempt >= 10 || !(await this.recordedStepTakes(row.id, evento))) throw err;
         await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
       }
     }
@@ -540,15 +548,18 @@ export class RequestsHttpService {
     }
   }
 
-  private decisionData(evento: string, fields: string[], datos: Record<string, unknown>): Record<string, number> {
+  /** The event's numbers, named in messages by their labels (never `datos.<campo>`; the path stays in `field`). */
+  private decisionData(spec: ReturnType<typeof eventSpec>, datos: Record<string, unknown>): Record<string, number> {
     const problems: FieldProblem[] = [];
     const out: Record<string, number> = {};
+    const fields = spec.datos ?? [];
     for (const [k, v] of Object.entries(datos)) {
-      if (!fields.includes(k)) problems.push({ field: `datos.${k}`, message: `El dato «datos.${k}» no se admite en la decisión ${evento}.` });
-      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `datos.${k}`, message: `El dato «datos.${k}» debe ser un número entero no negativo.` });
+      const f = fields.find((x) => x.campo === k);
+      if (!f) problems.push({ field: `datos.${k}`, message: `La decisión «${spec.etiqueta}» no lleva el dato «${k}».` });
+      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `datos.${k}`, message: `«${f.etiqueta}» debe ser un número entero, cero o mayor.` });
       else out[k] = v;
     }
-    for (const f of fields) if (!(f in datos)) problems.push({ field: `datos.${f}`, message: `Falta el dato «datos.${f}» de la decisión ${evento}.` });
+    for (const f of fields) if (!(f.campo in datos)) problems.push({ field: `datos.${f.campo}`, message: `Falta «${f.etiqueta}» para la decisión «${spec.etiqueta}».` });
     if (problems.length) throw invalid(problems);
     return out;
   }
@@ -565,7 +576,7 @@ export class RequestsHttpService {
   async replaceMaterial(actor: Actor, id: number, dto: MaterialCorrectionDto): Promise<RequestDetailDto> {
     const row = await this.returned(actor, id, 'PROCEDURE_2', 'Sólo las solicitudes del Procedimiento 2 piden material.');
     const m = dto.material;
-    if (m.teslinSheets + m.micas + m.holograms === 0) throw invalid([{ field: 'material', message: 'Pida al menos una unidad de material («material»).' }]);
+    if (m.teslinSheets + m.micas + m.holograms === 0) throw invalid([{ field: 'material', message: 'Pida al menos una unidad de material.' }]);
     const updated = await this.em.fork().execute<Row[]>(
       `update procedure_request set requested_teslin_sheets = ?, requested_micas = ?, requested_holograms = ?, updated_at = now()
        where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
@@ -598,7 +609,7 @@ export class RequestsHttpService {
   }
 
   private notReturned(): DomainError {
-    return new DomainError('Sólo se puede corregir una solicitud devuelta a la escuela (DEVUELTA_A_ESCUELA).', 'estado', 'NO_DEVUELTA', 409);
+    return new DomainError('Sólo se puede corregir una solicitud devuelta a la escuela.', 'estado', 'NO_DEVUELTA', 409);
   }
 
   // ---------------------------------------------------------------- inbox

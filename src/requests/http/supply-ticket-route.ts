@@ -9,6 +9,7 @@ import { ProcedureClient } from '../../procedures/procedure-client';
 import { chartFor } from '../../../statecharts/registry';
 import type { MaterialQuantities, StepMeta } from '../../../statecharts/step-meta';
 import type { ProcedureView } from '../../../workflows/messages';
+import { refusalReason } from './decision-catalog';
 import { decisionProblem, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
 
@@ -75,7 +76,7 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
     try {
       seq = (await withinTime(DECIDE_MS, () => this.procedures.decideWorkflow(workflowId, { event, actor: { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId, subDrseCodes: actor.subDrseCodes }, comment }))).seq;
     } catch (err) {
-      throw decisionProblem(err);
+      throw decisionProblem(err, { procedure: 'SUPPLY', event: event.type, reason: refusalReason('SUPPLY', event.type, view.context) });
     }
     await this.settled(workflowId, seq);
     return this.tickets.get(ticket.ticketId);
