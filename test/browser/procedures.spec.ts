@@ -101,7 +101,9 @@ describe('Web interface: procedures end to end', () => {
   async function decide(u: WebUser, etiqueta: string, comment?: string): Promise<void> {
     await u.click(etiqueta);
     if (comment) await u.fill('Comentario (obligatorio)', comment);
-    const res = await u.clickFor(`Confirmar: ${etiqueta}`, /\/requests\/\d+\/(decisions|withdraw)$/);
+    // As the page words it (web/src/pages/request-detail.ts confirmText): never «Confirmar: Confirmar…».
+    const confirm = /^Confirmar\b/.test(etiqueta) ? `Sí, ${etiqueta[0].toLowerCase()}${etiqueta.slice(1)}` : `Confirmar: ${etiqueta}`;
+    const res = await u.clickFor(confirm, /\/requests\/\d+\/(decisions|withdraw)$/);
     if (res.status() !== 200) throw new Error(`${etiqueta} → ${res.status()} ${await res.text()}`);
     await u.waitText(`Hecho: ${etiqueta}`);
   }

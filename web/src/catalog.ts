@@ -67,3 +67,9 @@ export async function drseNameOf(code: string): Promise<string> {
   const known = (await drseNames).get(code);
   return known ?? drseDisplay(code.toLowerCase().replace(/_/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
 }
+
+/** The display names of several DRSE codes at once (one GET /drses per page load). */
+export async function drseNamesOf(codes: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const unique = [...new Set(codes.filter((c): c is string => Boolean(c)))];
+  return new Map(await Promise.all(unique.map(async (c): Promise<[string, string]> => [c, await drseNameOf(c)])));
+}

@@ -41,12 +41,31 @@ export function uid(prefix = 'c'): string {
   return `${prefix}-${++idSeq}`;
 }
 
-/** A labelled control: `<label for>` + the control + an optional hint tied by aria-describedby. */
+/** A labelled control: `<label for>` + the control + an optional hint tied by aria-describedby. File inputs get the Spanish picker. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLDivElement {
   if (!control.id) control.id = uid('f');
   const hintEl = hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
+  const shown = control instanceof HTMLInputElement && control.type === 'file' ? filePicker(control) : control;
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), shown, hintEl);
+}
+
+/**
+ * A file input that speaks Spanish whatever the browser's language: the native input stays (labelled,
+ * focusable, keyboard-operable) but is drawn as «Elegir archivo» with the chosen file's name beside it
+ * (the native control would say "Choose File / No file chosen" on an English browser).
+ */
+export function filePicker(input: HTMLInputElement): HTMLElement {
+  if (!input.id) input.id = uid('f');
+  const none = 'Ningún archivo elegido';
+  const name = h('span', { class: 'file-name' }, none);
+  const face = h('span', { class: 'file-button', 'aria-hidden': 'true' }, 'Elegir archivo');
+  face.addEventListener('click', () => input.click());
+  input.classList.add('file-native');
+  const show = () => (name.textContent = input.files?.length ? Array.from(input.files, (f) => f.name).join(', ') : none);
+  input.addEventListener('change', show);
+  input.form?.addEventListener('reset', () => setTimeout(show));
+  return h('span', { class: 'file-picker' }, input, face, name);
 }
 
 export function input(name: string, props: Props = {}): HTMLInputElement {

@@ -68,6 +68,19 @@ export const EVENT_LABEL: Record<string, string> = {
   CANCEL: 'Cancelar la solicitud',
   FOLIOS_VOIDED: 'Folios sin imprimir anulados y material devuelto',
   MATERIAL_RELEASED: 'Reserva liberada',
+  JUSTIFICATION_CHECKED: 'Revisión automática del consumo reportado',
+  PAYMENT_RECORDED: 'Recibo de pago registrado',
+  PAYMENT_VALID: 'Recibo de pago verificado',
+  PAYMENT_INVALID: 'Recibo de pago no válido',
+  FOLIO_REVOKED: 'Folio anterior revocado',
+  REPLACEMENT_PRODUCED: 'Credencial de reposición generada',
+  TICKET_OPENED: 'Ticket de abastecimiento abierto',
+  APPROVE: 'Aprobar el abastecimiento',
+  TICKET_DECIDED: 'Decisión registrada en el ticket',
+  SHIP: 'Registrar un envío',
+  SHIPMENT_RECORDED: 'Envío registrado',
+  CONFIRM_RECEIPT: 'Confirmar la recepción del envío',
+  RECEIPT_RECORDED: 'Recepción registrada',
 };
 
 export const TICKET_STATUS_LABEL: Record<string, string> = {

@@ -30,7 +30,7 @@ export interface LineaItem {
   a: string;
   evento: string;
   estado: string;
-  actor: { id: string; rol: string; nombre?: string } | null;
+  actor: { id: string; rol: string; nombre?: string | null } | null;
   comentario?: string | null;
   fecha: string;
 }
@@ -50,7 +50,7 @@ export interface RequestDetail extends RequestSummary {
     alumnos: { id: number; tipo: 'NUEVO' | 'CONTINUO'; elegible: boolean | null; motivo: string | null; aprobado: boolean | null }[];
   };
   reposicion?: Record<string, unknown>;
-  documentos: { tipo: string; id: string | number; url: string; version?: number; fecha?: string }[];
+  documentos: { tipo: string; id: string | number; url: string; version?: number; fecha?: string; firmado?: boolean }[];
 }
 
 /** One thing that waits on the user (GET /inbox/items): a workflow task, a supply ticket, a shipment, an acuse… */

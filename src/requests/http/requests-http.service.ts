@@ -428,7 +428,7 @@ export class RequestsHttpService {
       tareaAbierta: view ? this.openTaskOf(view) : recordedContext ? openTaskOf(recorded.open_tasks as Row[]) : await this.openTaskFromTable(row.id),
       acciones: this.actions(actor, row, view, context),
       linea: await this.timeline(row.id),
-      documentos: this.documents(row, context),
+      documentos: await this.documents(row, context),
       fuente: view || recordedContext ? 'FLUJO' : 'REGISTRO',
     };
     if (row.procedure === 'PROCEDURE_1') {
@@ -679,13 +679,28 @@ export class RequestsHttpService {
       const meta = this.metaOf(row.procedure, row.chartVersion, row.state);
       events = meta?.kind === 'task' ? Object.entries(meta.decisions).filter(([, roles]) => roles?.includes(actor.role)).map(([e]) => e) : [];
     }
-    return events.map((evento) => {
+    return events.filter((evento) => this.guardAllows(row, view?.state ?? row.state, evento, context)).map((evento) => {
       const spec = eventSpec(row.procedure, evento);
       const maxima = fieldMaxima(row.procedure, evento, context);
       const action: ActionDto = { evento, etiqueta: spec.etiqueta, requiereComentario: spec.requiereComentario };
       if (spec.datos) action.datos = spec.datos.map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
       return action;
     });
+  }
+
+  /**
+   * A decision that carries no numbers is offered only if the chart would take it with the request's
+   * recorded context (e.g. «Validar: procede completa» is not offered when the automatic check found
+   * students who do not qualify). Decisions with numbers are judged when sent; unknown → offered.
+   */
+  private guardAllows(row: RequestRow, state: string, evento: string, context: Record<string, unknown> | null): boolean {
+    if (!context || eventSpec(row.procedure, evento).datos) return true;
+    try {
+      const snapshot = chartFor(row.procedure, row.chartVersion).resolveState({ value: state, context } as never);
+      return snapshot.can({ type: evento } as never);
+    } catch {
+      return true;
+    }
   }
 
   private metaOf(procedure: ProcedureName, version: number, state: string): StepMeta | null {
@@ -715,19 +730,26 @@ export class RequestsHttpService {
 
   private async timeline(requestId: number): Promise<TimelineEntryDto[]> {
     const entries = await this.requests.timeline(requestId);
+    // People are shown by their user name and role, never by an id.
+    const ids = [...new Set(entries.map((e) => e.actorId).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    const names = new Map<string, string>();
+    if (ids.length) {
+      const users = await this.em.fork().execute<Row[]>('select id::text as id, username from app_user where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      for (const u of users) names.set(String(u.id), String(u.username));
+    }
     return entries.map((e) => ({
       seq: e.seq,
       de: e.from,
       a: e.to,
       evento: e.event,
       estado: e.status,
-      actor: { id: e.actorId, rol: e.actorRole },
+      actor: { id: e.actorId, rol: e.actorRole, nombre: names.get(e.actorId) ?? null },
       comentario: e.comment,
       fecha: e.at,
     }));
   }
 
-  private documents(row: RequestRow, context: Record<string, unknown> | null): DocumentRefDto[] {
+  private async documents(row: RequestRow, context: Record<string, unknown> | null): Promise<DocumentRefDto[]> {
     const docs: DocumentRefDto[] = [];
     if (row.oficioKey?.startsWith(OFICIO_PREFIX)) {
       docs.push({ tipo: 'OFICIO', id: String(row.id), url: `/requests/${row.id}/oficio`, version: row.oficioVersion, fecha: row.oficioAt });
@@ -735,7 +757,10 @@ export class RequestsHttpService {
     const printRunId = context?.printRunId;
     if (typeof printRunId === 'number') docs.push({ tipo: 'PLANILLAS', id: String(printRunId), url: `/print-runs/${printRunId}/pdf` });
     const acuseId = context?.acuseId;
-    if (typeof acuseId === 'number') docs.push({ tipo: 'ACUSE', id: String(acuseId), url: `/acuses/${acuseId}/pdf` });
+    if (typeof acuseId === 'number') {
+      const [acuse] = await this.em.fork().execute<Row[]>('select signed_scan_hash is not null as signed from acuse where id = ?', [acuseId]);
+      docs.push({ tipo: 'ACUSE', id: String(acuseId), url: `/acuses/${acuseId}/pdf`, firmado: acuse?.signed === true });
+    }
     return docs;
   }
 

@@ -248,6 +248,7 @@ export class OpenTaskDto {
 export class TimelineActorDto {
   @ApiProperty() id!: string;
   @ApiProperty() rol!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Nombre de usuario de quien decidió; null en pasos automáticos o si la cuenta ya no existe.' }) nombre!: string | null;
 }
 
 export class TimelineEntryDto {
@@ -273,6 +274,7 @@ export class DocumentRefDto {
   @ApiProperty() url!: string;
   @ApiPropertyOptional({ description: 'Oficio: 1 el presentado; aumenta cada vez que la escuela, con la solicitud devuelta, lo reemplaza por otro archivo.' }) version?: number;
   @ApiPropertyOptional({ description: 'Oficio: cuándo se subió el archivo vigente (ISO 8601).' }) fecha?: string;
+  @ApiPropertyOptional({ description: 'Acuse: ya tiene adjunta su copia firmada y sellada.' }) firmado?: boolean;
 }
 
 export class StudentVerdictDto {

@@ -47,6 +47,10 @@ describe(`${RequestsHttpService.name} refusals`, () => {
   it('says why «Validar: procede completa» and a partial validation beyond the limits do not proceed', async () => {
     expect((await decide('planeacion', { evento: 'ACCEPT' })).status).toBe(200);
     await eventually(() => t.http('GET', `/requests/${id}`, { token: token.control }), (r) => r.body.tareaAbierta?.key === 'VALIDACION_CONTROL_ESCOLAR');
+    // Not offered: the automatic check found a student who does not qualify (sent anyway, it is refused with the reason).
+    const offered = (await t.http('GET', `/requests/${id}`, { token: token.control })).body.acciones.map((a: { evento: string }) => a.evento);
+    expect(offered).toEqual(expect.arrayContaining(['VALIDATE_PARTIAL', 'INVALIDATE']));
+    expect(offered).not.toContain('VALIDATE');
     const whole = await decide('control', { evento: 'VALIDATE' });
     expect(whole.status).toBe(409);
     expect(whole.body.detail).toBe(

@@ -157,6 +157,11 @@ function actionsPanel(r: RequestDetail, correction: Correction | null): HTMLElem
   return h('div', null, h('div', { class: 'actions' }, buttons), formHolder, box);
 }
 
+/** The confirming button of a decision: «Confirmar: Aceptar el oficio», but «Sí, confirmar impresión…» (never «Confirmar: Confirmar…»). */
+export function confirmText(label: string): string {
+  return /^confirmar\b/i.test(label) ? `Sí, ${label[0].toLowerCase()}${label.slice(1)}` : `Confirmar: ${label}`;
+}
+
 function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>, correction: Correction | null): HTMLElement {
   const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 2000 });
   const numbers = (a.datos ?? []).map((d) => ({
@@ -166,7 +171,7 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
   const resubmit = a.evento === 'RESUBMIT';
   const oficio = resubmit ? oficioInput() : null;
   const current = r.documentos.find((d) => d.tipo === 'OFICIO');
-  const submit = h('button', { type: 'submit' }, `Confirmar: ${text}`);
+  const submit = h('button', { type: 'submit' }, confirmText(text));
   const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
   const form = h(
     'form',
@@ -390,7 +395,7 @@ function documentsPanel(r: RequestDetail): HTMLElement {
             box.ok('Descarga lista.');
           });
         });
-        const scan = d.tipo === 'ACUSE' && SCAN_UPLOADERS.includes(role) ? signedScanForm(Number(d.id)) : null;
+        const scan = d.tipo === 'ACUSE' && d.firmado ? badge('Copia firmada adjunta', 'ok') : d.tipo === 'ACUSE' && SCAN_UPLOADERS.includes(role) ? signedScanForm(Number(d.id)) : null;
         const version =
           d.tipo === 'OFICIO' && d.version
             ? ` · ${d.version > 1 ? `versión ${d.version} (corregido)` : 'versión 1 (el presentado)'}, subido ${fmtDate(d.fecha)}`
@@ -417,7 +422,10 @@ export function signedScanForm(acuseId: number, which = `del acuse ${acuseId}`):
     void act(submit, box, async () => {
       box.replaceChildren(p);
       await upload(`POST`, `/acuses/${acuseId}/signed-scan`, fd, (x) => p.set(x));
-      box.ok('Acuse firmado guardado.');
+      // Nothing more to upload: the form gives way to the confirmation (focus moves with it).
+      const done = h('p', { class: 'notice ok', role: 'status', tabindex: -1 }, 'Acuse firmado guardado.');
+      form.replaceWith(done);
+      done.focus();
     });
   });
   return form;
@@ -435,7 +443,7 @@ function timelinePanel(r: RequestDetail): HTMLElement {
               'li',
               null,
               h('p', { class: 'when' }, h('time', { datetime: t.fecha }, fmtDate(t.fecha))),
-              h('p', null, h('strong', null, EVENT_LABEL[t.evento] ?? t.evento), ` → ${label(STATUS_LABEL, t.estado)}`),
+              h('p', null, h('strong', null, EVENT_LABEL[t.evento] ?? 'Paso del trámite'), ` → ${label(STATUS_LABEL, t.estado)}`),
               h('p', { class: 'who' }, whoDid(t.actor)),
               t.comentario ? h('blockquote', null, t.comentario) : null,
             ),
@@ -456,5 +464,6 @@ const MATERIAL_COLUMN = { solicitado: 'Solicitado', permitido: 'Permitido por el
 /** Who took a step: role, and a short user id (the audit keeps the full id). */
 function whoDid(actor: LineaItem['actor']): string {
   if (!actor || actor.rol === 'SISTEMA') return 'Sistema (paso automático)';
-  return `${label(ROLE_LABEL, actor.rol)} · ${actor.nombre ?? `usuario ${actor.id.slice(0, 8)}`}`;
+  // By name and role; never an id («usuario 2fbbe6e0»): without a name, the role says who.
+  return actor.nombre ? `${actor.nombre} · ${label(ROLE_LABEL, actor.rol)}` : label(ROLE_LABEL, actor.rol);
 }

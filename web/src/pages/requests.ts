@@ -1,4 +1,5 @@
 import { get, Page, qs, session } from '../api.js';
+import { drseNamesOf } from '../catalog.js';
 import { field, fmtDate, h, input, select, table } from '../dom.js';
 import { label, PROCEDURE_LABEL, STATUS_LABEL } from '../labels.js';
 import type { PageContext } from '../main.js';
@@ -32,6 +33,7 @@ export async function requestsPage(ctx: PageContext): Promise<void> {
   ctx.main.append(form, results);
   try {
     const data = await get<Page<RequestSummary>>(`/requests${qs({ procedimiento: q.get('procedimiento'), estado: q.get('estado'), page: q.get('page') ?? 1, pageSize: 25 })}`);
+    const drses = await drseNamesOf(data.items.filter((r) => !r.escuela).map((r) => r.drseCode));
     results.replaceChildren(
       table(
         `${data.total} solicitud(es)`,
@@ -39,7 +41,7 @@ export async function requestsPage(ctx: PageContext): Promise<void> {
         data.items.map((r) => [
           h('a', { href: `#/solicitudes/${r.id}` }, `Solicitud #${r.id}`),
           label(PROCEDURE_LABEL, r.procedimiento),
-          r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno})` : `DRSE ${r.drseCode}`,
+          r.escuela ? `${r.escuela.nombre} (${r.escuela.cct} · ${r.escuela.turno})` : (drses.get(r.drseCode) ?? '—'),
           label(STATUS_LABEL, r.estado),
           fmtDate(r.actualizada),
         ]),

@@ -1,6 +1,6 @@
 import { ApiError, blobUrl, get, Page, post, qs, session, upload } from '../api.js';
 import { allSchools, fullName, School, Student } from '../catalog.js';
-import { field, h, input, select, textarea, uid } from '../dom.js';
+import { field, filePicker, h, input, select, textarea, uid } from '../dom.js';
 import type { PageContext } from '../main.js';
 import { act, badge, messageBox, problemView, progress, section } from '../ui.js';
 
@@ -100,7 +100,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
           'div',
           { class: 'row-actions' },
           h('label', { for: file.id, class: 'sr-only' }, `Fotografía de ${fullName(s)}`),
-          file,
+          filePicker(file),
           up,
           optOut,
           box,

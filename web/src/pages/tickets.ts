@@ -1,4 +1,5 @@
 import { get, newKey, Page, post, qs, session } from '../api.js';
+import { drseNameOf, drseNamesOf } from '../catalog.js';
 import { field, fmtDate, h, input, select, table, textarea } from '../dom.js';
 import { inPeopleUnits, label, materialName, quantityText, SLOTS_PER_SHEET, TICKET_STATUS_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
@@ -48,6 +49,7 @@ export async function ticketsPage(ctx: PageContext): Promise<void> {
     location.hash = `#/abastecimiento${qs({ status: status.value })}`;
   });
   const list = await get<Page<Ticket>>(`/supply-tickets${qs({ status: ctx.query.get('status'), pageSize: 100 })}`);
+  const drses = await drseNamesOf(list.items.map((t) => t.drseCode));
   ctx.main.append(
     f,
     table(
@@ -55,7 +57,7 @@ export async function ticketsPage(ctx: PageContext): Promise<void> {
       ['Folio', 'DRSE', 'Origen', 'Estado', 'Pendiente de surtir'],
       list.items.map((t) => [
         h('a', { href: `#/abastecimiento/${t.id}` }, t.folio),
-        t.drseCode ?? '—',
+        (t.drseCode && drses.get(t.drseCode)) ?? '—',
         t.origin === 'PROCEDIMIENTO' ? `Solicitud #${t.requestId}` : 'DRSE',
         label(TICKET_STATUS_LABEL, t.status),
         t.lines.filter((l) => l.backorder > 0).map((l) => `${materialName(l.item)}: ${quantityText(l.item, l.backorder)}`).join('; ') || '—',
@@ -124,7 +126,7 @@ export async function ticketDetailPage(ctx: PageContext): Promise<void> {
       h('dt', null, 'Estado'),
       h('dd', { 'data-testid': 'ticket-estado' }, badge(label(TICKET_STATUS_LABEL, t.status), t.finished ? 'ok' : '')),
       h('dt', null, 'DRSE'),
-      h('dd', null, t.drseCode ?? '—'),
+      h('dd', null, t.drseCode ? await drseNameOf(t.drseCode) : '—'),
       h('dt', null, 'Origen'),
       h('dd', null, t.origin === 'PROCEDIMIENTO' && t.requestId ? h('a', { href: `#/solicitudes/${t.requestId}` }, `Solicitud #${t.requestId}`) : 'Pedido de la DRSE'),
       h('dt', null, 'Justificación'),
