@@ -44,19 +44,19 @@ export class InboxEntryDto {
   tipo!: string;
   @ApiProperty({ description: 'Identificador único en la bandeja (tipo y número).' }) clave!: string;
   @ApiProperty({ description: 'Qué hacer, en español.' }) titulo!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Motivo o contexto, en español.' }) detalle!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Motivo o contexto, en español.' }) detalle!: string | null;
   @ApiProperty({ description: 'Incidente de un paso automático: va primero.' }) incidente!: boolean;
   @ApiProperty() escalamiento!: boolean;
-  @ApiPropertyOptional({ nullable: true }) vence!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) vence!: string | null;
   @ApiProperty() vencida!: boolean;
-  @ApiProperty({ description: 'Desde cuándo espera.' }) desde!: string;
-  @ApiPropertyOptional({ nullable: true }) solicitudId!: number | null;
+  @ApiProperty({ format: 'date-time', description: 'Desde cuándo espera.' }) desde!: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) solicitudId!: number | null;
   @ApiPropertyOptional({ nullable: true, enum: PROCEDURES }) procedimiento!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: PUBLIC_STATUSES }) estado!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Ticket de abastecimiento.' }) ticketId!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Envío de un ticket.' }) envioId!: number | null;
-  @ApiPropertyOptional({ nullable: true }) acuseId!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Folio del ticket o del acuse.' }) folio!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Ticket de abastecimiento.' }) ticketId!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Envío de un ticket.' }) envioId!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) acuseId!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Folio del ticket o del acuse.' }) folio!: string | null;
   @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
   @ApiPropertyOptional({ type: DrseRefDto, nullable: true }) drse!: DrseRefDto | null;
 }

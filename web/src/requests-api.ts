@@ -1,4 +1,5 @@
 /** Shapes of the requests/inbox/diagram endpoints (docs/api-requests-contract.md). */
+import type { components } from './api-types.js';
 export interface SchoolRef {
   id: number;
   cct: string;
@@ -53,35 +54,11 @@ export interface RequestDetail extends RequestSummary {
   documentos: { tipo: string; id: string | number; url: string; version?: number; fecha?: string; firmado?: boolean }[];
 }
 
-/** One thing that waits on the user (GET /inbox/items): a workflow task, a supply ticket, a shipment, an acuse… */
-export interface InboxEntry {
-  tipo: string;
-  clave: string;
-  titulo: string;
-  detalle: string | null;
-  incidente: boolean;
-  escalamiento: boolean;
-  vence: string | null;
-  vencida: boolean;
-  desde: string;
-  solicitudId: number | null;
-  procedimiento: string | null;
-  estado: string | null;
-  ticketId: number | null;
-  envioId: number | null;
-  acuseId: number | null;
-  folio: string | null;
-  escuela: SchoolRef | null;
-  drse: { code: string; nombre: string } | null;
-}
+/** One thing that waits on the user (GET /inbox/items); generated from /docs-json (api-types.ts). */
+export type InboxEntry = components['schemas']['InboxEntryDto'];
 
 /** GET /inbox/counts: per kind that can wait on the role (zeros included). */
-export interface InboxCounts {
-  total: number;
-  vencidas: number;
-  incidentes: number;
-  tipos: { tipo: string; etiqueta: string; cantidad: number; vencidas: number }[];
-}
+export type InboxCounts = components['schemas']['InboxCountsDto'];
 
 export interface DiagramStep {
   id: string;

@@ -242,13 +242,13 @@ export class OpenTaskDto {
   @ApiProperty() vencida!: boolean;
   @ApiPropertyOptional({ nullable: true, enum: ROLES }) escaladaA!: string | null;
   @ApiProperty({ description: 'La tarea atiende un incidente (un paso automático que falló).' }) incidente!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
 }
 
 export class TimelineActorDto {
   @ApiProperty() id!: string;
   @ApiProperty() rol!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Nombre de usuario de quien decidió; null en pasos automáticos o si la cuenta ya no existe.' }) nombre!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Nombre de usuario de quien decidió; null en pasos automáticos o si la cuenta ya no existe.' }) nombre!: string | null;
 }
 
 export class TimelineEntryDto {
@@ -320,11 +320,11 @@ export class InboxItemDto {
   @ApiProperty({ enum: PUBLIC_STATUSES }) estado!: string;
   @ApiProperty() titulo!: string;
   @ApiProperty({ enum: ROLES }) rol!: string;
-  @ApiPropertyOptional({ nullable: true }) vence!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) vence!: string | null;
   @ApiProperty() vencida!: boolean;
   @ApiProperty() escalamiento!: boolean;
   @ApiProperty({ description: 'La tarea atiende un incidente; los incidentes van primero.' }) incidente!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Qué falló, en español.' }) descripcion!: string | null;
   @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
   @ApiProperty() drseCode!: string;
 }
