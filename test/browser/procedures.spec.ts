@@ -252,6 +252,14 @@ describe('Web interface: procedures end to end', () => {
     for (const step of ['Devolver para corrección', 'Reenviar corregido', 'Aceptar el oficio', 'Validar (procede)', 'Confirmar impresión y enmicado', 'Registrar la entrega', 'Acuse registrado']) {
       expect(timeline).toContain(step);
     }
+    // People by user name and role, never an id; automatic steps as the system.
+    expect(timeline).toContain(`${users.ce.username} · DRSE · Control Escolar`);
+    expect(timeline).toContain('Sistema (paso automático)');
+    expect(timeline).not.toMatch(/usuario [0-9a-f]{6,}|[A-Z]{3,}_[A-Z_]+/);
+    // The signed acuse is marked, and no longer offered for upload.
+    await ce.goto(`#/solicitudes/${p1Id}`);
+    await ce.waitText('Copia firmada adjunta');
+    expect(await ce.page.$('button[aria-label^="Subir acuse firmado"]')).toBeNull();
     await audit(ce, 'solicitud-entregada', '.timeline');
     // The diagram shows the path taken (the return for correction included) and the end reached.
     await expectStepper(ce, 'Entregada');

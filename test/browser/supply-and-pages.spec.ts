@@ -230,6 +230,13 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await tec.upload(`Acuse firmado escaneado ${which} (PDF, JPEG o PNG)`, await writeFixture(fixtures, 'acuse.png', pngPhoto(5)));
     expect((await tec.clickFor(`Subir acuse firmado ${which}`, /signed-scan$/)).status()).toBe(201);
     await tec.waitText('Acuse firmado guardado');
+    // The signed one is no longer offered for upload on the ticket, nor listed in the inbox.
+    await tec.goto(ticketUrl);
+    await tec.waitText('Copia firmada adjunta');
+    expect(await tec.page.$$eval('button[aria-label^="Subir acuse firmado"]', (b) => b.length)).toBe(1);
+    await tec.link('Bandeja');
+    await tec.waitText('Subir el acuse firmado AC-');
+    expect(await tec.page.$$eval('table.inbox tr[data-tipo="ACUSE"]', (rows) => rows.length)).toBe(1);
     await tec.link('Existencias');
     await tec.waitText('Ningún artículo');
     expect(await tec.text('table')).toMatch(/Micas\s+240/);

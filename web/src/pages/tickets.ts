@@ -151,12 +151,16 @@ export async function ticketDetailPage(ctx: PageContext): Promise<void> {
       table('Consumo de la DRSE (adjunto al ticket)', ['Artículo', 'Consumido', 'Merma', 'En existencia'], t.justificationReport.items.map((i) => [i.description, String(i.consumed), String(i.wasted), i.onHandText])),
     );
   }
-  ctx.main.append(shipmentsPanel(t, role));
+  // Which shipment acuses already have their signed copy (nothing more to upload for those).
+  const signed = t.shipments.some((s) => s.acuseId)
+    ? new Set((await get<Page<{ id: number; signed: boolean }>>(`/acuses${qs({ ticketId: t.id, pageSize: 200 })}`)).items.filter((a) => a.signed).map((a) => a.id))
+    : new Set<number>();
+  ctx.main.append(shipmentsPanel(t, role, signed));
   const actions = actionsFor(t, role);
   if (actions) ctx.main.append(actions);
 }
 
-function shipmentsPanel(t: Ticket, role: string): HTMLElement {
+function shipmentsPanel(t: Ticket, role: string, signed: Set<number>): HTMLElement {
   if (!t.shipments.length) return section('Envíos', h('p', null, 'Sin envíos todavía.'));
   return section(
     'Envíos',
@@ -178,7 +182,7 @@ function shipmentsPanel(t: Ticket, role: string): HTMLElement {
           h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.quantity)}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
           receive,
           s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
-          s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
+          s.acuseId && signed.has(s.acuseId) ? badge('Copia firmada adjunta', 'ok') : s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
           box,
         );
       }),
