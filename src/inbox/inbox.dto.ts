@@ -34,7 +34,7 @@ export class InboxEntriesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 25;
 }
 
-export class DrseRefDto {
+export class InboxDrseDto {
   @ApiProperty() code!: string;
   @ApiProperty({ description: 'Nombre de la DRSE («Valles»).' }) nombre!: string;
 }
@@ -58,7 +58,7 @@ export class InboxEntryDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) acuseId!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Folio del ticket o del acuse.' }) folio!: string | null;
   @ApiPropertyOptional({ type: SchoolRefDto, nullable: true }) escuela!: SchoolRefDto | null;
-  @ApiPropertyOptional({ type: DrseRefDto, nullable: true }) drse!: DrseRefDto | null;
+  @ApiPropertyOptional({ type: InboxDrseDto, nullable: true }) drse!: InboxDrseDto | null;
 }
 
 export class InboxEntriesPageDto {

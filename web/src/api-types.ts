@@ -678,6 +678,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory/initial-kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vista previa de los kits iniciales (R6) del ciclo: cada escuela que imprime en sitio y cada DRSE por sus escuelas asignadas por R1.
+         * @description **Roles:** RECURSOS_MATERIALES, ADMIN.
+         *
+         *     Sólo lee. Cada kit dice si ya está registrado en el almacén de su destinatario.
+         */
+        get: operations["InitialKitsController_preview"];
+        put?: never;
+        /**
+         * Registra como recepción cada kit inicial del ciclo que falta; aplicarlo otra vez no registra nada nuevo.
+         * @description **Roles:** ADMIN.
+         *
+         *     Impresoras y enmicadoras se registran aparte, con su número de serie (POST /equipment).
+         */
+        post: operations["InitialKitsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/print-runs": {
         parameters: {
             query?: never;
@@ -806,6 +834,108 @@ export interface paths {
          *     El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409.
          */
         post: operations["ReplacementsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cobertura del ciclo vigente: roles centrales, el estado con una fila por DRSE; el personal de una DRSE, la suya y sus Sub-DRSE.
+         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     Alumnos, con foto, declinaron, credenciales, hologramas, pendientes, solicitudes por estado y vencidas, material disponible contra lo que necesitan los pendientes.
+         */
+        get: operations["CoverageController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/coverage/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La cobertura (una fila por DRSE y el total) como CSV.
+         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["CoverageController_summaryCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/coverage/drses/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cobertura de una DRSE o Sub-DRSE, con una fila por escuela.
+         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["CoverageController_drse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/coverage/drses/{code}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La cobertura de una DRSE (una fila por escuela y el total) como CSV.
+         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["CoverageController_drseCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/coverage/schools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cobertura de una escuela de su ámbito (la escuela ve la suya).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["CoverageController_school"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1167,6 +1297,8 @@ export interface paths {
         /**
          * Carga o reemplaza la fotografía de un alumno (JPEG o PNG; R8).
          * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     Se guarda una copia normalizada: orientada, recortada a 240 × 300 px (el recuadro de la credencial a 300 ppp), JPEG sin metadatos (sin ubicación GPS, equipo ni fecha).
          */
         put: operations["StudentsController_setPhoto"];
         post?: never;
@@ -1386,6 +1518,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/V/{payload}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verificar una credencial
+         * @description **Roles:** público (sin sesión).
+         *
+         *     Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo. Las credenciales impresas llevan `/V/<dígitos>` (forma compacta); las anteriores, `/verificar/<KID.NUMERO.CCTT.CICLO.FIRMA>`. Ambas rutas aceptan ambas formas.
+         */
+        get: operations["VerificationController_verify[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/verificar/{payload}": {
         parameters: {
             query?: never;
@@ -1397,9 +1551,9 @@ export interface paths {
          * Verificar una credencial
          * @description **Roles:** público (sin sesión).
          *
-         *     Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo.
+         *     Acceso público, sin sesión. Comprueba la firma del código QR y el estado del folio; muestra solo escuela y ciclo. Las credenciales impresas llevan `/V/<dígitos>` (forma compacta); las anteriores, `/verificar/<KID.NUMERO.CCTT.CICLO.FIRMA>`. Ambas rutas aceptan ambas formas.
          */
-        get: operations["VerificationController_verify"];
+        get: operations["VerificationController_verify[0]"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1508,6 +1662,13 @@ export interface components {
             /** @description Clave de la operación en el libro de existencias. */
             operation: string;
         };
+        ApplyInitialKitsDto: {
+            /**
+             * @description Ciclo de los kits; el vigente si se omite.
+             * @example 2026-2027
+             */
+            ciclo?: string;
+        };
         ApproveLineDto: {
             /**
              * @description TESLIN (ranuras, 8 por hoja), MICA (piezas), TINTA (planillas) o HOLOGRAMA:<ciclo> (piezas).
@@ -1580,6 +1741,10 @@ export interface components {
             studentName?: string | null;
             voidReason?: string | null;
         };
+        CentralStockDto: {
+            available: number;
+            item: string;
+        };
         ChangedSchoolDto: {
             cct: string;
             changes: components["schemas"]["FieldChangeDto"][];
@@ -1628,6 +1793,64 @@ export interface components {
             reason: string;
             /** @enum {string} */
             status: "ANULADA";
+        };
+        CoverageMaterialDto: {
+            /** @description Disponible (en mano − reservado) en los almacenes de la unidad. */
+            available: number;
+            /** @example MICA */
+            item: string;
+            missing: number;
+            /** @description Lo que necesitan los alumnos pendientes. */
+            needed: number;
+        };
+        CoverageMetricsDto: {
+            /** @description Alumnos con credencial expedida vigente (de cualquier ciclo). */
+            cardsInForce: number;
+            /** @description Credenciales expedidas en el ciclo vigente. */
+            cardsIssuedThisCycle: number;
+            declined: number;
+            /** @description Alumnos con el holograma del ciclo vigente. */
+            hologramsDelivered: number;
+            /** @description null: la escuela no imprime (la atiende su DRSE). */
+            material: components["schemas"]["CoverageMaterialDto"][] | null;
+            pending: components["schemas"]["CoveragePendingDto"];
+            requests: components["schemas"]["CoverageRequestsDto"];
+            schools: number;
+            students: number;
+            withPhoto: number;
+        };
+        CoveragePendingDto: {
+            /** @description Sin holograma del ciclo. */
+            holograms: number;
+            /** @description Sin credencial vigente. */
+            newCards: number;
+            /** @description Alumnos que no declinaron y aún no tienen credencial vigente u holograma del ciclo. */
+            students: number;
+            /** @description Sin credencial vigente y sin foto (R8: no se puede producir). */
+            withoutPhoto: number;
+        };
+        CoverageRequestsDto: {
+            byStatus: components["schemas"]["CoverageStatusCountDto"][];
+            /** @description Solicitudes abiertas. */
+            open: number;
+            /** @description Abiertas con una tarea vencida. */
+            overdue: number;
+        };
+        CoverageStatusCountDto: {
+            count: number;
+            /** @description Estado público de la solicitud. */
+            status: string;
+        };
+        CoverageSummaryDto: {
+            centralWarehouse: components["schemas"]["CentralStockDto"][] | null;
+            /** @description Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento). */
+            countsAsOf: string;
+            cycleCode: string;
+            drses: components["schemas"]["DrseCoverageRowDto"][];
+            generatedAt: string;
+            /** @enum {string} */
+            scope: "ESTADO" | "DRSE";
+            totals: components["schemas"]["CoverageMetricsDto"];
         };
         CreateComplaintDto: {
             description: string;
@@ -1787,6 +2010,34 @@ export interface components {
             /** @description Oficio: 1 el presentado; aumenta cada vez que la escuela, con la solicitud devuelta, lo reemplaza por otro archivo. */
             version?: number;
         };
+        DrseCoverageDto: {
+            /** @description Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento). */
+            countsAsOf: string;
+            cycleCode: string;
+            drse: components["schemas"]["DrseRefDto"];
+            generatedAt: string;
+            schools: components["schemas"]["SchoolCoverageRowDto"][];
+            totals: components["schemas"]["CoverageMetricsDto"];
+        };
+        DrseCoverageRowDto: {
+            /** @description Alumnos con credencial expedida vigente (de cualquier ciclo). */
+            cardsInForce: number;
+            /** @description Credenciales expedidas en el ciclo vigente. */
+            cardsIssuedThisCycle: number;
+            code: string;
+            declined: number;
+            /** @description Alumnos con el holograma del ciclo vigente. */
+            hologramsDelivered: number;
+            /** @description null: la escuela no imprime (la atiende su DRSE). */
+            material: components["schemas"]["CoverageMaterialDto"][] | null;
+            name: string;
+            parentCode: string | null;
+            pending: components["schemas"]["CoveragePendingDto"];
+            requests: components["schemas"]["CoverageRequestsDto"];
+            schools: number;
+            students: number;
+            withPhoto: number;
+        };
         DrseDto: {
             /** @example VALLES */
             code: string;
@@ -1805,8 +2056,8 @@ export interface components {
         };
         DrseRefDto: {
             code: string;
-            /** @description Nombre de la DRSE («Valles»). */
-            nombre: string;
+            name: string;
+            parentCode: string | null;
         };
         EquipmentDto: {
             holderId: number;
@@ -1924,6 +2175,11 @@ export interface components {
             total: number;
             vencidas: number;
         };
+        InboxDrseDto: {
+            code: string;
+            /** @description Nombre de la DRSE («Valles»). */
+            nombre: string;
+        };
         InboxEntriesPageDto: {
             items: components["schemas"]["InboxEntryDto"][];
             page: number;
@@ -1941,7 +2197,7 @@ export interface components {
             desde: string;
             /** @description Motivo o contexto, en español. */
             detalle?: string | null;
-            drse?: components["schemas"]["DrseRefDto"] | null;
+            drse?: components["schemas"]["InboxDrseDto"] | null;
             /** @description Envío de un ticket. */
             envioId?: number | null;
             escalamiento: boolean;
@@ -2054,6 +2310,54 @@ export interface components {
             consumed: number;
             item: string;
             wasted: number;
+        };
+        KitApplyResultDto: {
+            /** @example 2026-2027 */
+            cycleCode: string;
+            /** @description Margen sobre la matrícula, en por ciento. */
+            marginPercent: number;
+            recipients: components["schemas"]["KitRecipientDto"][];
+            /** @description Recepciones registradas por esta llamada (0 si ya se había aplicado). */
+            recorded: number;
+            totals: components["schemas"]["KitTotalsDto"];
+        };
+        KitPlanDto: {
+            /** @example 2026-2027 */
+            cycleCode: string;
+            /** @description Margen sobre la matrícula, en por ciento. */
+            marginPercent: number;
+            recipients: components["schemas"]["KitRecipientDto"][];
+            totals: components["schemas"]["KitTotalsDto"];
+        };
+        KitRecipientDto: {
+            /** @description Credenciales del kit: matrícula más el margen configurado. */
+            cards: number;
+            cct: string | null;
+            /** @example VALLES */
+            drseCode: string;
+            /** @description En unidades de existencia (Teslin en ranuras, tinta en planillas). */
+            lines: components["schemas"]["ItemLineViewDto"][];
+            /** @description Matrícula que cubre el kit. */
+            matricula: number;
+            name: string;
+            schoolId: number | null;
+            /** @enum {string} */
+            status: "POR_REGISTRAR" | "REGISTRADO";
+            turno: string | null;
+            /**
+             * @description Escuela que imprime en sitio, o DRSE/Sub-DRSE por las escuelas que R1 le asigna.
+             * @enum {string}
+             */
+            type: "ESCUELA" | "DRSE";
+        };
+        KitTotalsDto: {
+            alreadyRecorded: number;
+            /** @description Material de todos los kits del ciclo. */
+            lines: components["schemas"]["ItemLineViewDto"][];
+            /** @description Material de los kits aún por registrar. */
+            pendingLines: components["schemas"]["ItemLineViewDto"][];
+            recipients: number;
+            toRecord: number;
         };
         LedgerEntryDto: {
             actorId: string;
@@ -2525,6 +2829,37 @@ export interface components {
         };
         SchoolChangeListDto: {
             items: components["schemas"]["SchoolChangeDto"][];
+        };
+        SchoolCoverageDto: {
+            /** @description Cuándo se contaron alumnos, credenciales y hologramas (estado y DRSE: el último recálculo, a lo más unos minutos; una escuela: al momento). */
+            countsAsOf: string;
+            cycleCode: string;
+            generatedAt: string;
+            school: components["schemas"]["SchoolCoverageRowDto"];
+        };
+        SchoolCoverageRowDto: {
+            /** @description Alumnos con credencial expedida vigente (de cualquier ciclo). */
+            cardsInForce: number;
+            /** @description Credenciales expedidas en el ciclo vigente. */
+            cardsIssuedThisCycle: number;
+            cct: string;
+            declined: number;
+            drseCode: string;
+            /** @description Alumnos con el holograma del ciclo vigente. */
+            hologramsDelivered: number;
+            id: number;
+            /** @description null: la escuela no imprime (la atiende su DRSE). */
+            material: components["schemas"]["CoverageMaterialDto"][] | null;
+            name: string;
+            nivel: string;
+            pending: components["schemas"]["CoveragePendingDto"];
+            /** @enum {string} */
+            printRoute: "DRSE" | "ESCUELA";
+            requests: components["schemas"]["CoverageRequestsDto"];
+            schools: number;
+            students: number;
+            turno: string;
+            withPhoto: number;
         };
         SchoolDto: {
             address: string;
@@ -5148,6 +5483,123 @@ export interface operations {
             };
         };
     };
+    InitialKitsController_preview: {
+        parameters: {
+            query?: {
+                /** @description Ciclo de los kits; el vigente si se omite. */
+                ciclo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitPlanDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InitialKitsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyInitialKitsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitApplyResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     PrintRunsController_list: {
         parameters: {
             query?: {
@@ -5636,6 +6088,280 @@ export interface operations {
              *
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoverageController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageSummaryDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoverageController_summaryCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV en UTF-8. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoverageController_drse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrseCoverageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoverageController_drseCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV en UTF-8. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoverageController_school: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCoverageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8094,12 +8820,36 @@ export interface operations {
             };
         };
     };
-    VerificationController_verify: {
+    "VerificationController_verify[1]": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Contenido firmado del QR (KID.NUMERO.CCTT.CICLO.FIRMA). */
+                /** @description Contenido firmado del QR: forma compacta (solo dígitos) o de texto (KID.NUMERO.CCTT.CICLO.FIRMA). */
+                payload: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resultado de la verificación (JSON, o una página HTML si el navegador la pide). Nunca datos del alumno. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResultDto"];
+                    "text/html": components["schemas"]["VerificationResultDto"];
+                };
+            };
+        };
+    };
+    "VerificationController_verify[0]": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contenido firmado del QR: forma compacta (solo dígitos) o de texto (KID.NUMERO.CCTT.CICLO.FIRMA). */
                 payload: string;
             };
             cookie?: never;
