@@ -291,6 +291,10 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     expect(body).toMatchObject({ cards: 10, voided: 6 });
     await sitio.waitText(`Corrida ${body.id}: 10 credencial(es) en 2 planilla(s), 6 espacio(s) cancelado(s)`);
     await audit(sitio, 'impresion');
+    // The printing manual is linked from the print page and downloads without the session's token.
+    const manual = await sitio.page.$eval('::-p-aria(Manual para la impresión y el enmicado de credenciales (PDF))', (a) => (a as HTMLAnchorElement).href);
+    const manualRes = await fetch(manual);
+    expect([manualRes.status, manualRes.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     const pdf = await sitio.clickFor(`Descargar planillas de la corrida ${body.id}`, /\/print-runs\/\d+\/pdf$/, 'GET');
     expect(pdf.status()).toBe(200);
     await sitio.waitText('PDF listo');

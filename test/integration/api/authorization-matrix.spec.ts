@@ -287,6 +287,9 @@ const ROWS: Row[] = [
       return { path: '/replacements?pageSize=200' };
     },
     sees: (b) => b.items.some((i) => i.id === productionIds.replacementId) },
+  { name: 'manual de impresión', method: 'GET', route: '/manual/impresion.pdf', expect:
+                                                                        '200  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/manual/impresion.pdf' }) },
   { name: 'claves públicas', method: 'GET', route: '/verificar/claves', expect:
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/verificar/claves' }) },

@@ -26,6 +26,7 @@ export async function printRunsPage(ctx: PageContext): Promise<void> {
   const actor = session.actor!;
   const runs = await get<Page<PrintRun>>(`/print-runs${qs({ pageSize: 50 })}`);
   const result = h('div', { 'aria-live': 'polite' });
+  ctx.main.append(manualLink());
   if (PRINTERS.includes(actor.role)) ctx.main.append(await runForm(actor.role, actor.schoolId, result), result);
   ctx.main.append(
     table(
@@ -34,6 +35,11 @@ export async function printRunsPage(ctx: PageContext): Promise<void> {
       runs.items.map((r) => [fmtDate(r.createdAt), r.holder.name, r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.excludedCount), r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r)]),
     ),
   );
+}
+
+/** The printing and lamination manual the lineamientos require inside the system (no session needed). */
+export function manualLink(): HTMLElement {
+  return h('p', { class: 'manual' }, 'Antes de imprimir y enmicar, siga el ', h('a', { href: '/manual/impresion.pdf', download: 'manual-impresion-credenciales.pdf' }, 'Manual para la impresión y el enmicado de credenciales (PDF)'), '.');
 }
 
 function pdfButton(r: PrintRun): HTMLElement {
