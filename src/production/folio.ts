@@ -2,7 +2,7 @@ import { DomainError } from '../common/domain-error';
 import { parseCycleCode } from '../catalog/identifiers';
 
 /**
- * Folio format: `CCCC-NNNNNNN-D`, e.g. `2627-0000123-7`.
+ * Folio format: `CCCC-NNNNNNN-D`, e.g. `2627-0000123-9`.
  * - `CCCC`: the cycle of issue, last two digits of each year (2026-2027 → 2627);
  * - `NNNNNNN`: the statewide number from the PostgreSQL sequence (at least 7 digits, grows if needed);
  * - `D`: a Luhn check digit over cycle and number, so a mistyped folio is caught before any lookup.
@@ -26,12 +26,9 @@ export function luhnDigit(digits: string): number {
   let sum = 0;
   // Double every second digit from the right, counting the check digit's future position.
   for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
+    const d = digits.charCodeAt(i) - 48;
+    // A doubled digit above 4 gives two digits (10–18): add their sum, 2d - 9.
+    sum += double ? (d > 4 ? 2 * d - 9 : 2 * d) : d;
   }
   return (10 - (sum % 10)) % 10;
 }
@@ -51,14 +48,13 @@ export interface ParsedFolio {
 
 /** Accepts the printed form (dashes and spaces optional); refuses a wrong check digit. */
 export function parseFolio(raw: unknown, field = 'folio'): ParsedFolio {
-  const value = typeof raw === 'string' ? raw.replace(/[\s-]/g, '') : '';
-  const m = /^(\d{4})(\d{7,15})(\d)$/.exec(value);
-  if (!m) throw new DomainError('El folio debe tener la forma CCCC-NNNNNNN-D (ej. 2627-0000123-7).', field);
+  const m = typeof raw === 'string' ? /^(\d{4})(\d{7,15})(\d)$/.exec(raw.replace(/[\s-]/g, '')) : null;
+  if (!m) throw new DomainError('El folio debe tener la forma CCCC-NNNNNNN-D (ej. 2627-0000123-9).', field);
   if (luhnDigit(m[1] + m[2]) !== Number(m[3])) {
     throw new DomainError('El dígito verificador del folio no coincide: revise el folio.', field);
   }
-  const number = Number(m[2]);
-  if (!Number.isSafeInteger(number) || number <= 0) throw new DomainError('El número de folio no es válido.', field);
+  const number = Number(m[2]); // at most 15 digits: always a safe integer
+  if (number === 0) throw new DomainError('El número de folio no es válido.', field);
   const cycleCode = cycleFromShort(m[1]);
   return { cycleCode, number, folio: formatFolio(cycleCode, number) };
 }
