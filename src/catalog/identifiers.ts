@@ -16,11 +16,12 @@ const CURP_PATTERN = new RegExp(
     '\\d$', // check digit
 );
 
-export function curpCheckDigit(first17: string): number {
+/** Check digit computed over the first 17 characters of `curp` (a whole CURP or just those 17). */
+export function curpCheckDigit(curp: string): number {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = CURP_ALPHABET.indexOf(first17[i]);
-    if (value < 0) throw new DomainError(`La CURP contiene un carácter no permitido: "${first17[i]}".`, 'curp');
+    const value = CURP_ALPHABET.indexOf(curp[i]);
+    if (value < 0) throw new DomainError(`La CURP contiene un carácter no permitido: "${curp[i]}".`, 'curp');
     sum += value * (18 - i);
   }
   return (10 - (sum % 10)) % 10;
@@ -44,7 +45,7 @@ export function normalizeCurp(raw: unknown, field = 'curp'): string {
   if (!CURP_PATTERN.test(curp)) {
     throw new DomainError(`La CURP "${curp}" no tiene el formato oficial (iniciales, fecha, sexo, entidad, consonantes).`, field);
   }
-  const expected = curpCheckDigit(curp.slice(0, 17));
+  const expected = curpCheckDigit(curp);
   if (Number(curp[17]) !== expected) {
     throw new DomainError(`El dígito verificador de la CURP "${curp}" no es válido (debería ser ${expected}).`, field);
   }
@@ -107,10 +108,9 @@ export function parseNivel(raw: unknown, field = 'nivel'): Nivel {
 
 /** School cycle code such as 2025-2026: two consecutive years. */
 export function parseCycleCode(raw: unknown, field = 'ciclo'): string {
-  const value = typeof raw === 'string' ? raw.trim() : '';
-  const m = /^(\d{4})-(\d{4})$/.exec(value);
+  const m = typeof raw === 'string' ? /^(\d{4})-(\d{4})$/.exec(raw.trim()) : null;
   if (!m || Number(m[2]) !== Number(m[1]) + 1) {
     throw new DomainError('El ciclo escolar debe tener la forma AAAA-AAAA con años consecutivos (ej. 2025-2026).', field);
   }
-  return value;
+  return m[0];
 }
