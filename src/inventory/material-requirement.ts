@@ -36,11 +36,12 @@ export interface MaterialRequirement {
 }
 
 function count(raw: unknown, field: string, label: string): number {
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(raw) || (raw as number) < 0) {
     throw new DomainError(`${label} debe ser un número entero mayor o igual a cero.`, field, 'CANTIDAD_INVALIDA');
   }
-  if (raw > 1_000_000) throw new DomainError(`${label} es demasiado grande.`, field, 'CANTIDAD_INVALIDA');
-  return raw;
+  if ((raw as number) > 1_000_000) throw new DomainError(`${label} es demasiado grande.`, field, 'CANTIDAD_INVALIDA');
+  return raw as number;
 }
 
 export function resolveConfig(config?: Partial<InventoryConfig>): InventoryConfig {
@@ -62,11 +63,11 @@ export function computeMaterialRequirement(input: MaterialRequirementInput): Mat
   const add = (item: ItemCode, quantity: number) => {
     if (quantity > 0) lines.push({ item, quantity });
   };
+  // Added in item-code order: HOLOGRAMA:… < MICA < TESLIN < TINTA.
   add(hologramCode(cycleCode), holograms);
   add('MICA', newCards);
   add('TESLIN', teslinSlots);
   add('TINTA', planillas);
-  lines.sort((a, b) => (a.item < b.item ? -1 : 1));
   return {
     cycleCode,
     newCards,
@@ -101,13 +102,14 @@ export function computeInitialKit(input: InitialKitInput): { cards: number; line
   const cards = Math.ceil((matricula * (100 + config.kitMarginPercent)) / 100);
   const planillas = Math.ceil(cards / SLOTS_PER_SHEET);
   const inkPack = unitsPerPack('TINTA', config.planillasPerInkSet);
+  // In item-code order: HOLOGRAMA:… < MICA < TESLIN < TINTA.
   const lines: ItemLine[] = [
     { item: hologramCode(cycleCode), quantity: cards },
     { item: 'MICA', quantity: cards },
     { item: 'TESLIN', quantity: planillas * SLOTS_PER_SHEET },
     { item: 'TINTA', quantity: Math.ceil(planillas / inkPack) * inkPack },
   ];
-  return { cards, lines: lines.sort((a, b) => (a.item < b.item ? -1 : 1)) };
+  return { cards, lines };
 }
 
 export interface ShortfallLine {

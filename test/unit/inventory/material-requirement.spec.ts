@@ -31,11 +31,55 @@ describe(computeMaterialRequirement.name, () => {
     expect(bad({ newCards: 1, continuingStudents: 0, cycleCode: '2026-2028' })).toThrow(/años consecutivos/);
   });
 
+  it('names the offending field in Spanish, with a code the API returns', () => {
+    const refusal = (input: Record<string, unknown>) => {
+      try {
+        computeMaterialRequirement({ newCards: 1, continuingStudents: 0, cycleCode: '2026-2027', ...input } as Parameters<typeof computeMaterialRequirement>[0]);
+      } catch (err) {
+        expect(err).toBeInstanceOf(DomainError);
+        const { message, field, code } = err as DomainError;
+        return { message, field, code };
+      }
+      throw new Error('expected a DomainError');
+    };
+    expect(refusal({ newCards: -1 })).toEqual({
+      message: 'El número de credenciales nuevas debe ser un número entero mayor o igual a cero.',
+      field: 'newCards',
+      code: 'CANTIDAD_INVALIDA',
+    });
+    expect(refusal({ continuingStudents: 2.5 })).toEqual({
+      message: 'El número de alumnos de reingreso debe ser un número entero mayor o igual a cero.',
+      field: 'continuingStudents',
+      code: 'CANTIDAD_INVALIDA',
+    });
+    for (const notANumber of ['3', null, undefined, NaN, Infinity]) {
+      expect(refusal({ newCards: notANumber })).toMatchObject({ field: 'newCards', code: 'CANTIDAD_INVALIDA' });
+    }
+    expect(refusal({ newCards: 1_000_001 })).toEqual({ message: 'El número de credenciales nuevas es demasiado grande.', field: 'newCards', code: 'CANTIDAD_INVALIDA' });
+    expect(refusal({ continuingStudents: 1_000_001 })).toEqual({
+      message: 'El número de alumnos de reingreso es demasiado grande.',
+      field: 'continuingStudents',
+      code: 'CANTIDAD_INVALIDA',
+    });
+    expect(refusal({ cycleCode: '2026' })).toMatchObject({ field: 'cycleCode' });
+    expect(refusal({ newCards: 0 })).toEqual({ message: 'La solicitud no pide credenciales nuevas ni hologramas.', field: 'newCards', code: 'SOLICITUD_VACIA' });
+  });
+
+  it('accepts up to a million of each', () => {
+    expect(computeMaterialRequirement({ newCards: 1_000_000, continuingStudents: 1_000_000, cycleCode: '2026-2027' })).toMatchObject({ planillas: 125_000, holograms: 2_000_000 });
+  });
+
+  it('is not empty when new cards and continuing students are equal', () => {
+    expect(computeMaterialRequirement({ newCards: 5, continuingStudents: 5, cycleCode: '2026-2027' })).toMatchObject({ planillas: 1, holograms: 10, voidedSlots: 3 });
+  });
+
   it('always covers every card with whole sheets and wastes fewer than 8 slots', () => {
     fc.assert(
       fc.property(fc.nat(5000), fc.nat(5000), (n, m) => {
         fc.pre(n + m > 0);
         const r = computeMaterialRequirement({ newCards: n, continuingStudents: m, cycleCode: '2026-2027' });
+        const codes = r.lines.map((l) => l.item);
+        expect(codes).toEqual([...codes].sort());
         return r.teslinSlots % 8 === 0 && r.teslinSlots >= n && r.voidedSlots < 8 && r.voidedSlots === r.teslinSlots - n && r.holograms === n + m;
       }),
     );
@@ -54,9 +98,60 @@ describe(computeInitialKit.name, () => {
       ],
     });
   });
+
+  it('refuses a zero, negative or malformed matrícula and a malformed cycle, naming the field', () => {
+    const refusal = (input: Parameters<typeof computeInitialKit>[0]) => {
+      try {
+        computeInitialKit(input);
+      } catch (err) {
+        expect(err).toBeInstanceOf(DomainError);
+        const { message, field, code } = err as DomainError;
+        return { message, field, code };
+      }
+      throw new Error('expected a DomainError');
+    };
+    expect(refusal({ matricula: 0, cycleCode: '2026-2027' })).toEqual({
+      message: 'La matrícula es cero: no hay kit que calcular.',
+      field: 'matricula',
+      code: 'SOLICITUD_VACIA',
+    });
+    expect(refusal({ matricula: -3, cycleCode: '2026-2027' })).toEqual({
+      message: 'La matrícula debe ser un número entero mayor o igual a cero.',
+      field: 'matricula',
+      code: 'CANTIDAD_INVALIDA',
+    });
+    expect(refusal({ matricula: 10, cycleCode: '2026-2028' })).toMatchObject({ field: 'cycleCode' });
+  });
+
+  it('gives one card per student without margin, and lists the items in code order', () => {
+    expect(computeInitialKit({ matricula: 1, cycleCode: '2025-2026', config: { kitMarginPercent: 0, planillasPerInkSet: 50 } })).toEqual({
+      cards: 1,
+      lines: [
+        { item: 'HOLOGRAMA:2025-2026', quantity: 1 },
+        { item: 'MICA', quantity: 1 },
+        { item: 'TESLIN', quantity: 8 },
+        { item: 'TINTA', quantity: 50 },
+      ],
+    });
+  });
 });
 
 describe(computeShortfall.name, () => {
+  it('is sufficient when every item is covered', () => {
+    expect(computeShortfall([{ item: 'TESLIN', quantity: 8 }, { item: 'MICA', quantity: 3 }], { TESLIN: 8, MICA: 4 })).toEqual({
+      sufficient: true,
+      lines: [
+        { item: 'TESLIN', required: 8, available: 8, missing: 0, suggestedOrder: 0 },
+        { item: 'MICA', required: 3, available: 4, missing: 0, suggestedOrder: 0 },
+      ],
+    });
+    expect(computeShortfall([], {}).sufficient).toBe(true);
+  });
+
+  it('is insufficient when only one item of several falls short', () => {
+    expect(computeShortfall([{ item: 'MICA', quantity: 3 }, { item: 'TESLIN', quantity: 9 }], { TESLIN: 8, MICA: 4 }).sufficient).toBe(false);
+  });
+
   it('reports the missing quantity per item and a whole-pack order', () => {
     const sut = computeShortfall(
       [{ item: 'TESLIN', quantity: 24 }, { item: 'MICA', quantity: 20 }, { item: 'TINTA', quantity: 3 }],
