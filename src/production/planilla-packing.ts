@@ -45,7 +45,7 @@ export function packPlanillas<T extends PackableCard>(
   const sorted = sortCards(cards);
   const slots: PackedSlot<T>[] = [];
   let position = 0;
-  let previousSchool: number | undefined;
+  let previousSchool: number | undefined; // before the first card: position 0, nothing to fill
   const fillToEnd = () => {
     while (position % perSheet !== 0) {
       slots.push({ planilla: Math.floor(position / perSheet), slot: position % perSheet, card: null });
@@ -53,7 +53,7 @@ export function packPlanillas<T extends PackableCard>(
     }
   };
   for (const card of sorted) {
-    if (options.newPlanillaPerSchool && previousSchool !== undefined && card.schoolId !== previousSchool) fillToEnd();
+    if (options.newPlanillaPerSchool && card.schoolId !== previousSchool) fillToEnd();
     slots.push({ planilla: Math.floor(position / perSheet), slot: position % perSheet, card });
     position++;
     previousSchool = card.schoolId;

@@ -26,6 +26,14 @@ describe('R1 computePrintRoute', () => {
     expect(computePrintRoute({ nivel: 'SECUNDARIA', matricula: 221, hasInternet: true }).reason).toBe(
       'Imprime la DRSE: secundaria con matrícula 221, inferior a 222 (R1).',
     );
-    expect(computePrintRoute({ nivel: 'PRIMARIA', matricula: 475, hasInternet: true }).reason).toContain('475 o más');
+    expect(computePrintRoute({ nivel: 'PRIMARIA', matricula: 475, hasInternet: true }).reason).toBe(
+      'Imprime la escuela: primaria con matrícula 475 (475 o más) y acceso a SCEJAL (R1).',
+    );
+    expect(computePrintRoute({ nivel: 'PRIMARIA', matricula: 12, hasInternet: true }).reason).toBe(
+      'Imprime la DRSE: primaria con matrícula 12, inferior a 475 (R1).',
+    );
+    expect(computePrintRoute({ nivel: 'SECUNDARIA', matricula: 222, hasInternet: true }).reason).toBe(
+      'Imprime la escuela: secundaria con matrícula 222 (222 o más) y acceso a SCEJAL (R1).',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { packPlanillas, PackableCard } from '../../../src/production/planilla-packing';
+import { packPlanillas, PackableCard, sortCards } from '../../../src/production/planilla-packing';
 
 function cards(n: number, schoolId = 1, school = 'Escuela A'): PackableCard[] {
   return Array.from({ length: n }, (_, i) => ({ studentId: schoolId * 1000 + i, schoolId, schoolSortKey: school, nameSortKey: `Apellido ${String.fromCharCode(90 - (i % 26))} ${i}` }));
@@ -34,5 +34,42 @@ describe(packPlanillas.name, () => {
       expect(r.slots.length).toBe(r.planillas * 8);
       expect(r.blanks).toBe((8 - (n % 8)) % 8);
     }
+  });
+
+  it('numbers planillas and slots in reading order, cards first and blanks after', () => {
+    const sut = packPlanillas(cards(10));
+    expect(sut.slots.map((s) => [s.planilla, s.slot, s.card ? 'card' : 'blank'])).toEqual(
+      Array.from({ length: 16 }, (_, i) => [Math.floor(i / 8), i % 8, i < 10 ? 'card' : 'blank']),
+    );
+  });
+
+  it('starts a new planilla per school only where the school changes, with a custom sheet size', () => {
+    const input = [...cards(3, 1, 'Escuela A'), ...cards(1, 2, 'Escuela B'), ...cards(4, 3, 'Escuela C')];
+    const sut = packPlanillas(input, { slotsPerPlanilla: 4, newPlanillaPerSchool: true });
+    expect(sut).toMatchObject({ planillas: 3, cards: 8, blanks: 4 });
+    expect(sut.slots.map((s) => s.card?.schoolId ?? 0)).toEqual([1, 1, 1, 0, 2, 0, 0, 0, 3, 3, 3, 3]);
+  });
+
+  it.each([0, -8, 2.5, NaN])('refuses %p slots per planilla', (slotsPerPlanilla) => {
+    expect(() => packPlanillas(cards(3), { slotsPerPlanilla })).toThrow('slotsPerPlanilla must be a positive integer');
+  });
+});
+
+describe(sortCards.name, () => {
+  it('orders schools by their sort key, not by id, and two schools of the same name by id before names', () => {
+    const card = (schoolId: number, schoolSortKey: string, nameSortKey: string): PackableCard => ({ studentId: schoolId, schoolId, schoolSortKey, nameSortKey });
+    const input = [card(1, 'Escuela Zapopan', 'B'), card(2, 'Escuela Ameca', 'C'), card(4, 'Escuela Tala', 'A'), card(3, 'Escuela Tala', 'Z')];
+    expect(sortCards(input).map((c) => c.schoolId)).toEqual([2, 3, 4, 1]);
+  });
+
+  it('orders homonyms of a school by student id', () => {
+    const twin = (studentId: number): PackableCard => ({ studentId, schoolId: 1, schoolSortKey: 'Escuela A', nameSortKey: 'García Pérez Ana' });
+    expect(sortCards([twin(30), twin(7), twin(12)]).map((c) => c.studentId)).toEqual([7, 12, 30]);
+  });
+
+  it('does not change the input', () => {
+    const input = [...cards(1, 2, 'B'), ...cards(1, 1, 'A')];
+    sortCards(input);
+    expect(input.map((c) => c.schoolId)).toEqual([2, 1]);
   });
 });
