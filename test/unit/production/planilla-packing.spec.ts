@@ -50,7 +50,8 @@ describe(packPlanillas.name, () => {
     expect(sut.slots.map((s) => s.card?.schoolId ?? 0)).toEqual([1, 1, 1, 0, 2, 0, 0, 0, 3, 3, 3, 3]);
   });
 
-  it.each([0, -8, 2.5, NaN])('refuses %p slots per planilla', (slotsPerPlanilla) => {
+  // 0 and NaN last: with a broken check they make packing loop forever rather than fail.
+  it.each([2.5, -8, 0, NaN])('refuses %p slots per planilla', (slotsPerPlanilla) => {
     expect(() => packPlanillas(cards(3), { slotsPerPlanilla })).toThrow('slotsPerPlanilla must be a positive integer');
   });
 });
