@@ -8,7 +8,7 @@ import { CardHistoryDto, CorrectionDto, CorrectionResultDto } from './cards.dto'
 import { CardsHttpService } from './cards-http.service';
 import { CORRECTORS, PRODUCTION_READERS } from './production-scope';
 
-const folioParam = ApiParam({ name: 'folio', example: '2627-0000123-7', description: 'Folio impreso CCCC-NNNNNNN-D (guiones opcionales).' });
+const folioParam = ApiParam({ name: 'folio', example: '2627-0000123-9', description: 'Folio impreso CCCC-NNNNNNN-D (guiones opcionales).' });
 
 @ApiTags('producción')
 @Controller('cards')

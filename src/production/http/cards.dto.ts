@@ -14,7 +14,7 @@ export class CorrectionDto {
 }
 
 export class CorrectionResultDto {
-  @ApiProperty({ example: '2627-0000123-7' }) folio!: string;
+  @ApiProperty({ example: '2627-0000123-9' }) folio!: string;
   @ApiProperty({ enum: ['ANULADA'] }) status!: string;
   @ApiProperty() correctedAt!: Date;
   @ApiProperty({ description: 'Usuario que corrigió.' }) correctedById!: string;
@@ -30,7 +30,7 @@ export class CardEventDto {
 }
 
 export class CardHistoryDto {
-  @ApiProperty({ example: '2627-0000123-7' }) folio!: string;
+  @ApiProperty({ example: '2627-0000123-9' }) folio!: string;
   @ApiProperty({ enum: CREDENTIAL_KINDS, description: 'TARJETA, o BLANCO: espacio de planilla anulado (R7).' }) kind!: string;
   @ApiProperty({ enum: CREDENTIAL_STATUSES }) status!: string;
   @ApiProperty() cycleCode!: string;

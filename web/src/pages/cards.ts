@@ -23,7 +23,7 @@ const EVENT: Record<string, string> = { CORRECCION: 'Corrección (desmarcada)', 
 /** Central: look up any folio, see its audit trail, and correct a card issued by mistake (R9). */
 export async function cardsPage(ctx: PageContext): Promise<void> {
   ctx.title('Folios de credenciales');
-  const folio = input('folio', { value: ctx.query.get('folio') ?? '', placeholder: '2627-0000123-7', autocomplete: 'off' });
+  const folio = input('folio', { value: ctx.query.get('folio') ?? '', placeholder: '2627-0000123-9', autocomplete: 'off' });
   const f = h('form', { class: 'filters', role: 'search', 'aria-label': 'Buscar folio' }, field('Folio', folio), h('button', { type: 'submit' }, 'Buscar'));
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();

@@ -11,7 +11,7 @@ export async function requestsPage(ctx: PageContext): Promise<void> {
   const role = session.actor!.role;
   ctx.title(role === 'ESCUELA' ? 'Mis solicitudes' : 'Solicitudes');
   const q = ctx.query;
-  const search = input('buscar', { inputmode: 'search', placeholder: 'p. ej. 42 o 2627-0000123-7', value: q.get('buscar') ?? '' });
+  const search = input('buscar', { inputmode: 'search', placeholder: 'p. ej. 42 o 2627-0000123-9', value: q.get('buscar') ?? '' });
   const proc = select('procedimiento', [['', 'Todos'], ...Object.entries(PROCEDURE_LABEL)], { value: q.get('procedimiento') ?? '' });
   const estado = select('estado', [['', 'Todos'], ...Object.entries(STATUS_LABEL)], { value: q.get('estado') ?? '' });
   const form = h(
