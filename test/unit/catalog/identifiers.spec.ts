@@ -1,15 +1,6 @@
-import { DomainError } from '../../../src/common/domain-error';
+import { refusal } from '../../support/refusal';
 import { curpCheckDigit, isValidCurp, normalizeCct, normalizeCurp, parseCycleCode, parseNivel, parseTurno } from '../../../src/catalog/identifiers';
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return err as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('CURP', () => {
   // The example CURP of RENAPO's own documentation: its check digit (4) is known independently.

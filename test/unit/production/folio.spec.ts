@@ -1,16 +1,7 @@
 import * as fc from 'fast-check';
-import { DomainError } from '../../../src/common/domain-error';
+import { refusal } from '../../support/refusal';
 import { cycleFromShort, cycleShort, formatFolio, luhnDigit, parseFolio } from '../../../src/production/folio';
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return err as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe(formatFolio.name, () => {
   it('writes cycle, number and a Luhn check digit', () => {

@@ -2,58 +2,15 @@ import { download, get, session } from '../api.js';
 import { drseDisplay } from '../catalog.js';
 import { Child, fmtDate, h, table } from '../dom.js';
 import { itemLabel, label, quantityText, STATUS_LABEL } from '../labels.js';
+import type { components } from '../api-types.js';
 import type { PageContext } from '../main.js';
 import { act, badge, messageBox, section } from '../ui.js';
 
-interface MaterialLine {
-  item: string;
-  available: number;
-  needed: number;
-  missing: number;
-}
-interface Metrics {
-  schools: number;
-  students: number;
-  withPhoto: number;
-  declined: number;
-  cardsInForce: number;
-  cardsIssuedThisCycle: number;
-  hologramsDelivered: number;
-  pending: { students: number; newCards: number; holograms: number; withoutPhoto: number };
-  requests: { byStatus: { status: string; count: number }[]; open: number; overdue: number };
-  material: MaterialLine[] | null;
-}
-interface DrseRow extends Metrics {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
-interface SchoolRow extends Metrics {
-  id: number;
-  cct: string;
-  turno: string;
-  nivel: string;
-  name: string;
-  drseCode: string;
-  printRoute: string;
-}
-interface Summary {
-  cycleCode: string;
-  scope: 'ESTADO' | 'DRSE';
-  generatedAt: string;
-  countsAsOf: string;
-  totals: Metrics;
-  drses: DrseRow[];
-  centralWarehouse: { item: string; available: number }[] | null;
-}
-interface DrseReport {
-  cycleCode: string;
-  generatedAt: string;
-  countsAsOf: string;
-  drse: { code: string; name: string; parentCode: string | null };
-  totals: Metrics;
-  schools: SchoolRow[];
-}
+type Schemas = components['schemas'];
+type Metrics = Schemas['CoverageMetricsDto'];
+type SchoolRow = Schemas['SchoolCoverageRowDto'];
+type Summary = Schemas['CoverageSummaryDto'];
+type DrseReport = Schemas['DrseCoverageDto'];
 
 const num = (n: number): string => n.toLocaleString('es-MX');
 const pct = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)} %` : '—');
