@@ -43,3 +43,15 @@ export async function recordHolograms(em: EntityManager, d: HologramDelivery, st
   }
   return { cycleCode: cycle.code, recorded };
 }
+
+/** Of `studentIds`, those who already received the hologram of the cycle (the current one by default). */
+export async function studentsWithHologram(em: EntityManager, studentIds: number[], cycleCode?: string): Promise<Set<number>> {
+  const ids = [...new Set(studentIds.map((n) => Math.trunc(n)))];
+  if (ids.length === 0) return new Set();
+  const rows = await em.execute<Array<{ student_id: number }>>(
+    `select student_id from student_hologram
+      where student_id = any(?::int[]) and cycle_code = coalesce(?::varchar, (select code from school_cycle where is_current))`,
+    [`{${ids.join(',')}}`, cycleCode ?? null],
+  );
+  return new Set(rows.map((r) => Number(r.student_id)));
+}

@@ -5,6 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, actorCovers, Scope } from '../auth/actor';
 import { School, SchoolCycle, Student } from '../catalog/entities';
 import { assertTariffAmount, replacementTariff } from '../catalog/replacement-tariff';
+import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { BlobStore } from '../storage/blob-store';
 import { isNormalizedPhoto, normalizePhoto } from '../uploads/photo-normalize';
@@ -17,11 +18,13 @@ import {
   Credential,
   CredentialEvent,
   Exclusion,
+  HologramOnly,
   PrintRun,
   CardReplacement,
   REPLACEMENT_REASONS,
   ReplacementReason,
 } from './entities';
+import { cardsInForce } from './cards-in-force';
 import { formatFolio, parseFolio } from './folio';
 import { packPlanillas } from './planilla-packing';
 import { parsePrintHolder, PrintHolder } from './print-holder';
@@ -56,6 +59,8 @@ export interface PrintRunSummary {
   firstFolio?: string;
   lastFolio?: string;
   excluded: Exclusion[];
+  /** Students with a card in force: the cycle's hologram, no new card (recorded when a school prints on site). */
+  hologramOnly: HologramOnly[];
   pdfHash?: string;
   consumptionRecorded: boolean;
 }
@@ -73,6 +78,7 @@ export interface PreviewResult {
   planillas: number;
   cards: number;
   excluded: Exclusion[];
+  hologramOnly: HologramOnly[];
 }
 
 export interface CorrectionResult {
@@ -114,6 +120,7 @@ const EXCLUSION_TEXT: Record<Exclusion['reason'], string> = {
   RECHAZADA: 'La familia declinó la credencial (R4).',
   SIN_FOTOGRAFIA: 'El alumno no tiene fotografía cargada (R8).',
   YA_EXPEDIDA: 'El alumno ya tiene una credencial expedida en este ciclo.',
+  HOLOGRAMA_ENTREGADO: 'El alumno tiene credencial vigente y ya recibió el holograma de este ciclo.',
 };
 
 const BLANK_VOID_REASON = 'Espacio en blanco de la planilla, anulado antes de generar el archivo (R7).';
@@ -196,9 +203,12 @@ export class ProductionService {
     // Lock the students in id order: a concurrent run for an overlapping set waits here, then sees
     // the cards this one issued (READ COMMITTED: each statement sees what committed before it).
     await tx.execute(`select id from student where id = any(?::int[]) order by id for update`, [pgIntArray(ids)]);
-    const { eligible, excluded } = await this.classify(tx, p.holder, ids, p.cycle.code);
-    if (eligible.length === 0) {
-      return { runId: null, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, consumptionRecorded: false };
+    const { eligible, excluded, hologramOnly } = await this.classify(tx, p.holder, ids, p.cycle.code);
+    // A school printing on site places the holograms itself: its run records them (a DRSE's are recorded
+    // when Procedure 1 delivers them). A run that gives only holograms has no planilla and no card.
+    const onSite = p.holder.type === 'ESCUELA';
+    if (eligible.length === 0 && !(onSite && hologramOnly.length > 0)) {
+      return { runId: null, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, hologramOnly, consumptionRecorded: false };
     }
     const packed = packPlanillas(
       eligible.map((s) => ({ student: s, ...sortKeys(s) })),
@@ -207,7 +217,7 @@ export class ProductionService {
     const now = new Date();
     // A run without a reservation consumes its holder's stock in this transaction (R6/R7): the
     // balance rows are locked here and a shortage refuses the run before any folio is taken.
-    const consumeHere = this.recorder !== undefined && p.reservationId === null;
+    const consumeHere = this.recorder !== undefined && p.reservationId === null && packed.cards > 0;
     const runId = (await tx.insert(PrintRun, {
       key: p.key,
       fingerprint: p.fingerprint,
@@ -220,12 +230,22 @@ export class ProductionService {
       cards: packed.cards,
       voided: packed.blanks,
       excluded,
+      hologramOnly,
       reservationId: p.reservationId ?? undefined,
       createdById: p.actor.id,
       createdByRole: p.actor.role,
       createdAt: now,
-      consumptionRecordedAt: consumeHere ? now : undefined,
+      // Nothing to consume when the run only gave holograms.
+      consumptionRecordedAt: consumeHere || packed.cards === 0 ? now : undefined,
     })) as number;
+    if (onSite) {
+      // One hologram per student per cycle (catalog's rule): the new cards and the continuing students.
+      const given = [...eligible.map((s) => s.id), ...hologramOnly.map((h) => h.studentId)];
+      await recordHolograms(tx, { studentIds: given, source: 'TIRADA_EN_SITIO', reference: `corrida-${runId}`, recordedBy: p.actor.id, cycleCode: p.cycle.code }, false);
+    }
+    if (packed.cards === 0) {
+      return { runId, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, hologramOnly, consumptionRecorded: true };
+    }
     if (consumeHere) {
       const consumption = consumptionOf({ id: runId, holder: p.holder, cycleCode: p.cycle.code, reservationId: null, cards: packed.cards, planillas: packed.planillas, voided: packed.blanks });
       await this.recorder!.recordPrintRunConsumption(consumption, p.actor, tx);
@@ -292,12 +312,22 @@ export class ProductionService {
       firstFolio: rows[0].folio,
       lastFolio: rows[rows.length - 1].folio,
       excluded,
+      hologramOnly,
       consumptionRecorded: false,
     };
   }
 
-  /** Who may be printed, and who not (with the reason): R1 route, R4, R8, already issued. */
-  private async classify(em: EntityManager, holder: PrintHolder, ids: number[], cycleCode: string): Promise<{ eligible: Student[]; excluded: Exclusion[] }> {
+  /**
+   * Who may be printed, who gets only the hologram, and who nothing (with the reason): R1 route, R4,
+   * already issued this cycle, a card in force of an earlier cycle (R3: the cycle's hologram, once per
+   * student and cycle, never a second card; a replacement's old card is revoked, so it holds none), R8.
+   */
+  private async classify(
+    em: EntityManager,
+    holder: PrintHolder,
+    ids: number[],
+    cycleCode: string,
+  ): Promise<{ eligible: Student[]; excluded: Exclusion[]; hologramOnly: HologramOnly[] }> {
     const students = ids.length ? await em.find(Student, { id: { $in: ids } }, { populate: ['school', 'school.drse'] }) : [];
     const byId = new Map(students.map((s) => [s.id, s]));
     const issuedRows = ids.length
@@ -307,8 +337,11 @@ export class ProductionService {
         )
       : [];
     const issued = new Set(issuedRows.map((r) => Number(r.student_id)));
+    const inForce = await cardsInForce(em, ids);
+    const withHologram = await studentsWithHologram(em, [...inForce.keys()], cycleCode);
     const eligible: Student[] = [];
     const excluded: Exclusion[] = [];
+    const hologramOnly: HologramOnly[] = [];
     const exclude = (studentId: number, reason: Exclusion['reason']) => excluded.push({ studentId, reason, detail: EXCLUSION_TEXT[reason] });
     for (const id of ids) {
       const s = byId.get(id);
@@ -316,11 +349,13 @@ export class ProductionService {
       else if (!inHolderScope(holder, s.school)) exclude(id, 'FUERA_DE_ALCANCE');
       else if (s.school.printRoute !== holder.type) exclude(id, 'RUTA_DE_IMPRESION');
       else if (s.declined) exclude(id, 'RECHAZADA');
-      else if (!s.photoHash) exclude(id, 'SIN_FOTOGRAFIA');
       else if (issued.has(id)) exclude(id, 'YA_EXPEDIDA');
+      else if (inForce.has(id) && withHologram.has(id)) exclude(id, 'HOLOGRAMA_ENTREGADO');
+      else if (inForce.has(id)) hologramOnly.push({ studentId: id, folio: inForce.get(id)!.folio, cardCycleCode: inForce.get(id)!.cycleCode });
+      else if (!s.photoHash) exclude(id, 'SIN_FOTOGRAFIA');
       else eligible.push(s);
     }
-    return { eligible, excluded };
+    return { eligible, excluded, hologramOnly };
   }
 
   private async pendingReplacementRows(
@@ -371,6 +406,7 @@ export class ProductionService {
       firstFolio: bounds?.first ? formatFolio(run.cycleCode, Number(bounds.first)) : undefined,
       lastFolio: bounds?.last ? formatFolio(run.cycleCode, Number(bounds.last)) : undefined,
       excluded: run.excluded,
+      hologramOnly: run.hologramOnly ?? [],
       pdfHash: run.pdfHash,
       consumptionRecorded: !!run.consumptionRecordedAt,
     };
@@ -386,6 +422,7 @@ export class ProductionService {
     const run = await em.findOne(PrintRun, { id: runId });
     if (!run) throw new NotFoundError(`No existe la corrida de impresión ${runId}.`, 'runId');
     if (run.pdfHash && (await this.blobs.has(run.pdfHash))) return this.blobs.get(run.pdfHash);
+    if (run.cards === 0) throw new DomainError('Esta corrida sólo entregó hologramas del ciclo: no tiene planillas que imprimir.', 'runId');
 
     const cards = await em.find(Credential, { runId }, { orderBy: { planilla: 'asc', slot: 'asc' } });
     const photos = await this.loadPhotos(cards.map((c) => c.photoHash).filter((h): h is string => !!h));
@@ -434,9 +471,14 @@ export class ProductionService {
     const em = this.em.fork();
     await this.assertCanPrint(em, input.actor, holder);
     const cycle = await resolveCycle(em, input.cycleCode);
-    const { eligible, excluded } = await this.classify(em, holder, [...ids].sort((a, b) => a - b), cycle.code);
+    const { eligible, excluded, hologramOnly } = await this.classify(em, holder, [...ids].sort((a, b) => a - b), cycle.code);
     if (eligible.length === 0) {
-      throw new DomainError('Ninguno de los alumnos indicados puede imprimirse; no hay muestra que generar.', 'studentIds');
+      throw new DomainError(
+        hologramOnly.length > 0
+          ? `Ningún alumno necesita credencial nueva: ${hologramOnly.length} con credencial vigente recibe(n) sólo el holograma del ciclo; no hay muestra que generar.`
+          : 'Ninguno de los alumnos indicados puede imprimirse; no hay muestra que generar.',
+        'studentIds',
+      );
     }
     const packed = packPlanillas(
       eligible.map((s) => ({ student: s, ...sortKeys(s) })),
@@ -465,7 +507,7 @@ export class ProductionService {
         : { empty: true };
     }
     const pdf = await this.sheets.render(planillas, photos, true);
-    return { pdf, planillas: packed.planillas, cards: packed.cards, excluded };
+    return { pdf, planillas: packed.planillas, cards: packed.cards, excluded, hologramOnly };
   }
 
   // ---------------------------------------------------------------- R9 correction

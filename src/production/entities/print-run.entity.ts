@@ -4,7 +4,7 @@ export const HOLDER_TYPES = ['DRSE', 'ESCUELA'] as const;
 export type HolderType = (typeof HOLDER_TYPES)[number];
 
 /** Why a requested student is not in a run (listed back to the caller). */
-export const EXCLUSION_REASONS = ['NO_ENCONTRADO', 'FUERA_DE_ALCANCE', 'RUTA_DE_IMPRESION', 'RECHAZADA', 'SIN_FOTOGRAFIA', 'YA_EXPEDIDA'] as const;
+export const EXCLUSION_REASONS = ['NO_ENCONTRADO', 'FUERA_DE_ALCANCE', 'RUTA_DE_IMPRESION', 'RECHAZADA', 'SIN_FOTOGRAFIA', 'YA_EXPEDIDA', 'HOLOGRAMA_ENTREGADO'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface Exclusion {
@@ -12,6 +12,14 @@ export interface Exclusion {
   reason: ExclusionReason;
   /** Spanish explanation for the user. */
   detail: string;
+}
+
+/** A student who holds a card in force (R3): the run gives them the cycle's hologram, not a new card. */
+export interface HologramOnly {
+  studentId: number;
+  /** The card in force and the cycle it was issued in. */
+  folio: string;
+  cardCycleCode: string;
 }
 
 /** A print file: planillas of 8 for one holder (a DRSE or a school printing on site) and one cycle. */
@@ -55,6 +63,10 @@ export class PrintRun {
 
   @Property({ type: 'json' })
   excluded: Exclusion[] = [];
+
+  /** Students with a card in force who get only the cycle's hologram (recorded by a school's on-site run). */
+  @Property({ type: 'json' })
+  hologramOnly: HologramOnly[] = [];
 
   @Property({ type: 'string', length: 100 })
   createdById!: string;

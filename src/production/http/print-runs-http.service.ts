@@ -9,7 +9,7 @@ import { Bulkhead } from '../../http/bulkhead';
 import { pageOptions } from '../../http/pagination';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { operationKey } from '../../inventory/http/operation-key';
-import { Credential, Exclusion, PrintRun } from '../entities';
+import { Credential, Exclusion, HologramOnly, PrintRun } from '../entities';
 import { formatFolio } from '../folio';
 import { PrintHolder } from '../print-holder';
 import { ProductionService } from '../production.service';
@@ -31,6 +31,8 @@ export interface PreviewFile {
   planillas: number;
   cards: number;
   excluded: number;
+  /** Students with a card in force who get only the cycle's hologram. */
+  hologramOnly: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export class PrintRunsHttpService {
       const selection = await this.resolveSelection(em, actor, holder, dto);
       return this.production.createPrintRun({ key, ...selection, actor });
     });
-    if (run.runId === null) throw nothingToPrint(run.excluded, dto.studentIds ?? []);
+    if (run.runId === null) throw nothingToPrint(run.excluded, run.hologramOnly, dto.studentIds ?? []);
     return this.get(actor, run.runId);
   }
 
@@ -76,7 +78,7 @@ export class PrintRunsHttpService {
     const em = this.em.fork();
     const holder = await this.resolveHolder(em, actor, dto.holder);
     const result = await this.rendering.run(async () => this.production.preview({ ...(await this.resolveSelection(em, actor, holder, dto)), actor }));
-    return { pdf: result.pdf, planillas: result.planillas, cards: result.cards, excluded: result.excluded.length };
+    return { pdf: result.pdf, planillas: result.planillas, cards: result.cards, excluded: result.excluded.length, hologramOnly: result.hologramOnly.length };
   }
 
   async list(actor: Actor, query: PrintRunQueryDto): Promise<PrintRunPageDto> {
@@ -132,6 +134,7 @@ export class PrintRunsHttpService {
         .filter((c) => c.kind === 'BLANCO')
         .map((c) => ({ folio: c.folio, planilla: c.planilla + 1, slot: c.slot + 1, reason: c.voidReason ?? '' })),
       excluded: await this.excludedView(em, actor, run.excluded),
+      hologramOnly: await this.hologramOnlyView(em, actor, run.hologramOnly ?? []),
     };
   }
 
@@ -190,13 +193,17 @@ export class PrintRunsHttpService {
       if (!student || !coversSchool(actor, student.school)) throw new NotFoundError(`No existe el alumno ${id} o no está en su ámbito.`, `studentIds[${i}]`);
     });
 
+    // Pending: no card issued this cycle, and not (a card in force and this cycle's hologram). A student
+    // with a card in force of an earlier cycle is selected for the hologram only (the service decides).
     const pending = schoolIds.length
       ? await em.execute<Array<{ id: number }>>(
           `select s.id from student s
             where s.school_id = any(?::int[])
               and not exists (select 1 from credential c where c.student_id = s.id and c.cycle_code = ? and c.status = 'EXPEDIDA')
+              and not (exists (select 1 from credential c where c.student_id = s.id and c.kind = 'TARJETA' and c.status = 'EXPEDIDA')
+                       and exists (select 1 from student_hologram h where h.student_id = s.id and h.cycle_code = ?))
             order by s.id`,
-          [`{${schoolIds.join(',')}}`, cycle.code],
+          [`{${schoolIds.join(',')}}`, cycle.code, cycle.code],
         )
       : [];
     const ids = [...new Set([...requested, ...pending.map((r) => Number(r.id))])];
@@ -244,6 +251,7 @@ export class PrintRunsHttpService {
       cards: run.cards,
       voided: run.voided,
       excludedCount: run.excluded.length,
+      hologramOnlyCount: (run.hologramOnly ?? []).length,
       firstFolio: first !== undefined ? formatFolio(run.cycleCode, first) : null,
       lastFolio: last !== undefined ? formatFolio(run.cycleCode, last) : null,
       createdAt: run.createdAt,
@@ -251,6 +259,17 @@ export class PrintRunsHttpService {
       pdfReady: !!run.pdfHash,
       consumptionRecorded: !!run.consumptionRecordedAt,
     };
+  }
+
+  /** Names only for students in the caller's scope (a run's students are in its holder's scope). */
+  private async hologramOnlyView(em: EntityManager, actor: Actor, given: HologramOnly[]): Promise<PrintRunDto['hologramOnly']> {
+    const ids = given.map((g) => g.studentId);
+    const students = ids.length ? await em.find(Student, { id: { $in: ids } }, { populate: ['school', 'school.drse', 'school.drse.parent'] }) : [];
+    const byId = new Map(students.map((s) => [s.id, s]));
+    return given.map((g) => {
+      const s = byId.get(g.studentId);
+      return { studentId: g.studentId, studentName: s && coversSchool(actor, s.school) ? s.fullName : null, folio: g.folio, cardCycleCode: g.cardCycleCode };
+    });
   }
 
   /** Names only for students in the caller's scope; "out of this holder's scope" reads as "not found" outside state roles. */
@@ -293,12 +312,22 @@ async function holderView(em: EntityManager, run: PrintRun): Promise<PrintHolder
   };
 }
 
-/** Every requested student was excluded: 422 naming each one (by id) with the reason; nothing was written. */
-function nothingToPrint(excluded: Exclusion[], requested: number[]): InvalidInputError {
+/**
+ * No requested student needs a new card: 422 naming each one (by id) with the reason; nothing was
+ * written. (A DRSE's run: students with a card in force get the cycle's hologram through their
+ * school's Procedure 1; a school printing on site records them in a run without planillas.)
+ */
+function nothingToPrint(excluded: Exclusion[], hologramOnly: HologramOnly[], requested: number[]): InvalidInputError {
+  const field = (studentId: number) => {
+    const i = requested.indexOf(studentId);
+    return i >= 0 ? `studentIds[${i}]` : 'studentIds';
+  };
   const errors: FieldProblem[] = excluded.map((e) => {
-    const i = requested.indexOf(e.studentId);
     const reason = e.reason === 'FUERA_DE_ALCANCE' ? NOT_IN_SCOPE_TEXT : e.detail;
-    return { field: i >= 0 ? `studentIds[${i}]` : 'studentIds', message: `Alumno ${e.studentId}: ${reason}` };
+    return { field: field(e.studentId), message: `Alumno ${e.studentId}: ${reason}` };
   });
+  for (const h of hologramOnly) {
+    errors.push({ field: field(h.studentId), message: `Alumno ${h.studentId}: tiene credencial vigente (folio ${h.folio}, ciclo ${h.cardCycleCode}); recibe sólo el holograma del ciclo, no una credencial nueva.` });
+  }
   return new InvalidInputError('Ninguno de los alumnos indicados puede imprimirse; no se generó la corrida. «errors» dice por qué, alumno por alumno.', errors, 'NADA_QUE_IMPRIMIR');
 }

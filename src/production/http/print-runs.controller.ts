@@ -25,7 +25,9 @@ export class PrintRunsController {
     description:
       'Control Escolar de una DRSE imprime como su DRSE (escuelas que R1 le asigna); una escuela que imprime en sitio, para sí misma; ' +
       'los roles centrales indican `holder`. Una escuela cuya DRSE imprime recibe 422 `RUTA_DE_IMPRESION`. Incluye solas las reposiciones pendientes (R5). ' +
-      'Los alumnos que no pueden imprimirse se listan en `excluded` con su motivo; si ninguno puede, 422 `NADA_QUE_IMPRIMIR`.',
+      'Los alumnos que no pueden imprimirse se listan en `excluded` con su motivo. Un alumno con credencial vigente (de cualquier ciclo, salvo reposición) no recibe otra: ' +
+      'se cuenta en `hologramOnly` (sólo el holograma del ciclo; una escuela en sitio lo registra, y una corrida suya con sólo hologramas no tiene planillas). ' +
+      'Si nadie necesita credencial nueva (ni, en sitio, holograma), 422 `NADA_QUE_IMPRIMIR`.',
   })
   @ApiCreatedResponse({ type: PrintRunDto })
   @ApiProblems(404, 409, 422)
@@ -38,7 +40,7 @@ export class PrintRunsController {
   @Roles(...PRINTERS)
   @ApiOperation({
     summary: 'Muestra en PDF con marca de agua «MUESTRA — SIN VALIDEZ»: no usa folios ni marca nada como expedido.',
-    description: 'Mismo cuerpo y mismas reglas que la corrida. Encabezados `X-Planillas`, `X-Tarjetas`, `X-Excluidos` (cuántos).',
+    description: 'Mismo cuerpo y mismas reglas que la corrida. Encabezados `X-Planillas`, `X-Tarjetas`, `X-Excluidos`, `X-Solo-Holograma` (cuántos; los últimos: alumnos con credencial vigente que reciben sólo el holograma del ciclo).',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'El PDF de muestra.', content: pdfContent })
@@ -49,6 +51,7 @@ export class PrintRunsController {
     res.setHeader('X-Planillas', String(file.planillas));
     res.setHeader('X-Tarjetas', String(file.cards));
     res.setHeader('X-Excluidos', String(file.excluded));
+    res.setHeader('X-Solo-Holograma', String(file.hologramOnly));
     return new StreamableFile(file.pdf, { type: 'application/pdf', length: file.pdf.length, disposition: 'inline; filename="muestra.pdf"' });
   }
 

@@ -114,6 +114,13 @@ export class ExcludedStudentDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Nombre del alumno (solo si está en su ámbito).' }) studentName!: string | null;
 }
 
+export class HologramOnlyDto {
+  @ApiProperty() studentId!: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Nombre del alumno (solo si está en su ámbito).' }) studentName!: string | null;
+  @ApiProperty({ example: '2526-0000123-7', description: 'Folio de la credencial vigente del alumno.' }) folio!: string;
+  @ApiProperty({ example: '2025-2026', description: 'Ciclo en que se expidió esa credencial.' }) cardCycleCode!: string;
+}
+
 export class PrintedCardDto {
   @ApiProperty({ example: '2627-0000123-7' }) folio!: string;
   @ApiProperty({ description: 'Planilla (desde 1).' }) planilla!: number;
@@ -143,6 +150,7 @@ export class PrintRunSummaryDto {
   @ApiProperty({ description: 'Credenciales expedidas (R9: marcadas al generar).' }) cards!: number;
   @ApiProperty({ description: 'Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7).' }) voided!: number;
   @ApiProperty() excludedCount!: number;
+  @ApiProperty({ description: 'Alumnos con credencial vigente que reciben sólo el holograma del ciclo (R3), sin credencial nueva.' }) hologramOnlyCount!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) firstFolio!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lastFolio!: string | null;
   @ApiProperty() createdAt!: Date;
@@ -155,6 +163,7 @@ export class PrintRunDto extends PrintRunSummaryDto {
   @ApiProperty({ type: [PrintedCardDto] }) issued!: PrintedCardDto[];
   @ApiProperty({ type: [VoidedFolioDto] }) voidedFolios!: VoidedFolioDto[];
   @ApiProperty({ type: [ExcludedStudentDto] }) excluded!: ExcludedStudentDto[];
+  @ApiProperty({ type: [HologramOnlyDto], description: 'En una corrida de escuela en sitio, su holograma del ciclo quedó registrado.' }) hologramOnly!: HologramOnlyDto[];
 }
 
 export class PrintRunPageDto {
