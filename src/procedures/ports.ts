@@ -72,6 +72,8 @@ export interface MaterialGateway {
 export interface ProductionGateway {
   /** Of `studentIds`, those that already have a card issued in the current cycle. */
   issuedThisCycle(input: { studentIds: number[] }): Promise<number[]>;
+  /** Of `studentIds`, those holding a card in force (any cycle; R3: they get the cycle's hologram, not a new card), with its folio and cycle. */
+  cardsInForce(input: { studentIds: number[] }): Promise<Array<{ studentId: number; folio: string; cycleCode: string }>>;
   /**
    * The DRSE's print run of `studentIds` (planillas of 8, blanks voided, cards issued), linked to the
    * request's reservation (its consumption consumes it), rendered to PDF.

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests/request-read-model';
 import { replacementTariff } from '../catalog/replacement-tariff';
-import { recordHolograms } from '../catalog/student-holograms';
+import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
 import { materialCeilingForMatricula } from './material-requirement';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
@@ -34,7 +34,12 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { requestId };
   }
 
-  /** Procedure 1, step 3: students belong to the school, count ≤ matrícula, photo (R8), not declined (R4), new vs continuing (R3), not issued this cycle. */
+  /**
+   * Procedure 1, step 3: students belong to the school, count ≤ matrícula, photo (R8), not declined (R4),
+   * new vs continuing (R3), not issued this cycle. A student holding a card in force (any cycle) gets
+   * the cycle's hologram, never a new card: listed as new, they are counted as continuing (the row's
+   * kind changes, with the reason); one who already has this cycle's hologram gets nothing more.
+   */
   async checkProcedencia(s: StepInput): Promise<StepResult> {
     const em = this.em.fork();
     const [school] = await em.execute<Row[]>(
@@ -48,36 +53,48 @@ export class ProcedureActivities implements ProcedureActivityContract {
        where rs.request_id = ? order by rs.kind desc, rs.student_id`,
       [s.requestId],
     );
-    const issued = new Set(await this.production.issuedThisCycle({ studentIds: rows.map((r) => Number(r.student_id)) }));
+    const ids = rows.map((r) => Number(r.student_id));
+    const issued = new Set(await this.production.issuedThisCycle({ studentIds: ids }));
+    const inForce = new Map((await this.production.cardsInForce({ studentIds: ids })).map((c) => [c.studentId, c]));
+    const withHologram = await studentsWithHologram(em, [...inForce.keys()]);
     let eligibleCount = 0;
     const verdicts = rows.map((r) => {
-      const isNew = r.kind === 'NUEVO';
+      const id = Number(r.student_id);
+      const card = inForce.get(id);
+      const hologramOnly = card !== undefined && !issued.has(id) && Number(r.school_id) === Number(school.id) && !r.declined;
+      const isNew = r.kind === 'NUEVO' && !hologramOnly;
       let reason: string | null = null;
+      let note: string | null = null;
       if (Number(r.school_id) !== Number(school.id)) reason = 'El alumno no pertenece a la escuela.';
       else if (r.declined) reason = 'La familia declinó la credencial (R4).';
+      else if (hologramOnly && withHologram.has(id)) reason = `Tiene credencial vigente (folio ${card.folio}) y ya recibió el holograma del ciclo.`;
+      else if (hologramOnly) note = `Tiene credencial vigente (folio ${card.folio}, ciclo ${card.cycleCode}): recibe sólo el holograma del ciclo (R3).`;
       else if (isNew && !r.primer_ingreso) reason = 'No es de primer ingreso: le corresponde holograma (R3).';
       else if (!isNew && r.primer_ingreso) reason = 'Es de primer ingreso: requiere credencial nueva (R3).';
       else if (isNew && !r.photo_hash) reason = 'Falta la fotografía del alumno (R8).';
       else if (issued.has(Number(r.student_id))) reason = 'Ya se le expidió en este ciclo.';
       else if (eligibleCount >= Number(school.matricula)) reason = 'Excede la matrícula de la escuela.';
       if (reason === null) eligibleCount++;
-      return { studentId: Number(r.student_id), isNew, reason };
+      return { studentId: id, isNew, reason, note };
     });
     await em.transactional(async (tx) => {
       for (const v of verdicts) {
-        await tx.execute('update request_student set eligible = ?, reason = ?, approved = null where request_id = ? and student_id = ?', [
+        await tx.execute('update request_student set kind = ?, eligible = ?, reason = ?, approved = null where request_id = ? and student_id = ?', [
+          v.isNew ? 'NUEVO' : 'CONTINUO',
           v.reason === null,
-          v.reason,
+          v.reason ?? v.note,
           s.requestId,
           v.studentId,
         ]);
       }
     });
+    const hologramOnly = verdicts.filter((v) => v.note !== null).length;
     const count = (isNew: boolean, eligible?: boolean) =>
       verdicts.filter((v) => v.isNew === isNew && (eligible === undefined || (v.reason === null) === eligible)).length;
     return {
       outcome: 'CHECKED',
       data: { newRequested: count(true), continuingRequested: count(false), newEligible: count(true, true), continuingEligible: count(false, true) },
+      ...(hologramOnly > 0 ? { note: `${hologramOnly} alumno(s) con credencial vigente reciben sólo el holograma del ciclo, no una credencial nueva (R3).` } : {}),
     };
   }
 
@@ -287,7 +304,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
       const approved = [...newIds, ...continuingIds];
       await em.execute(
         `update request_student set approved = (student_id = any(?::int[])),
-           reason = case when student_id = any(?::int[]) then null else coalesce(reason, 'Ajuste de cantidades en la validación.') end
+           reason = case when student_id = any(?::int[]) then reason when eligible then 'Ajuste de cantidades en la validación.' else reason end
          where request_id = ?`,
         [`{${approved.join(',')}}`, `{${approved.join(',')}}`, s.requestId],
       );

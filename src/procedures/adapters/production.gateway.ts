@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../common/domain-error';
 import { ReservationService } from '../../inventory/reservation.service';
+import { cardsInForce } from '../../production/cards-in-force';
 import { ProductionService } from '../../production/production.service';
 import type { ProductionGateway } from '../ports';
 import { asActivity, workflowActor } from './system-actor';
@@ -25,6 +26,11 @@ export class ProductionServiceGateway implements ProductionGateway {
       [`{${studentIds.map((n) => Math.trunc(n)).join(',')}}`],
     );
     return rows.map((r) => Number(r.student_id));
+  }
+
+  async cardsInForce({ studentIds }: Input<'cardsInForce'>): Promise<Array<{ studentId: number; folio: string; cycleCode: string }>> {
+    const cards = await cardsInForce(this.em.fork(), studentIds);
+    return [...cards].map(([studentId, c]) => ({ studentId, folio: c.folio, cycleCode: c.cycleCode }));
   }
 
   /** Control Escolar of the DRSE generates the file: folios, voided blanks and issue before the PDF, consumption against the reservation. */
