@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { ProcedureName } from '../../statecharts/step-meta';
 import { openTasksOf } from './task-scope';
+import { claimStudents, releaseStudentsExcept } from './open-requests';
 
 type Row = Record<string, unknown>;
 
@@ -97,7 +98,12 @@ export class RequestsService {
         : Number(
             (await em.execute<Row[]>('select id from procedure_request where procedure = ? and school_id = ? and oficio_key = ?', [r.procedure, r.schoolId, r.oficioKey.trim()]))[0].id,
           );
-      if (created && r.students?.length) await this.insertStudents(em, requestId, r.students);
+      if (created && r.students?.length) {
+        await this.insertStudents(em, requestId, r.students);
+        // One open request per student (issue 11): a student in another open oficio refuses this one (409).
+        await claimStudents(em, 'PROCEDURE_1', requestId, r.students.map((s) => s.studentId));
+      }
+      if (created && studentId !== null) await claimStudents(em, 'REPLACEMENT', requestId, [studentId]);
       return { requestId, created, drseCode: String(school.drse_code), printRoute: String(school.print_route) };
     });
   }
@@ -112,6 +118,8 @@ export class RequestsService {
       }
       await em.execute('delete from request_student where request_id = ?', [requestId]);
       await this.insertStudents(em, requestId, students);
+      await releaseStudentsExcept(em, 'PROCEDURE_1', requestId, students.map((s) => s.studentId));
+      await claimStudents(em, 'PROCEDURE_1', requestId, students.map((s) => s.studentId));
     });
   }
 

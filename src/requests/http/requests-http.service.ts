@@ -18,6 +18,8 @@ import { humanizeProblem, problemsDetail } from './field-names';
 import { decisionProblem, EngineUnavailableError, refusedAsNotThisStep, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
 import { PendingStart, startPending } from '../pending-start';
+import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
+import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
 import { replacementTariff, tariffMismatch } from '../../catalog/replacement-tariff';
 import {
@@ -206,6 +208,7 @@ export class RequestsHttpService {
     let comment: string | null = datos.comentario?.trim() || null;
     if (datos.procedimiento === 'PROCEDURE_1') {
       students = await this.checkStudentLists(school.id, datos, 'datos.');
+      await this.assertNotInOpenRequest(school.id, students, BlobStore.hash(oficio), studentField(datos, 'datos.'));
     } else {
       requested = { ...datos.material };
       if (requested.teslinSheets + requested.micas + requested.holograms === 0) {
@@ -228,7 +231,11 @@ export class RequestsHttpService {
           }
         : { schoolId: school.id, drseCode: school.drse_code, requested: requested! };
     const pendingStart = this.startArguments(actor, school, input, comment);
-    const created = await this.requests.createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, pendingStart });
+    const created = await this.requests
+      .createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, pendingStart })
+      .catch((err: unknown) => {
+        throw err instanceof StudentsInOpenRequestError && datos.procedimiento === 'PROCEDURE_1' ? err.withFields(studentField(datos, 'datos.')) : err;
+      });
     await this.assertFirstFiling(created, 'oficio', 'Este oficio ya se presentó', idem);
     const workflowId = await this.start(datos.procedimiento, created.requestId, pendingStart, true);
     return { id: created.requestId, procedimiento: datos.procedimiento, estado: 'EN_REVISION_PLANEACION', workflowId };
@@ -272,9 +279,15 @@ export class RequestsHttpService {
       }
       const [used] = await em.execute<Row[]>('select 1 from card_replacement where receipt_number = ?', [numero]);
       if (used) throw new DomainError(`El recibo de pago ${numero} ya fue registrado; un recibo sirve una sola vez.`, 'datos.recibo.numero', 'RECIBO_USADO', 409);
+      const conflicts = await studentsInOpenRequests(em, 'REPLACEMENT', [datos.alumno]);
+      if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'REPLACEMENT', () => 'datos.alumno');
     }
 
-    const created = await this.requests.createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno });
+    const created = await this.requests
+      .createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno })
+      .catch((err: unknown) => {
+        throw err instanceof StudentsInOpenRequestError ? err.withFields(() => 'datos.alumno') : err;
+      });
     await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó', idem);
     const [revoked] = card
       ? [card]
@@ -315,6 +328,21 @@ export class RequestsHttpService {
     if (created.created || idem.retry) return;
     const [row] = await this.em.fork().execute<Row[]>('select last_seq from procedure_request where id = ?', [created.requestId]);
     if (Number(row.last_seq) >= 0) throw new DomainError(`${message} (solicitud ${created.requestId}).`, field, 'YA_PRESENTADO', 409);
+  }
+
+  /**
+   * 409 before anything is stored (the scan included) when a student is in another open Procedure 1
+   * request; the same oficio filed again is its own request, not another. The database holds the rule
+   * under concurrent filings (RequestsService.createRequest).
+   */
+  private async assertNotInOpenRequest(schoolId: number, students: Array<{ studentId: number }>, oficioHash: string, fieldOf: (studentId: number) => string): Promise<void> {
+    const em = this.em.fork();
+    const [same] = await em.execute<Row[]>(`select id from procedure_request where procedure = 'PROCEDURE_1' and school_id = ? and oficio_key = ?`, [
+      schoolId,
+      `${OFICIO_PREFIX}${oficioHash}`,
+    ]);
+    const conflicts = await studentsInOpenRequests(em, 'PROCEDURE_1', students.map((s) => s.studentId), same ? Number(same.id) : undefined);
+    if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'PROCEDURE_1', fieldOf);
   }
 
   private async start(procedure: ProcedureName, requestId: number, args: PendingStart, swept: boolean): Promise<string> {
@@ -569,7 +597,9 @@ export class RequestsHttpService {
   async replaceStudents(actor: Actor, id: number, lists: StudentListsDto): Promise<RequestDetailDto> {
     const row = await this.returned(actor, id, 'PROCEDURE_1', 'Sólo las solicitudes del Procedimiento 1 llevan lista de alumnos.');
     const students = await this.checkStudentLists(row.schoolId!, lists, '');
-    await this.requests.replaceStudents(row.id, students);
+    await this.requests.replaceStudents(row.id, students).catch((err: unknown) => {
+      throw err instanceof StudentsInOpenRequestError ? err.withFields(studentField(lists, '')) : err;
+    });
     return this.detail(actor, id);
   }
 
@@ -772,4 +802,14 @@ export class RequestsHttpService {
     const [row] = await this.em.fork().execute<Row[]>('select public_status from procedure_request where id = ?', [requestId]);
     return String(row.public_status);
   }
+}
+
+/** The list field of a student in a filed oficio (`datos.nuevos[i]` / `datos.continuan[i]`). */
+function studentField(lists: StudentListsDto, prefix: string): (studentId: number) => string {
+  return (studentId) => {
+    const n = lists.nuevos.indexOf(studentId);
+    if (n >= 0) return `${prefix}nuevos[${n}]`;
+    const c = lists.continuan.indexOf(studentId);
+    return c >= 0 ? `${prefix}continuan[${c}]` : `${prefix}nuevos`;
+  };
 }
