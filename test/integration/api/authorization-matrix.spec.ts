@@ -306,7 +306,7 @@ const ROWS: Row[] = [
       await requestsWorld(w, t);
       const datos = persona === 'ESCUELA_FUERA'
         ? { procedimiento: 'PROCEDURE_2', material: { teslinSheets: 1, micas: 8, holograms: 8 }, justificacion: 'Oficio de material de la matriz.' }
-        : { procedimiento: 'PROCEDURE_1', nuevos: [w.student.id], continuan: [] };
+        : { procedimiento: 'PROCEDURE_1', nuevos: [(await t.createStudent(w.school)).id], continuan: [] };
       return { path: '/requests', form: requestForm(datos) };
     } },
   { name: 'lista de solicitudes', method: 'GET', route: '/requests', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',

@@ -78,10 +78,12 @@ export function ensureWorker(t: TestApp): Promise<void> {
   return ready;
 }
 
-/** A Procedure 1 request of the matrix's target school, filed by ADMIN-free means (its school user), in Planeación's review. */
+/** A Procedure 1 request of the matrix's target school (for a new student), filed by ADMIN-free means (its school user), in Planeación's review. */
 export async function matrixRequest(w: ScopeWorld, t: TestApp): Promise<number> {
   await ensureWorker(t);
-  const filed = await fileP1(t, w.tokens.ESCUELA_DENTRO!, { nuevos: [w.student.id] });
+  // A student of its own: a student is in one open Procedure 1 request at a time (409 otherwise).
+  const student = await t.createStudent(w.school);
+  const filed = await fileP1(t, w.tokens.ESCUELA_DENTRO!, { nuevos: [student.id] });
   if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
   await detailWhen(t, w.tokens.ADMIN!, filed.body.id, 'EN_REVISION_PLANEACION');
   await eventually(

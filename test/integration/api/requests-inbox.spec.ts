@@ -9,11 +9,13 @@ describe(InboxController.name, () => {
   let t: TestApp;
   const token: Record<string, string> = {};
   let student: number;
+  let other: number;
 
   beforeAll(async () => {
     t = await startTestApp({ worker: true, env: { PROCEDURE_SLA_REVISION_PLANEACION: '4s' } });
     const school = await t.createSchool({ drse: 'VALLES', matricula: 60 });
     student = (await t.createStudent(school)).id;
+    other = (await t.createStudent(school)).id;
     const onSite = await t.createSchool({ drse: 'VALLES', matricula: 900 });
     token.escuela = (await t.loginAs({ role: 'ESCUELA', schoolId: school.id })).accessToken;
     token.sitio = (await t.loginAs({ role: 'ESCUELA', schoolId: onSite.id })).accessToken;
@@ -32,7 +34,7 @@ describe(InboxController.name, () => {
     expect(overdue.body.tareaAbierta).toMatchObject({ key: 'REVISION_PLANEACION', vencida: true, escaladaA: 'CONTROL_ESCOLAR_CENTRAL' });
     expect(overdue.body.linea.map((e: { evento: string }) => e.evento)).toEqual(['SUBMIT', 'SLA_EXPIRED']);
 
-    const b = (await fileP1(t, token.escuela, { nuevos: [student] })).body.id as number;
+    const b = (await fileP1(t, token.escuela, { nuevos: [other] })).body.id as number;
     await detailWhen(t, token.planeacion, b, 'EN_REVISION_PLANEACION');
     const inbox = await t.http('GET', '/inbox', { token: token.planeacion });
     expect(inbox.status).toBe(200);
