@@ -6,7 +6,8 @@ import type { PrintHolder } from './print-holder';
 /**
  * What a print run used, for the inventory (SPEC §5): one Teslin sheet per planilla, one mica per
  * printed card, the voided blank slots as waste (R7), and the planillas printed for the ink
- * arithmetic. Holograms are not part of printing (they are delivered per student and cycle).
+ * arithmetic. Holograms are delivered per student and cycle; a school's on-site run also counts the
+ * holograms of its continuing students (`hologramsOnly`).
  */
 export interface PrintRunConsumption {
   /** Idempotency key for the recorder: `print-run:<runId>`; a second call with it changes nothing. */
@@ -24,6 +25,11 @@ export interface PrintRunConsumption {
   micas: number;
   /** Planillas printed, for ink (a cartridge set prints a configurable number of planillas). */
   inkPlanillas: number;
+  /**
+   * A school's on-site run: continuing students who got only the cycle's hologram (R3), one each,
+   * besides the printed cards' holograms. 0 for DRSE runs (Procedure 1 delivers theirs).
+   */
+  hologramsOnly?: number;
 }
 
 /**

@@ -217,7 +217,7 @@ export class ProductionService {
     const now = new Date();
     // A run without a reservation consumes its holder's stock in this transaction (R6/R7): the
     // balance rows are locked here and a shortage refuses the run before any folio is taken.
-    const consumeHere = this.recorder !== undefined && p.reservationId === null && packed.cards > 0;
+    const consumeHere = this.recorder !== undefined && p.reservationId === null && (packed.cards > 0 || (onSite && hologramOnly.length > 0));
     const runId = (await tx.insert(PrintRun, {
       key: p.key,
       fingerprint: p.fingerprint,
@@ -235,20 +235,19 @@ export class ProductionService {
       createdById: p.actor.id,
       createdByRole: p.actor.role,
       createdAt: now,
-      // Nothing to consume when the run only gave holograms.
-      consumptionRecordedAt: consumeHere || packed.cards === 0 ? now : undefined,
+      consumptionRecordedAt: consumeHere || packed.cards + (onSite ? hologramOnly.length : 0) === 0 ? now : undefined,
     })) as number;
     if (onSite) {
       // One hologram per student per cycle (catalog's rule): the new cards and the continuing students.
       const given = [...eligible.map((s) => s.id), ...hologramOnly.map((h) => h.studentId)];
       await recordHolograms(tx, { studentIds: given, source: 'TIRADA_EN_SITIO', reference: `corrida-${runId}`, recordedBy: p.actor.id, cycleCode: p.cycle.code }, false);
     }
-    if (packed.cards === 0) {
-      return { runId, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, hologramOnly, consumptionRecorded: true };
-    }
     if (consumeHere) {
-      const consumption = consumptionOf({ id: runId, holder: p.holder, cycleCode: p.cycle.code, reservationId: null, cards: packed.cards, planillas: packed.planillas, voided: packed.blanks });
+      const consumption = consumptionOf({ id: runId, holder: p.holder, cycleCode: p.cycle.code, reservationId: null, cards: packed.cards, planillas: packed.planillas, voided: packed.blanks, hologramsOnly: onSite ? hologramOnly.length : 0 });
       await this.recorder!.recordPrintRunConsumption(consumption, p.actor, tx);
+    }
+    if (packed.cards === 0) {
+      return { runId, key: p.key, cycleCode: p.cycle.code, planillas: 0, cards: 0, voided: 0, excluded, hologramOnly, consumptionRecorded: consumeHere };
     }
 
     const numbers = await nextFolioNumbers(tx, packed.slots.length);
@@ -684,7 +683,8 @@ export class ProductionService {
     const run = await em.findOneOrFail(PrintRun, { id: runId });
     if (run.consumptionRecordedAt) return true;
     const holder: PrintHolder = run.holderType === 'DRSE' ? { type: 'DRSE', drseCode: run.holderDrseCode! } : { type: 'ESCUELA', schoolId: run.holderSchoolId! };
-    await this.recorder.recordPrintRunConsumption(consumptionOf({ id: run.id, holder, cycleCode: run.cycleCode, reservationId: run.reservationId ?? null, cards: run.cards, planillas: run.planillas, voided: run.voided }), actor);
+    const hologramsOnly = run.holderType === 'ESCUELA' ? (run.hologramOnly ?? []).length : 0;
+    await this.recorder.recordPrintRunConsumption(consumptionOf({ id: run.id, holder, cycleCode: run.cycleCode, reservationId: run.reservationId ?? null, cards: run.cards, planillas: run.planillas, voided: run.voided, hologramsOnly }), actor);
     await em.nativeUpdate(PrintRun, { id: runId, consumptionRecordedAt: null }, { consumptionRecordedAt: new Date() });
     return true;
   }
@@ -741,7 +741,16 @@ export class ProductionService {
   }
 }
 
-export function consumptionOf(run: { id: number; holder: PrintHolder; cycleCode: string; reservationId: number | null; cards: number; planillas: number; voided: number }): PrintRunConsumption {
+export function consumptionOf(run: {
+  id: number;
+  holder: PrintHolder;
+  cycleCode: string;
+  reservationId: number | null;
+  cards: number;
+  planillas: number;
+  voided: number;
+  hologramsOnly?: number;
+}): PrintRunConsumption {
   return {
     key: `print-run:${run.id}`,
     runId: run.id,
@@ -753,6 +762,7 @@ export function consumptionOf(run: { id: number; holder: PrintHolder; cycleCode:
     voidedSlots: run.voided,
     micas: run.cards,
     inkPlanillas: run.planillas,
+    hologramsOnly: run.hologramsOnly ?? 0,
   };
 }
 

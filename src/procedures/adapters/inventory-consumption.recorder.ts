@@ -14,7 +14,8 @@ import { CONSUMPTION_RECORDER, ConsumptionRecorder, MaterialShortageError, Print
  * Production's ConsumptionRecorder backed by the inventory ledger, idempotent on the run's key
  * (`print-run:<runId>` is the inventory operation key). Every printed card uses one Teslin slot,
  * one mica and one hologram of the run's cycle; the voided blanks are WASTE VOIDED_BLANK; ink is
- * counted in planillas.
+ * counted in planillas; a school's on-site run also uses one hologram per continuing student it
+ * gave only the hologram (`hologramsOnly`).
  * - A run linked to a reservation (a DRSE run for a request) consumes it: the reservation's
  *   holograms for continuing students are consumed with it; what was not printed is released;
  *   anything beyond the reservation (e.g. pending replacements printed in the same run) comes from
@@ -50,7 +51,7 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
     }
     const holder = c.holder.type === 'DRSE' ? await this.holders.holderForDrse(c.holder.drseCode, within) : await this.holders.holderForSchool(c.holder.schoolId, within);
     try {
-      await this.stock.consume({ key: c.key, actor, holderId: holder.id, cycleCode: c.cycleCode, printRunId: c.runId, usage: usage(c.cardsPrinted) }, within);
+      await this.stock.consume({ key: c.key, actor, holderId: holder.id, cycleCode: c.cycleCode, printRunId: c.runId, usage: usage(c.cardsPrinted + (c.hologramsOnly ?? 0)) }, within);
     } catch (err) {
       if (!(err instanceof InsufficientStockError)) throw err;
       const lines = err.shortfall.map((l) => {
@@ -59,7 +60,7 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
         return { shortage: { item: l.item, required: l.required, available: l.available, missing: l.missing }, text: `${itemLabel(item)} (${l.item}): faltan ${q(l.missing)} (se requieren ${q(l.required)}, hay ${q(l.available)} disponibles)` };
       });
       throw new MaterialShortageError(
-        `Material insuficiente en ${holder.name} para imprimir ${c.cardsPrinted} ${c.cardsPrinted === 1 ? 'credencial' : 'credenciales'} en ${c.planillas} ${c.planillas === 1 ? 'planilla' : 'planillas'}; no se generó la corrida. ${lines.map((l) => l.text).join('; ')}.`,
+        `Material insuficiente en ${holder.name} para ${c.cardsPrinted > 0 ? `imprimir ${c.cardsPrinted} ${c.cardsPrinted === 1 ? 'credencial' : 'credenciales'} en ${c.planillas} ${c.planillas === 1 ? 'planilla' : 'planillas'}` : 'la corrida'}${c.hologramsOnly ? ` y dar ${c.hologramsOnly} ${c.hologramsOnly === 1 ? 'holograma' : 'hologramas'} a alumnos con credencial vigente` : ''}; no se generó la corrida. ${lines.map((l) => l.text).join('; ')}.`,
         lines.map((l) => l.shortage),
       );
     }

@@ -67,8 +67,8 @@ describe('Print runs and continuing students (hologram only)', () => {
       { student_id: alreadyStuck.id, source: 'CONFIRMACION_ESCUELA', reference: 'escuela-prueba' },
       { student_id: noPhoto.id, source: 'TIRADA_EN_SITIO', reference },
     ]);
-    // Materials: one card's worth (the recorder saw 1 card, 1 planilla).
-    expect(f.recorder.calls.at(-1)!.consumption).toMatchObject({ runId: run.runId, cardsPrinted: 1, micas: 1, planillas: 1 });
+    // Materials: one card's worth (1 slot, 1 mica, 1 planilla) and a hologram for each continuing student.
+    expect(f.recorder.calls.at(-1)!.consumption).toMatchObject({ runId: run.runId, cardsPrinted: 1, micas: 1, planillas: 1, hologramsOnly: 2 });
     expect(await f.sut.getRun(run.runId!)).toMatchObject({ hologramOnly: run.hologramOnly });
 
     // Everyone is served for the cycle: a second run has nothing to give.
@@ -95,7 +95,9 @@ describe('Print runs and continuing students (hologram only)', () => {
     expect(run).toMatchObject({ runId: expect.any(Number), planillas: 0, cards: 0, voided: 0, consumptionRecorded: true });
     expect(run.hologramOnly.map((h) => h.studentId)).toEqual(students.map((s) => s.id));
     expect(await em().count(Credential, { runId: run.runId! })).toBe(0);
-    expect(f.recorder.calls.length).toBe(calls);
+    expect(f.recorder.calls.map((c) => c.consumption).slice(calls)).toEqual([
+      expect.objectContaining({ runId: run.runId, cardsPrinted: 0, micas: 0, planillas: 0, voidedSlots: 0, inkPlanillas: 0, hologramsOnly: 2 }),
+    ]);
     expect((await holograms(students.map((s) => s.id))).map((h) => h.reference)).toEqual([`corrida-${run.runId}`, `corrida-${run.runId}`]);
     await expect(f.sut.getRunPdf(run.runId!)).rejects.toMatchObject({ status: 422, message: expect.stringContaining('sólo entregó hologramas') });
     expect(await em().findOneOrFail(PrintRun, { id: run.runId! })).toMatchObject({ cards: 0, planillas: 0 });
