@@ -14,8 +14,13 @@ export interface Picker {
 export function studentPicker(students: Student[], initial?: { nuevos: number[]; continuan: number[] }): Picker {
   const boxes = new Map<number, HTMLInputElement>();
   const summary = h('div', { class: 'summary', 'aria-live': 'polite' });
-  /** Already holds what this oficio would ask for: a card in force (new) or this cycle's hologram (continuing). */
-  const holds = (s: Student) => (s.primerIngreso ? Boolean(s.currentCard) : Boolean(s.hologramThisCycle));
+  /**
+   * A student holding a card in force (of any cycle) gets only the cycle's hologram, never a second
+   * card (R3): listed with the continuing ones whatever the first-entry flag says. Already holds what
+   * this oficio would ask for: this cycle's hologram.
+   */
+  const holds = (s: Student) => Boolean(s.hologramThisCycle);
+  const card = (s: Student) => (s.currentCard ? ` — credencial vigente (folio ${s.currentCard.folio}, ciclo ${s.currentCard.cycleCode})` : '');
   const group = (legend: string, list: Student[], key: 'nuevos' | 'continuan') => {
     const items = list.map((s) => {
       const id = uid('al');
@@ -33,7 +38,7 @@ export function studentPicker(students: Student[], initial?: { nuevos: number[];
         'li',
         null,
         cb,
-        h('label', { for: id }, `${fullName(s)} · ${s.curp}`, s.hasPhoto ? '' : ' — sin fotografía', s.declined ? ' — la familia declinó la credencial' : '', holds(s) ? (s.primerIngreso ? ' — ya tiene credencial vigente' : ' — ya tiene el holograma del ciclo') : ''),
+        h('label', { for: id }, `${fullName(s)} · ${s.curp}`, s.hasPhoto ? '' : ' — sin fotografía', s.declined ? ' — la familia declinó la credencial' : '', card(s), holds(s) ? ' — ya tiene el holograma del ciclo' : ''),
       );
     });
     const all = h('button', { type: 'button', class: 'link' }, 'Marcar todos');
@@ -48,8 +53,8 @@ export function studentPicker(students: Student[], initial?: { nuevos: number[];
     });
     return h('fieldset', { class: 'students' }, h('legend', null, `${legend} (${list.length})`), list.length ? [h('p', null, all, ' ', none), h('ul', { class: 'checklist' }, items)] : h('p', null, 'No hay alumnos en este grupo.'));
   };
-  const nuevos = students.filter((s) => s.primerIngreso);
-  const continuan = students.filter((s) => !s.primerIngreso);
+  const nuevos = students.filter((s) => s.primerIngreso && !s.currentCard);
+  const continuan = students.filter((s) => !s.primerIngreso || s.currentCard);
   const element = h(
     'div',
     { class: 'picker' },

@@ -61,8 +61,10 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
       s.declined
         ? badge('Declinó la credencial', 'danger')
         : s.currentCard
-          ? `Credencial vigente (folio ${s.currentCard.folio})${s.primerIngreso || s.hologramThisCycle ? '' : ' · falta el holograma del ciclo'}`
+          ? `Credencial vigente: folio ${s.currentCard.folio}, ciclo ${s.currentCard.cycleCode}`
           : 'Recibirá credencial',
+      // R3: a card in force is valid this cycle with this cycle's hologram (one per student and cycle).
+      s.hologramThisCycle ? 'Sí' : s.declined ? 'No' : s.currentCard ? badge('No: le falta', 'warn') : 'No',
     ];
     if (canEdit) {
       const file = h('input', { type: 'file', accept: 'image/jpeg,image/png', id: uid('foto'), name: 'foto' });
@@ -109,7 +111,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
     }
     return cells;
   });
-  const headers = ['Nombre', 'CURP', 'Ingreso', 'Fotografía', 'Credencial', ...(canEdit ? ['Acciones'] : [])];
+  const headers = ['Nombre', 'CURP', 'Ingreso', 'Fotografía', 'Credencial', 'Holograma del ciclo', ...(canEdit ? ['Acciones'] : [])];
   return h(
     'div',
     { class: 'table-wrap' },
