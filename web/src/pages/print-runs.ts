@@ -12,11 +12,14 @@ interface PrintRun {
   cards: number;
   voided: number;
   excludedCount: number;
+  /** Students with a card in force: the cycle's hologram only, no new card (R3). */
+  hologramOnlyCount: number;
   firstFolio?: string;
   lastFolio?: string;
   createdAt: string;
   pdfReady: boolean;
   excluded?: { studentId: number; reason: string; detail: string; studentName?: string }[];
+  hologramOnly?: { studentId: number; studentName: string | null; folio: string; cardCycleCode: string }[];
 }
 const PRINTERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 
@@ -31,8 +34,11 @@ export async function printRunsPage(ctx: PageContext): Promise<void> {
   ctx.main.append(
     table(
       'Corridas de impresión',
-      ['Fecha', 'Imprime', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Excluidos', 'Folios', 'PDF'],
-      runs.items.map((r) => [fmtDate(r.createdAt), r.holder.name, r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.excludedCount), r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r)]),
+      ['Fecha', 'Imprime', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
+      runs.items.map((r) => [
+        fmtDate(r.createdAt), r.holder.name, r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
+        r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r),
+      ]),
     ),
   );
 }
@@ -44,7 +50,7 @@ export function manualLink(): HTMLElement {
 
 function pdfButton(r: PrintRun): HTMLElement {
   const box = messageBox();
-  if (!PRINTERS.includes(session.actor!.role)) return h('span', null, '—');
+  if (!PRINTERS.includes(session.actor!.role) || r.cards === 0) return h('span', null, '—');
   const b = h('button', { type: 'button', class: 'secondary' }, `Descargar planillas de la corrida ${r.id}`);
   b.addEventListener('click', () => {
     const p = progress(r.pdfReady ? 'Descargando…' : 'Generando el PDF de las planillas…');
@@ -83,7 +89,7 @@ async function runForm(role: string, schoolId: number | undefined, result: HTMLE
   const form = h(
     'form',
     null,
-    schoolsSel ? field('Escuelas (Ctrl o Mayús para varias)', schoolsSel, 'Se imprimen todos sus alumnos con fotografía que no tengan credencial de este ciclo.') : h('p', null, 'Se imprimen los alumnos de su escuela con fotografía y sin credencial de este ciclo, más las reposiciones pendientes.'),
+    schoolsSel ? field('Escuelas (Ctrl o Mayús para varias)', schoolsSel, 'Se imprimen todos sus alumnos con fotografía que no tengan credencial de este ciclo.') : h('p', null, 'Se imprimen los alumnos de su escuela con fotografía y sin credencial de este ciclo, más las reposiciones pendientes. Quien ya tiene credencial vigente recibe sólo el holograma del ciclo, y queda registrado.'),
     schoolsSel ? h('div', { class: 'check' }, perSchool, h('label', { for: perSchool.id }, 'Cada escuela empieza en una planilla nueva')) : null,
     h('div', { class: 'actions' }, previewBtn, createBtn),
     box,
@@ -121,11 +127,19 @@ async function runForm(role: string, schoolId: number | undefined, result: HTMLE
       box.replaceChildren(p);
       const run = await post<PrintRun>('/print-runs', body(), key);
       key = newKey();
-      box.ok(`Corrida ${run.id}: ${run.cards} credencial(es) en ${run.planillas} planilla(s), ${run.voided} espacio(s) cancelado(s).`);
+      const holograms = run.hologramOnlyCount ? ` ${run.hologramOnlyCount} alumno(s) con credencial vigente reciben sólo el holograma del ciclo.` : '';
+      box.ok(`Corrida ${run.id}: ${run.cards} credencial(es) en ${run.planillas} planilla(s), ${run.voided} espacio(s) cancelado(s).${holograms}`);
       result.replaceChildren(
         section(
           `Corrida ${run.id}`,
           h('p', null, run.firstFolio ? `Folios ${run.firstFolio} a ${run.lastFolio}.` : ''),
+          run.hologramOnly?.length
+            ? table(
+                'Sólo holograma del ciclo (ya tienen credencial vigente)',
+                ['Alumno', 'Credencial vigente'],
+                run.hologramOnly.map((g) => [g.studentName ?? `Alumno ${g.studentId}`, `Folio ${g.folio}, ciclo ${g.cardCycleCode}`]),
+              )
+            : null,
           run.excluded?.length
             ? table('Alumnos excluidos', ['Alumno', 'Motivo'], run.excluded.map((e) => [e.studentName ?? `Alumno ${e.studentId}`, e.detail]))
             : h('p', null, 'Ningún alumno excluido.'),
