@@ -743,7 +743,7 @@ export interface paths {
          * Genera una corrida de impresión: planillas de 8, folios, anulación de los espacios en blanco (R7) y credenciales marcadas como expedidas (R9).
          * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
-         *     Control Escolar de una DRSE imprime como su DRSE (escuelas que R1 le asigna); una escuela que imprime en sitio, para sí misma; los roles centrales indican `holder`. Una escuela cuya DRSE imprime recibe 422 `RUTA_DE_IMPRESION`. Incluye solas las reposiciones pendientes (R5). Los alumnos que no pueden imprimirse se listan en `excluded` con su motivo; si ninguno puede, 422 `NADA_QUE_IMPRIMIR`.
+         *     Control Escolar de una DRSE imprime como su DRSE (escuelas que R1 le asigna); una escuela que imprime en sitio, para sí misma; los roles centrales indican `holder`. Una escuela cuya DRSE imprime recibe 422 `RUTA_DE_IMPRESION`. Incluye solas las reposiciones pendientes (R5). Los alumnos que no pueden imprimirse se listan en `excluded` con su motivo. Un alumno con credencial vigente (de cualquier ciclo, salvo reposición) no recibe otra: se cuenta en `hologramOnly` (sólo el holograma del ciclo; una escuela en sitio lo registra, y una corrida suya con sólo hologramas no tiene planillas). Si nadie necesita credencial nueva (ni, en sitio, holograma), 422 `NADA_QUE_IMPRIMIR`.
          */
         post: operations["PrintRunsController_create"];
         delete?: never;
@@ -805,7 +805,7 @@ export interface paths {
          * Muestra en PDF con marca de agua «MUESTRA — SIN VALIDEZ»: no usa folios ni marca nada como expedido.
          * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
-         *     Mismo cuerpo y mismas reglas que la corrida. Encabezados `X-Planillas`, `X-Tarjetas`, `X-Excluidos` (cuántos).
+         *     Mismo cuerpo y mismas reglas que la corrida. Encabezados `X-Planillas`, `X-Tarjetas`, `X-Excluidos`, `X-Solo-Holograma` (cuántos; los últimos: alumnos con credencial vigente que reciben sólo el holograma del ciclo).
          */
         post: operations["PrintRunsController_preview"];
         delete?: never;
@@ -2099,7 +2099,7 @@ export interface components {
             /** @description El motivo, en español. */
             detail: string;
             /** @enum {string} */
-            reason: "NO_ENCONTRADO" | "FUERA_DE_ALCANCE" | "RUTA_DE_IMPRESION" | "RECHAZADA" | "SIN_FOTOGRAFIA" | "YA_EXPEDIDA";
+            reason: "NO_ENCONTRADO" | "FUERA_DE_ALCANCE" | "RUTA_DE_IMPRESION" | "RECHAZADA" | "SIN_FOTOGRAFIA" | "YA_EXPEDIDA" | "HOLOGRAMA_ENTREGADO";
             studentId: number;
             /** @description Nombre del alumno (solo si está en su ámbito). */
             studentName?: string | null;
@@ -2170,6 +2170,21 @@ export interface components {
         HologramConfirmationResultDto: {
             cycleCode: string;
             recorded: number;
+        };
+        HologramOnlyDto: {
+            /**
+             * @description Ciclo en que se expidió esa credencial.
+             * @example 2025-2026
+             */
+            cardCycleCode: string;
+            /**
+             * @description Folio de la credencial vigente del alumno.
+             * @example 2526-0000123-7
+             */
+            folio: string;
+            studentId: number;
+            /** @description Nombre del alumno (solo si está en su ámbito). */
+            studentName?: string | null;
         };
         ImportedSchoolDto: {
             cct: string;
@@ -2568,6 +2583,10 @@ export interface components {
             excludedCount: number;
             firstFolio?: string | null;
             holder: components["schemas"]["PrintHolderViewDto"];
+            /** @description En una corrida de escuela en sitio, su holograma del ciclo quedó registrado. */
+            hologramOnly: components["schemas"]["HologramOnlyDto"][];
+            /** @description Alumnos con credencial vigente que reciben sólo el holograma del ciclo (R3), sin credencial nueva. */
+            hologramOnlyCount: number;
             id: number;
             issued: components["schemas"]["PrintedCardDto"][];
             lastFolio?: string | null;
@@ -2599,6 +2618,8 @@ export interface components {
             excludedCount: number;
             firstFolio?: string | null;
             holder: components["schemas"]["PrintHolderViewDto"];
+            /** @description Alumnos con credencial vigente que reciben sólo el holograma del ciclo (R3), sin credencial nueva. */
+            hologramOnlyCount: number;
             id: number;
             lastFolio?: string | null;
             newPlanillaPerSchool: boolean;
