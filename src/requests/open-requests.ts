@@ -91,16 +91,19 @@ export async function studentsInOpenRequests(em: EntityManager, kind: StudentCla
 export async function claimStudents(em: EntityManager, kind: StudentClaimKind, requestId: number, studentIds: number[]): Promise<void> {
   const ids = [...new Set(studentIds.map((n) => Math.trunc(n)))].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const claimed = await em.execute<Array<{ student_id: number }>>(
-    `insert into open_request_student (student_id, kind, request_id) select unnest(?::int[]), ?, ?
-     on conflict (student_id, kind) do update set request_id = open_request_student.request_id
-       where open_request_student.request_id = excluded.request_id
-     returning student_id`,
-    [`{${ids.join(',')}}`, kind, requestId],
-  );
-  if (claimed.length === ids.length) return;
-  const conflicts = await studentsInOpenRequests(em, kind, ids, requestId);
-  throw new StudentsInOpenRequestError(conflicts, kind);
+  for (let attempt = 0; ; attempt++) {
+    const claimed = await em.execute<Array<{ student_id: number }>>(
+      `insert into open_request_student (student_id, kind, request_id) select unnest(?::int[]), ?, ?
+       on conflict (student_id, kind) do update set request_id = open_request_student.request_id
+         where open_request_student.request_id = excluded.request_id
+       returning student_id`,
+      [`{${ids.join(',')}}`, kind, requestId],
+    );
+    if (claimed.length === ids.length) return;
+    const conflicts = await studentsInOpenRequests(em, kind, ids, requestId);
+    // The other request closed between the insert and the look-up: its students are free, try again.
+    if (conflicts.length > 0 || attempt >= 2) throw new StudentsInOpenRequestError(conflicts, kind);
+  }
 }
 
 /** A corrected list: the request lets go of the students no longer in it. */
