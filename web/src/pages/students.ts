@@ -50,6 +50,17 @@ export async function studentsPage(ctx: PageContext): Promise<void> {
   if (canEdit) ctx.main.append(h('div', { class: 'grid-2' }, importCsvForm(schoolId, actor.role !== 'ESCUELA'), importZipForm()), addStudentForm(schoolId));
 }
 
+/**
+ * The card in force (folio and the cycle it was issued in) and whether the student has this cycle's
+ * hologram (R3: a card in force is valid this cycle with its hologram; one per student and cycle).
+ */
+function cardCell(s: Student): HTMLElement {
+  const hologram = s.hologramThisCycle ? 'Holograma del ciclo: sí' : s.currentCard ? badge('Holograma del ciclo: no (le falta)', 'warn') : 'Holograma del ciclo: no';
+  return s.currentCard
+    ? h('span', null, `Credencial vigente: folio ${s.currentCard.folio}`, h('br'), `ciclo ${s.currentCard.cycleCode}`, h('br'), hologram)
+    : h('span', null, 'Recibirá credencial', h('br'), hologram);
+}
+
 function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
   const rows = list.items.map((s) => {
     const box = messageBox();
@@ -58,13 +69,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
       s.curp,
       s.primerIngreso ? 'Primer ingreso' : 'Continúa',
       s.hasPhoto ? photoButton(s) : badge('Sin fotografía', 'warn'),
-      s.declined
-        ? badge('Declinó la credencial', 'danger')
-        : s.currentCard
-          ? `Credencial vigente: folio ${s.currentCard.folio}, ciclo ${s.currentCard.cycleCode}`
-          : 'Recibirá credencial',
-      // R3: a card in force is valid this cycle with this cycle's hologram (one per student and cycle).
-      s.hologramThisCycle ? 'Sí' : s.declined ? 'No' : s.currentCard ? badge('No: le falta', 'warn') : 'No',
+      s.declined ? badge('Declinó la credencial', 'danger') : cardCell(s),
     ];
     if (canEdit) {
       const file = h('input', { type: 'file', accept: 'image/jpeg,image/png', id: uid('foto'), name: 'foto' });
@@ -111,7 +116,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
     }
     return cells;
   });
-  const headers = ['Nombre', 'CURP', 'Ingreso', 'Fotografía', 'Credencial', 'Holograma del ciclo', ...(canEdit ? ['Acciones'] : [])];
+  const headers = ['Nombre', 'CURP', 'Ingreso', 'Fotografía', 'Credencial y holograma', ...(canEdit ? ['Acciones'] : [])];
   return h(
     'div',
     { class: 'table-wrap' },
