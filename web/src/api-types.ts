@@ -1743,7 +1743,7 @@ export interface components {
             cycleCode: string;
             /** @description Lo que le pasó después de expedirse: corrección (R9), revocación y reemplazo (R5). */
             events: components["schemas"]["CardEventDto"][];
-            /** @example 2627-0000123-7 */
+            /** @example 2627-0000123-9 */
             folio: string;
             /** Format: date-time */
             issuedAt: string;
@@ -1808,7 +1808,7 @@ export interface components {
             correctedAt: string;
             /** @description Usuario que corrigió. */
             correctedById: string;
-            /** @example 2627-0000123-7 */
+            /** @example 2627-0000123-9 */
             folio: string;
             reason: string;
             /** @enum {string} */
@@ -2179,7 +2179,7 @@ export interface components {
             cardCycleCode: string;
             /**
              * @description Folio de la credencial vigente del alumno.
-             * @example 2526-0000123-7
+             * @example 2526-0000123-1
              */
             folio: string;
             studentId: number;
@@ -3217,7 +3217,7 @@ export interface components {
              * @example 2026-2027
              */
             cycleCode?: string;
-            /** @example 2627-0000123-7 */
+            /** @example 2627-0000123-9 */
             folio?: string;
             /** @description El resultado, en español. */
             message: string;

@@ -117,7 +117,7 @@ export class ExcludedStudentDto {
 export class HologramOnlyDto {
   @ApiProperty() studentId!: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Nombre del alumno (solo si está en su ámbito).' }) studentName!: string | null;
-  @ApiProperty({ example: '2526-0000123-7', description: 'Folio de la credencial vigente del alumno.' }) folio!: string;
+  @ApiProperty({ example: '2526-0000123-1', description: 'Folio de la credencial vigente del alumno.' }) folio!: string;
   @ApiProperty({ example: '2025-2026', description: 'Ciclo en que se expidió esa credencial.' }) cardCycleCode!: string;
 }
 
