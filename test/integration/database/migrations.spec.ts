@@ -1,25 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { createDatabase, dropDatabase, withDatabase } from '../../../src/database/admin';
-import { createOrmConfig } from '../../../src/database/mikro-orm.config';
+import { emptyDatabaseForFile } from '../../support/db';
 import { migrationsList } from '../../../migrations';
 
 describe('migrations', () => {
-  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
-  const name = `sej_test_migr_${randomBytes(4).toString('hex')}`;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    await createDatabase(adminUrl, name);
-    orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, name)));
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await dropDatabase(adminUrl, name);
-  });
+  const db = emptyDatabaseForFile('sej_test_migr');
 
   async function tables(): Promise<string[]> {
-    const rows = await orm.em.fork().execute<Array<{ table_name: string }>>(
+    const rows = await db.orm().em.fork().execute<Array<{ table_name: string }>>(
       `select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'mikro_orm_migrations' order by 1`,
     );
     return rows.map((r) => r.table_name);
@@ -27,7 +13,7 @@ describe('migrations', () => {
 
   it('apply from an empty database, roll back to empty, and apply again', async () => {
     expect(await tables()).toEqual([]);
-    const migrator = orm.getMigrator();
+    const migrator = db.orm().getMigrator();
     const applied = await migrator.up();
     expect(applied.map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
     expect(await tables()).toEqual(expect.arrayContaining(['drse', 'school', 'school_cycle', 'student']));

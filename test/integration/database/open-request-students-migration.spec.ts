@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { syntheticPerson } from '../../../src/catalog/demo/synthetic-people';
 import { Prng } from '../../../src/common/prng';
-import { createDatabase, dropDatabase, withDatabase } from '../../../src/database/admin';
-import { createOrmConfig } from '../../../src/database/mikro-orm.config';
+import { emptyDatabaseForFile } from '../../support/db';
 
 type Row = Record<string, unknown>;
 
@@ -13,23 +10,12 @@ type Row = Record<string, unknown>;
  * after it, closing a request frees its students (trigger).
  */
 describe('Migration202612051200_one_open_request_per_student', () => {
-  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
-  const name = `sej_test_migr_ors_${randomBytes(4).toString('hex')}`;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    await createDatabase(adminUrl, name);
-    orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, name)));
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await dropDatabase(adminUrl, name);
-  });
+  const db = emptyDatabaseForFile('sej_test_migr_ors');
 
   it('claims each student for its oldest open request and releases on close', async () => {
-    const migrator = orm.getMigrator();
+    const migrator = db.orm().getMigrator();
     await migrator.up({ to: 'Migration202612051100_student_names' });
-    const q = (sql: string, params: unknown[] = []) => orm.em.fork().execute<Row[]>(sql, params);
+    const q = (sql: string, params: unknown[] = []) => db.orm().em.fork().execute<Row[]>(sql, params);
     const [school] = await q(
       `insert into school (cct, turno, nivel, name, address, phone, matricula, has_internet, drse_code, print_route, print_route_reason)
        values ('14EPR0999Z', 'MATUTINO', 'PRIMARIA', 'Escuela de prueba', 'Calle 1', '3300000000', 100, false, 'VALLES', 'DRSE', 'Sin internet.') returning id`,
