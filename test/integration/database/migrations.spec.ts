@@ -1,4 +1,4 @@
-import { emptyDatabaseForFile } from '../../support/db';
+import { emptyDatabaseForFile } from '../../support/empty-database';
 import { migrationsList } from '../../../migrations';
 
 describe('migrations', () => {

@@ -1,6 +1,6 @@
 import { syntheticPerson } from '../../../src/catalog/demo/synthetic-people';
 import { Prng } from '../../../src/common/prng';
-import { emptyDatabaseForFile } from '../../support/db';
+import { emptyDatabaseForFile } from '../../support/empty-database';
 
 type Row = Record<string, unknown>;
 
