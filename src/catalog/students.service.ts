@@ -18,6 +18,7 @@ import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
 import { nameSearchKey } from './person-name';
 import { parseYesNo, readCsvTable } from './csv-table';
 import { SchoolsService } from './schools.service';
+import { cardsInForce } from '../production/cards-in-force';
 
 export function toStudentDto(s: Student): StudentDto {
   return {
@@ -47,16 +48,11 @@ function pgArray(values: Array<string | number | boolean | null>): string {
 async function withCardsAndHolograms(em: EntityManager, students: StudentDto[]): Promise<StudentDto[]> {
   if (!students.length) return students;
   const ids = `{${students.map((s) => s.id).join(',')}}`;
-    const cards = await em.execute<Array<{ student_id: number; folio: string; cycle_code: string }>>(
-    `select distinct on (student_id) student_id, folio, cycle_code from credential
-     where student_id = any(?::int[]) and status = 'EXPEDIDA' order by student_id, issued_at desc, id desc`,
-    [ids],
-  );
+  const card = await cardsInForce(em, students.map((s) => s.id));
   const holograms = await em.execute<Array<{ student_id: number }>>(
     `select student_id from student_hologram where student_id = any(?::int[]) and cycle_code = (select code from school_cycle where is_current)`,
     [ids],
   );
-  const card = new Map(cards.map((c) => [Number(c.student_id), { folio: c.folio, cycleCode: c.cycle_code }]));
   const hologram = new Set(holograms.map((h) => Number(h.student_id)));
   return students.map((s) => ({ ...s, currentCard: card.get(s.id), hologramThisCycle: hologram.has(s.id) }));
 }
