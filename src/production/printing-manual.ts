@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -82,20 +81,23 @@ const PAGE_STYLE = `
   ul, ol { margin: 3pt 0 3pt 16pt; padding: 0; }
   li { break-inside: avoid; }`;
 
-/** The printing and lamination manual (lineamientos: "podrá ser descargado dentro del sistema"), rendered once per version of its text. */
+/** The printing and lamination manual (lineamientos: "podrá ser descargado dentro del sistema"), rendered once per process. */
 @Injectable()
 export class PrintingManualService {
-  private cached: { hash: string; pdf: Buffer } | null = null;
+  private rendered: Promise<Buffer> | null = null;
 
   constructor(private readonly renderer: PdfRendererService) {}
 
-  async pdf(): Promise<Buffer> {
-    const markdown = readFileSync(manualPath(), 'utf8');
-    const hash = createHash('sha256').update(markdown).digest('hex');
-    if (this.cached?.hash !== hash) {
-      const html = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Manual de impresión y enmicado</title><style>${PAGE_STYLE}</style></head><body>${manualHtml(markdown)}</body></html>`;
-      this.cached = { hash, pdf: await this.renderer.renderPdf(html, { format: 'Letter', printBackground: true, displayHeaderFooter: false }) };
-    }
-    return this.cached.pdf;
+  pdf(): Promise<Buffer> {
+    this.rendered ??= this.render().catch((err: unknown) => {
+      this.rendered = null;
+      throw err;
+    });
+    return this.rendered;
+  }
+
+  private render(): Promise<Buffer> {
+    const html = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Manual de impresión y enmicado</title><style>${PAGE_STYLE}</style></head><body>${manualHtml(readFileSync(manualPath(), 'utf8'))}</body></html>`;
+    return this.renderer.renderPdf(html, { format: 'Letter', printBackground: true, displayHeaderFooter: false });
   }
 }
