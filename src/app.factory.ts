@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { loadConfig } from './config/app-config';
 import { ROLES_EXTENSION } from './http/auth.decorators';
 import { JSON_BODY_LIMIT } from './http/problem.filter';
 import { requestIdMiddleware } from './observability/http-logging';
@@ -23,6 +24,7 @@ export async function createApp(factory: typeof NestFactoryType): Promise<NestEx
   // Prometheus exposition; who may read it is decided in the handler (METRICS_ALLOW, METRICS_TOKEN).
   (app.getHttpAdapter().getInstance() as Express).get('/metrics', metricsHandler());
   app.enableShutdownHooks();
+  keepIdleConnectionsOpen(app, loadConfig().httpKeepAliveSeconds);
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
   applySecurityHeaders(app);
@@ -42,6 +44,16 @@ export async function createApp(factory: typeof NestFactoryType): Promise<NestEx
     jsonDocumentUrl: 'docs-json',
   });
   return app;
+}
+
+/**
+ * Node closes an idle connection after 5 s; a client or proxy that reuses it at that moment gets
+ * ECONNRESET (seen in CI). Headers must be allowed a little longer than the idle limit.
+ */
+function keepIdleConnectionsOpen(app: NestExpressApplication, seconds: number): void {
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = seconds * 1000;
+  server.headersTimeout = seconds * 1000 + 1000;
 }
 
 /** Copies each operation's `x-roles` into its description, where Swagger UI shows it. */

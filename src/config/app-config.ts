@@ -14,6 +14,11 @@ export interface AppConfig {
   temporalNamespace: string;
   taskQueue: string;
   port: number;
+  /**
+   * How long the API keeps an idle keep-alive connection (HTTP_KEEP_ALIVE_SECONDS). Longer than a
+   * proxy's or client's idle limit, so they close first and never write into a socket being closed.
+   */
+  httpKeepAliveSeconds: number;
   dataDir: string;
   chromiumPath: string;
   publicBaseUrl: string;
@@ -49,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'credencializacion',
     port,
+    httpKeepAliveSeconds: int('HTTP_KEEP_ALIVE_SECONDS', 65),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
