@@ -1,7 +1,8 @@
 /**
  * 50 print runs at once (one student each; half by a DRSE, half by a school printing on site, whose
  * runs consume stock inside their transaction) against the real API in this process on a scratch
- * PostgreSQL database, while `/health` is probed every 25 ms. Prints the answers by status, whether
+ * PostgreSQL database, while `/health` is probed every 25 ms. The clients run in a child process, so
+ * the API's process only serves (as behind a load balancer). Prints the answers by status, whether
  * every committed run was answered 201, and `/health` latency during the burst against its idle
  * baseline measured just before in the same process.
  *
@@ -12,12 +13,12 @@
  * error; `/health` p99 ≤ 200 ms during the burst.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config/app-config';
 import { ensureCycles } from '../test/integration/api/inventory-fixtures';
 import { stockForPrinting } from '../test/integration/api/production-fixtures';
-import { arg, benchApp, latencyLine, percentile, runBench, sampleEvery } from './support';
+import { arg, benchApp, latencyLine, percentile, remoteClients, runBench } from './support';
 
 async function main(): Promise<void> {
   const runs = arg('runs', 50);
@@ -37,24 +38,19 @@ async function main(): Promise<void> {
       const student = await t.createStudent(onSiteRun ? onSite : drseSchool);
       jobs.push({ token: onSiteRun ? schoolToken : drseToken, studentId: student.id, key: `rafaga-${randomUUID()}` });
     }
-    const health = () => t.http('GET', '/health');
-    for (let i = 0; i < 5; i++) await health(); // warm connections
+    const clients = remoteClients(t.baseUrl);
+    await clients.burst(Array.from({ length: 5 }, () => ({ method: 'GET', path: '/health' }))); // warm connections
 
-    const idleProbe = sampleEvery(25, health);
+    const idleProbe = clients.probe('/health', 25);
     await new Promise((r) => setTimeout(r, 3000));
     const idle = await idleProbe.stop();
 
-    const burstProbe = sampleEvery(25, health);
+    const burstProbe = clients.probe('/health', 25);
     const t0 = performance.now();
-    const answers = await Promise.all(
-      jobs.map(async (j) => {
-        const started = performance.now();
-        const res = await t.http('POST', '/print-runs', { token: j.token, json: { studentIds: [j.studentId] }, headers: { 'Idempotency-Key': j.key } });
-        return { status: res.status, id: res.status === 201 ? (res.body.id as number) : null, ms: performance.now() - started, retryAfter: res.headers.get('retry-after') };
-      }),
-    );
+    const answers = await clients.burst(jobs.map((j) => ({ method: 'POST', path: '/print-runs', token: j.token, json: { studentIds: [j.studentId] }, headers: { 'Idempotency-Key': j.key } })));
     const wall = performance.now() - t0;
     const during = await burstProbe.stop();
+    clients.close();
 
     const byStatus = new Map<number, number>();
     for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);

@@ -2,35 +2,17 @@
  * Request detail under concurrent clients: `GET /requests/{id}` read from the read model (the context
  * each workflow recorded with its last transition) against the baseline of the same requests read by
  * querying their workflows (the context column cleared), in this process, on a scratch database and
- * the Temporal server at TEMPORAL_ADDRESS with a worker. `GET /inbox` is measured alongside.
+ * the Temporal server at TEMPORAL_ADDRESS with a worker. `GET /inbox` is measured alongside. The
+ * clients run in a child process, so the API's process only serves.
  *
  *   npm run bench:reads [-- --requests 60 --clients 30 --seconds 20]
  *
  * Goal (issue #12 item 8): request detail p99 ≤ 300 ms under 30 clients.
  */
 import 'reflect-metadata';
-import { performance } from 'node:perf_hooks';
 import { ensureCycles } from '../test/integration/api/inventory-fixtures';
 import { detailWhen, fileP1 } from '../test/integration/api/requests-fixtures';
-import { arg, benchApp, latencyLine, percentile, runBench } from './support';
-
-async function load(clients: number, seconds: number, call: (i: number) => Promise<{ status: number }>): Promise<{ ms: number[]; errors: number }> {
-  const ms: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        const res = await call(n++);
-        ms.push(performance.now() - t0);
-        if (res.status >= 500) errors++;
-      }
-    }),
-  );
-  return { ms, errors };
-}
+import { arg, benchApp, latencyLine, percentile, remoteClients, runBench } from './support';
 
 async function main(): Promise<void> {
   const requests = arg('requests', 60);
@@ -56,10 +38,13 @@ async function main(): Promise<void> {
     const em = t.db.orm.em.fork();
     const saved = await em.execute<Array<{ id: number; context: unknown }>>('select id, context from procedure_request where id in (?)', [ids]);
     await em.execute('update procedure_request set context = null where id in (?)', [ids]);
-    const baseline = await load(clients, seconds, detail);
+    const remote = remoteClients(t.baseUrl);
+    const details = ids.map((id) => ({ method: 'GET', path: `/requests/${id}`, token: planeacion }));
+    const baseline = await remote.load(clients, seconds, details);
     for (const r of saved) await em.execute('update procedure_request set context = ?::jsonb where id = ?', [JSON.stringify(r.context), r.id]);
-    const readModel = await load(clients, seconds, detail);
-    const inbox = await load(clients, Math.max(5, seconds / 2), () => t.http('GET', '/inbox', { token: planeacion }));
+    const readModel = await remote.load(clients, seconds, details);
+    const inbox = await remote.load(clients, Math.max(5, seconds / 2), [{ method: 'GET', path: '/inbox', token: planeacion }]);
+    remote.close();
 
     const p99 = (s: number[]) => percentile([...s].sort((a, b) => a - b), 99);
     console.log(`Lecturas con ${clients} clientes, ${seconds} s por medición, ${requests} solicitudes en revisión`);

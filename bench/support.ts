@@ -1,8 +1,10 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import * as path from 'node:path';
 import { createDatabase, dropDatabase, withDatabase } from '../src/database/admin';
 import { migrateUp } from '../src/database/migrate';
 import { startTestApp, TestApp, TestAppOptions } from '../test/support/app';
+import type { CallAnswer, ClientCall, ClientCommand, ClientReply } from './http-clients';
 
 /**
  * The real API in this process on a scratch, migrated database (the test harness's helpers for
@@ -41,27 +43,6 @@ export function latencyLine(label: string, samples: number[]): string {
   return `${label}: n=${s.length} p50=${percentile(s, 50).toFixed(1)} ms p99=${percentile(s, 99).toFixed(1)} ms max=${(s[s.length - 1] ?? NaN).toFixed(1)} ms`;
 }
 
-/** Calls `probe` every `everyMs` until stopped; returns each call's latency in ms. */
-export function sampleEvery(everyMs: number, probe: () => Promise<unknown>): { stop: () => Promise<number[]> } {
-  const samples: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await probe();
-      samples.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
-}
-
 /** Runs a benchmark's main and exits with its outcome (the app's handles would keep the process alive). */
 export function runBench(main: () => Promise<void>): void {
   main().then(
@@ -71,4 +52,43 @@ export function runBench(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * Clients in a child process (bench/http-clients.ts): the API's process then only serves, and the
+ * clients' own work (building requests, reading answers) does not queue behind it or slow it down.
+ */
+export function remoteClients(baseUrl: string) {
+  const ts = __filename.endsWith('.ts');
+  const child = fork(path.join(__dirname, `http-clients${ts ? '.ts' : '.js'}`), [baseUrl], { execArgv: ts ? ['-r', 'ts-node/register/transpile-only'] : [] });
+  const ask = <C extends ClientReply['cmd']>(command: ClientCommand, cmd: C): Promise<Extract<ClientReply, { cmd: C }>> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m: ClientReply) => {
+        if (m.cmd !== cmd) return;
+        child.off('message', onMessage).off('exit', onExit);
+        resolve(m as Extract<ClientReply, { cmd: C }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`el proceso de clientes terminó (${code})`));
+      child.on('message', onMessage).once('exit', onExit);
+      child.send(command);
+    });
+  return {
+    /** Starts calling GET `path` every `everyMs`; `stop()` returns each call's latency in ms. */
+    probe(urlPath: string, everyMs: number): { stop: () => Promise<number[]> } {
+      child.send({ cmd: 'probe', path: urlPath, everyMs } satisfies ClientCommand);
+      return { stop: async () => (await ask({ cmd: 'stopProbe' }, 'probe')).samples };
+    },
+    /** All calls at once. */
+    async burst(calls: ClientCall[]): Promise<CallAnswer[]> {
+      return (await ask({ cmd: 'burst', calls }, 'burst')).answers;
+    },
+    /** `clients` closed loops over `calls` for `seconds`. */
+    async load(clients: number, seconds: number, calls: ClientCall[]): Promise<{ ms: number[]; errors: number }> {
+      const { ms, errors } = await ask({ cmd: 'load', clients, seconds, calls }, 'load');
+      return { ms, errors };
+    },
+    close(): void {
+      child.kill();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -20,7 +21,8 @@ import { UsersService } from './users.service';
       extraProviders: [{ provide: AUTH_CONFIG, useFactory: (c: AppConfig) => loadAuthConfig(c.dataDir), inject: [APP_CONFIG] }],
       inject: [AUTH_CONFIG],
       useFactory: (config: AuthConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every call.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
         verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),

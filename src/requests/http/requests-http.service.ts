@@ -95,6 +95,38 @@ const REQUEST_SELECT = `
          s.cct, s.turno, s.name as school_name, s.print_route_reason
   from procedure_request r left join school s on s.id = r.school_id`;
 
+/** A request's detail in one statement (`where r.id = ?`): see `detail()`. Actor ids that are not user ids (the system) get no name. */
+const DETAIL_SELECT = `
+  select r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
+         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.created_at, r.updated_at,
+         s.cct, s.turno, s.name as school_name, s.print_route_reason, s.matricula, r.context,
+         coalesce((select json_agg(t order by t.id) from (
+            select id, kind, task_key, title, role, due_at, overdue, incident, description
+              from procedure_task where request_id = r.id and status = 'ABIERTA') t), '[]'::json) as open_tasks,
+         coalesce((select json_agg(a order by a.seq) from (
+            select a.seq, a.from_state, a.to_state, a.event, a.public_status, a.actor_id, a.actor_role, a.comment, a.at, u.username
+              from procedure_audit a
+              left join app_user u on u.id = (case when a.actor_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then a.actor_id::uuid end)
+             where a.request_id = r.id) a), '[]'::json) as timeline,
+         coalesce((select json_agg(x order by x.student_id) from (
+            select student_id, kind, eligible, reason, approved from request_student where request_id = r.id) x), '[]'::json) as students
+  from procedure_request r left join school s on s.id = r.school_id
+  where r.id = ?`;
+
+/** A row of the detail's timeline: people by their user name and role, never by an id alone. */
+function timelineEntry(a: Row): TimelineEntryDto {
+  return {
+    seq: Number(a.seq),
+    de: (a.from_state as string | null) ?? null,
+    a: String(a.to_state),
+    evento: String(a.event),
+    estado: String(a.public_status),
+    actor: { id: String(a.actor_id), rol: String(a.actor_role), nombre: (a.username as string | null) ?? null },
+    comentario: (a.comment as string | null) ?? null,
+    fecha: new Date(a.at as string).toISOString(),
+  };
+}
+
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -427,23 +459,15 @@ export class RequestsHttpService {
   }
 
   async detail(actor: Actor, id: number): Promise<RequestDetailDto> {
-    const loaded = await this.load(actor, id);
-    const em = this.em.fork();
-    // The read model holds the context the workflow recorded with its last transition; the workflow
-    // is queried only for requests recorded before it did (docs/procedures.md, "Reads"). State,
-    // context and open task are read in one statement, so they belong to the same transition.
-    const [recorded] = await em.execute<Row[]>(
-      `select r.context, r.state, r.public_status, r.chart_version, r.last_seq,
-              coalesce((select json_agg(t order by t.id) from (
-                 select id, kind, task_key, title, role, due_at, overdue, incident, description
-                   from procedure_task where request_id = r.id and status = 'ABIERTA') t), '[]'::json) as open_tasks
-         from procedure_request r where r.id = ?`,
-      [loaded.id],
-    );
-    const recordedContext = (recorded?.context as Record<string, unknown> | null) ?? null;
-    const row: RequestRow = recordedContext
-      ? { ...loaded, state: String(recorded.state), publicStatus: String(recorded.public_status), chartVersion: Number(recorded.chart_version), lastSeq: Number(recorded.last_seq) }
-      : loaded;
+    // One statement: the request, the context and open task the workflow recorded with its last
+    // transition (so they belong to the same transition), its timeline with user names, and its
+    // students. The workflow is queried only for requests recorded before it kept a context
+    // (docs/procedures.md, "Reads").
+    const [recorded] = await this.em.fork().execute<Row[]>(DETAIL_SELECT, [id]);
+    if (!recorded) throw new NotFoundError(NOT_FOUND, 'id');
+    const row = toRequestRow(recorded);
+    if (!actorCovers(actor, { schoolId: row.schoolId ?? undefined, drseCode: row.drseCode })) throw new NotFoundError(NOT_FOUND, 'id');
+    const recordedContext = (recorded.context as Record<string, unknown> | null) ?? null;
     const view = recordedContext ? null : await this.view(row);
     const state = view?.state ?? row.state;
     const context = recordedContext ?? view?.context ?? null;
@@ -453,22 +477,21 @@ export class RequestsHttpService {
       estado: view?.status ?? row.publicStatus,
       rutaMotivo: row.printRouteReason,
       chart: { procedure: row.procedure, version: view?.chartVersion ?? row.chartVersion, state },
-      tareaAbierta: view ? this.openTaskOf(view) : recordedContext ? openTaskOf(recorded.open_tasks as Row[]) : await this.openTaskFromTable(row.id),
+      tareaAbierta: view ? this.openTaskOf(view) : openTaskOf(recorded.open_tasks as Row[]),
       acciones: this.actions(actor, row, view, context),
-      linea: await this.timeline(row.id),
+      linea: (recorded.timeline as Row[]).map(timelineEntry),
       documentos: await this.documents(row, context),
       fuente: view || recordedContext ? 'FLUJO' : 'REGISTRO',
     };
     if (row.procedure === 'PROCEDURE_1') {
-      const students = await em.execute<Row[]>('select student_id, kind, eligible, reason, approved from request_student where request_id = ? order by student_id', [row.id]);
+      const students = recorded.students as Row[];
       detail.alumnos = {
         nuevos: students.filter((s) => s.kind === 'NUEVO').map((s) => Number(s.student_id)),
         continuan: students.filter((s) => s.kind === 'CONTINUO').map((s) => Number(s.student_id)),
       };
       if (students.some((s) => s.eligible !== null)) {
-        const [school] = await em.execute<Row[]>('select matricula from school where id = ?', [row.schoolId]);
         detail.verificacion = {
-          matricula: Number(school?.matricula ?? 0),
+          matricula: Number(recorded.matricula ?? 0),
           nuevosElegibles: students.filter((s) => s.kind === 'NUEVO' && s.eligible).length,
           continuanElegibles: students.filter((s) => s.kind === 'CONTINUO' && s.eligible).length,
           alumnos: students.map((s) => ({
@@ -492,7 +515,7 @@ export class RequestsHttpService {
     }
     if (row.procedure === 'REPLACEMENT') {
       const paymentId = typeof context?.paymentId === 'number' ? context.paymentId : null;
-      const [payment] = paymentId === null ? [] : await em.execute<Row[]>('select receipt_number, paid_on, amount_cents, reason from card_replacement where id = ?', [paymentId]);
+      const [payment] = paymentId === null ? [] : await this.em.fork().execute<Row[]>('select receipt_number, paid_on, amount_cents, reason from card_replacement where id = ?', [paymentId]);
       detail.reposicion = {
         ...(context ? { alumno: context.studentId, folioAnterior: context.oldFolio, folioNuevo: context.newFolio ?? null } : {}),
         recibo: payment
@@ -747,36 +770,6 @@ export class RequestsHttpService {
     return t
       ? { key: t.key, titulo: t.title, rol: t.role, vence: t.dueAt, vencida: t.overdue, escaladaA: t.escalatedTo, incidente: t.incident ?? false, descripcion: t.description ?? null }
       : null;
-  }
-
-  private async openTaskFromTable(requestId: number): Promise<OpenTaskDto | null> {
-    const rows = await this.em.fork().execute<Row[]>(
-      `select kind, task_key, title, role, due_at, overdue, incident, description from procedure_task where request_id = ? and status = 'ABIERTA' order by id`,
-      [requestId],
-    );
-    return openTaskOf(rows);
-  }
-
-
-  private async timeline(requestId: number): Promise<TimelineEntryDto[]> {
-    const entries = await this.requests.timeline(requestId);
-    // People are shown by their user name and role, never by an id.
-    const ids = [...new Set(entries.map((e) => e.actorId).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
-    const names = new Map<string, string>();
-    if (ids.length) {
-      const users = await this.em.fork().execute<Row[]>('select id::text as id, username from app_user where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
-      for (const u of users) names.set(String(u.id), String(u.username));
-    }
-    return entries.map((e) => ({
-      seq: e.seq,
-      de: e.from,
-      a: e.to,
-      evento: e.event,
-      estado: e.status,
-      actor: { id: e.actorId, rol: e.actorRole, nombre: names.get(e.actorId) ?? null },
-      comentario: e.comment,
-      fecha: e.at,
-    }));
   }
 
   private async documents(row: RequestRow, context: Record<string, unknown> | null): Promise<DocumentRefDto[]> {
