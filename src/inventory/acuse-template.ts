@@ -30,12 +30,32 @@ export function longDate(isoDate: string): string {
   return `${d} de ${MONTHS[m - 1]} de ${y}`;
 }
 
+/**
+ * What a credentials acuse delivers, counted per kind: the cards (their folios follow) and the
+ * holograms of the cycle — one placed on each card, the rest for students who already hold a card.
+ */
+function credentialSummary(doc: AcuseDocument): string {
+  const e = escapeHtml;
+  const cards = doc.cardCount ?? doc.cardFolios?.length ?? 0;
+  const rows = [`<tr><td>Credenciales</td><td>${cards} (sus folios se listan abajo)</td></tr>`];
+  for (const l of doc.lines) {
+    rows.push(`<tr><td>${e(l.description)}</td><td>${e(l.quantityText)}</td></tr>`);
+    const loose = l.quantity - cards;
+    if (doc.lines.length === 1 && loose >= 0) {
+      rows.push(`<tr><td class="sub">colocados en las credenciales</td><td>${cards}</td></tr>`, `<tr><td class="sub">para alumnos que ya tienen credencial</td><td>${loose}</td></tr>`);
+    }
+  }
+  return `<h2>Resumen de lo entregado</h2>
+         <table class="summary"><thead><tr><th>Concepto</th><th>Cantidad</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 /** Self-contained HTML (QR inlined as a data: URL) for the shared PdfRenderer. */
 export function renderAcuseHtml(doc: AcuseDocument): string {
   const e = escapeHtml;
   const body =
     doc.kind === 'CREDENCIALES'
-      ? `<p class="count">Credenciales entregadas: <strong>${doc.cardCount ?? doc.cardFolios?.length ?? 0}</strong></p>
+      ? `${credentialSummary(doc)}
+         <p class="count">Credenciales entregadas: <strong>${doc.cardCount ?? doc.cardFolios?.length ?? 0}</strong></p>
          <table><thead><tr><th>#</th><th>Folio de credencial</th></tr></thead><tbody>
          ${(doc.cardFolios ?? []).map((f, i) => `<tr><td>${i + 1}</td><td>${e(f)}</td></tr>`).join('')}
          </tbody></table>`
@@ -48,6 +68,9 @@ export function renderAcuseHtml(doc: AcuseDocument): string {
   body { font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; color: #111; }
   header { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 2px solid #333; padding-bottom: 6px; }
   h1 { font-size: 14pt; margin: 0 0 4px; }
+  h2 { font-size: 11pt; margin: 10px 0 0; }
+  .summary td:first-child { white-space: nowrap; width: 1%; }
+  .summary td.sub { padding-left: 8mm; }
   .org { font-size: 9pt; color: #444; }
   .folio { font-size: 12pt; font-weight: bold; }
   .qr img { width: 30mm; height: 30mm; }

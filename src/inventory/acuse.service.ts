@@ -19,7 +19,15 @@ export type CreateAcuseInput = Mutation &
   (
     | { kind: 'MATERIAL_ESCUELA'; fromHolderId: number; schoolId: number; lines: ItemLine[]; requestId?: string | number }
     | { kind: 'ENVIO_DRSE'; shipmentId: number }
-    | { kind: 'CREDENCIALES'; schoolId: number; cardFolios: string[]; cardCount?: number; requestId?: string | number }
+    | {
+        kind: 'CREDENCIALES';
+        schoolId: number;
+        cardFolios: string[];
+        cardCount?: number;
+        /** The holograms delivered with the cards (placed on them, and loose for students who already hold a card). */
+        holograms?: ItemLine[];
+        requestId?: string | number;
+      }
   );
 
 export interface AcuseView {
@@ -107,9 +115,13 @@ export class AcuseService {
           if (input.cardCount !== undefined && input.cardCount !== folios.length) {
             throw new DomainError(`El número de credenciales (${input.cardCount}) no coincide con los ${folios.length} folios listados.`, 'cardCount');
           }
+          const holograms = input.holograms?.length ? parseLines(input.holograms, { field: 'holograms', wholePacks: false, planillasPerInkSet: this.config.planillasPerInkSet }) : [];
+          holograms.forEach((l, i) => {
+            if (l.item.kind !== 'HOLOGRAMA') throw new DomainError('Un acuse de credenciales sólo lista, además de los folios, hologramas.', `holograms[${i}].item`);
+          });
           Object.assign(row, {
             from_name: `Oficina de Control Escolar, ${school.drse_name} (${school.drse_seat})`, to_name: school.label, school_id: school.id,
-            drse_code: school.drse_code, lines: [], card_folios: folios, card_count: folios.length, request_id: parseCauseId(input.requestId, 'requestId') ?? null,
+            drse_code: school.drse_code, lines: holograms.map((l) => this.line(l.item.code, l.quantity)), card_folios: folios, card_count: folios.length, request_id: parseCauseId(input.requestId, 'requestId') ?? null,
           });
         }
         const [created] = await tem.execute<Array<{ id: number }>>(

@@ -71,14 +71,15 @@ export class InventoryMaterialGateway implements MaterialGateway {
           ? workflowActor(workflowId, 'ESCUELA', { drseCode, schoolId })
           : workflowActor(workflowId, 'DRSE_CONTROL_ESCOLAR', { drseCode });
       const folios = procedure === 'REPLACEMENT' ? (input.cardFolio ? [input.cardFolio] : []) : await this.cardFolios(input.printRunId, schoolId);
+      // Procedure 1 delivers the cycle's holograms too: on the new cards and loose for continuing students.
+      const holograms = procedure === 'PROCEDURE_1' && input.reservationId !== null ? await this.hologramsOf(input.reservationId) : [];
       if (folios.length > 0) {
-        const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'CREDENCIALES', schoolId, cardFolios: folios, cardCount: folios.length, requestId });
+        const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'CREDENCIALES', schoolId, cardFolios: folios, cardCount: folios.length, holograms, requestId });
         return { acuseId: acuse.acuseId };
       }
       // Procedure 1 with holograms only (continuing students): the acuse lists the holograms delivered.
       if (procedure !== 'PROCEDURE_1' || input.reservationId === null) throw new DomainError('No hay credenciales que entregar.', 'printRunId');
-      const reservation = await this.reservations.get(input.reservationId);
-      const lines = reservation.lines.filter((l) => l.item.startsWith('HOLOGRAMA:')).map((l) => ({ item: l.item, quantity: l.consumed || l.quantity }));
+      const lines = holograms;
       const from = await this.holders.holderForDrse(drseCode);
       const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'MATERIAL_ESCUELA', fromHolderId: from.id, schoolId, lines, requestId });
       return { acuseId: acuse.acuseId };
@@ -143,6 +144,12 @@ export class InventoryMaterialGateway implements MaterialGateway {
   }
 
   /** The folios of the cards a request's print run issued for the school (no names). */
+  /** The holograms a request's reservation delivers (what its run consumed, else what was reserved). */
+  private async hologramsOf(reservationId: number): Promise<Array<{ item: string; quantity: number }>> {
+    const reservation = await this.reservations.get(reservationId);
+    return reservation.lines.filter((l) => l.item.startsWith('HOLOGRAMA:')).map((l) => ({ item: l.item, quantity: l.consumed || l.quantity })).filter((l) => l.quantity > 0);
+  }
+
   private async cardFolios(printRunId: number | null, schoolId: number): Promise<string[]> {
     if (printRunId === null) return [];
     const rows = await this.em.fork().execute<Array<{ folio: string }>>(

@@ -70,15 +70,24 @@ describe(AcuseService.name, () => {
     await expect(sut.create({ key: 'ac-ship-2', actor: CENTRAL_STAFF, kind: 'ENVIO_DRSE', shipmentId })).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('renders a credentials acuse with card folios only and a count', async () => {
+  it('renders a credentials acuse with card folios only, a count, and the holograms delivered per kind', async () => {
     const folios = ['SEJ-26-000101', 'SEJ-26-000102', 'SEJ-26-000103'];
-    const acuse = await sut.create({ key: 'ac-cards', actor: ADMIN, kind: 'CREDENCIALES', schoolId, cardFolios: folios, cardCount: 3, requestId: 77 });
+    const acuse = await sut.create({
+      key: 'ac-cards', actor: ADMIN, kind: 'CREDENCIALES', schoolId, cardFolios: folios, cardCount: 3, holograms: [{ item: 'HOLOGRAMA:2026-2027', quantity: 5 }], requestId: 77,
+    });
+    expect(acuse.lines).toEqual([expect.objectContaining({ item: 'HOLOGRAMA:2026-2027', quantity: 5 })]);
     const { text } = pdfText((await sut.getPdf(acuse.acuseId)).content, 'cards');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Credenciales 3 (sus folios se listan abajo)');
+    expect(flat).toContain('Hologramas del ciclo 2026-2027 5 piezas colocados en las credenciales 3 para alumnos que ya tienen credencial 2');
     expect(text).toMatch(/Credenciales entregadas: 3/);
     for (const f of folios) expect(text).toContain(f);
     expect(text).toContain('Oficina de Control Escolar, DRSE Valles (Ameca)');
     expect(text).toContain('Solicitud 77');
     await expect(sut.create({ key: 'ac-cards-bad', actor: ADMIN, kind: 'CREDENCIALES', schoolId, cardFolios: folios, cardCount: 4 })).rejects.toThrow(/no coincide/);
+    await expect(
+      sut.create({ key: 'ac-cards-mica', actor: ADMIN, kind: 'CREDENCIALES', schoolId, cardFolios: folios, holograms: [{ item: 'MICA', quantity: 3 }] }),
+    ).rejects.toThrow(/sólo lista, además de los folios, hologramas/);
   });
 
   it('renders a school material acuse and keeps folios unique', async () => {

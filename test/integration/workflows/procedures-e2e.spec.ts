@@ -122,10 +122,11 @@ describe(runProcedure.name, () => {
     // Central shipped what it was asked for.
     expect(await inventory(moduleRef).balances({ central: true })).toEqual({ MICA: [88, 0], TESLIN: [64, 0] });
 
-    // Delivery: the CREDENCIALES acuse lists exactly the request's 17 folios, no names; its PDF exists.
-    const acuses = await q(`select kind, card_count, card_folios, school_id, pdf_hash, created_by_id from acuse where request_id = ? and kind = 'CREDENCIALES'`, [String(r.requestId)]);
+    // Delivery: the CREDENCIALES acuse lists exactly the request's 17 folios, no names, and the 22 holograms (17 on the cards, 5 loose); its PDF exists.
+    const acuses = await q(`select kind, card_count, card_folios, lines, school_id, pdf_hash, created_by_id from acuse where request_id = ? and kind = 'CREDENCIALES'`, [String(r.requestId)]);
     expect(acuses).toHaveLength(1);
     expect(acuses[0]).toMatchObject({ card_count: 17, school_id: r.school.id, created_by_id: `workflow:${r.workflowId}` });
+    expect(acuses[0].lines).toEqual([expect.objectContaining({ item: HOLOGRAMA, quantity: 22 })]);
     expect([...(acuses[0].card_folios as string[])].sort()).toEqual(issuedCards.map((x) => String(x.folio)).sort());
     expect(await blobs().has(String(acuses[0].pdf_hash))).toBe(true);
 
