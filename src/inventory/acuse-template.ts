@@ -30,13 +30,14 @@ export function longDate(isoDate: string): string {
   return `${d} de ${MONTHS[m - 1]} de ${y}`;
 }
 
+const cardCount = (doc: AcuseDocument): number => doc.cardCount ?? doc.cardFolios?.length ?? 0;
+
 /**
  * What a credentials acuse delivers, counted per kind: the cards (their folios follow) and the
  * holograms of the cycle — one placed on each card, the rest for students who already hold a card.
  */
-function credentialSummary(doc: AcuseDocument): string {
+function credentialSummary(doc: AcuseDocument, cards: number): string {
   const e = escapeHtml;
-  const cards = doc.cardCount ?? doc.cardFolios?.length ?? 0;
   const rows = [`<tr><td>Credenciales</td><td>${cards} (sus folios se listan abajo)</td></tr>`];
   for (const l of doc.lines) {
     rows.push(`<tr><td>${e(l.description)}</td><td>${e(l.quantityText)}</td></tr>`);
@@ -54,8 +55,8 @@ export function renderAcuseHtml(doc: AcuseDocument): string {
   const e = escapeHtml;
   const body =
     doc.kind === 'CREDENCIALES'
-      ? `${credentialSummary(doc)}
-         <p class="count">Credenciales entregadas: <strong>${doc.cardCount ?? doc.cardFolios?.length ?? 0}</strong></p>
+      ? `${credentialSummary(doc, cardCount(doc))}
+         <p class="count">Credenciales entregadas: <strong>${cardCount(doc)}</strong></p>
          <table><thead><tr><th>#</th><th>Folio de credencial</th></tr></thead><tbody>
          ${(doc.cardFolios ?? []).map((f, i) => `<tr><td>${i + 1}</td><td>${e(f)}</td></tr>`).join('')}
          </tbody></table>`

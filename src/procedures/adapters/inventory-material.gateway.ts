@@ -79,9 +79,8 @@ export class InventoryMaterialGateway implements MaterialGateway {
       }
       // Procedure 1 with holograms only (continuing students): the acuse lists the holograms delivered.
       if (procedure !== 'PROCEDURE_1' || input.reservationId === null) throw new DomainError('No hay credenciales que entregar.', 'printRunId');
-      const lines = holograms;
       const from = await this.holders.holderForDrse(drseCode);
-      const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'MATERIAL_ESCUELA', fromHolderId: from.id, schoolId, lines, requestId });
+      const acuse = await this.acuses.create({ key: `${key}:acuse`, actor, kind: 'MATERIAL_ESCUELA', fromHolderId: from.id, schoolId, lines: holograms, requestId });
       return { acuseId: acuse.acuseId };
     });
   }
@@ -143,13 +142,13 @@ export class InventoryMaterialGateway implements MaterialGateway {
     });
   }
 
-  /** The folios of the cards a request's print run issued for the school (no names). */
   /** The holograms a request's reservation delivers (what its run consumed, else what was reserved). */
   private async hologramsOf(reservationId: number): Promise<Array<{ item: string; quantity: number }>> {
     const reservation = await this.reservations.get(reservationId);
     return reservation.lines.filter((l) => l.item.startsWith('HOLOGRAMA:')).map((l) => ({ item: l.item, quantity: l.consumed || l.quantity })).filter((l) => l.quantity > 0);
   }
 
+  /** The folios of the cards a request's print run issued for the school (no names). */
   private async cardFolios(printRunId: number | null, schoolId: number): Promise<string[]> {
     if (printRunId === null) return [];
     const rows = await this.em.fork().execute<Array<{ folio: string }>>(
