@@ -94,7 +94,7 @@ case "${1:-}" in
     schemas "$bin"
     backends=()
     for n in $(seq 1 "$SERVERS"); do start_server "$n"; backends+=("$(server_ip "$n"):7233"); done
-    spawn frontend-proxy node scripts/temporal-frontend-proxy.mjs "$FRONTEND" "${backends[@]}"
+    spawn frontend-proxy node_modules/.bin/ts-node --transpile-only scripts/temporal-frontend-proxy.ts "$FRONTEND" "${backends[@]}"
     frontend_ready || { echo "Temporal no responde en $FRONTEND; véase $DIR/*.log" >&2; exit 1; }
     cli="$(temporal_cli)"
     if ! "$cli" operator namespace describe --namespace default --address "$FRONTEND" >/dev/null 2>&1; then

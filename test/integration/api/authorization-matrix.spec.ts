@@ -44,6 +44,12 @@ const ROWS: Row[] = [
   //                                                                   ANON ESC_IN ESC_OUT PLA_IN PLA_OUT CE_IN CE_OUT TEC_IN TEC_OUT RM  CEC ADMIN
   { name: 'salud', method: 'GET', route: '/health', expect:             '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/health' }) },
+  { name: 'descifrar datos de Temporal', method: 'POST', route: '/temporal-codec/decode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/decode', json: { payloads: [] } }) },
+  { name: 'cifrar datos de Temporal', method: 'POST', route: '/temporal-codec/encode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/encode', json: { payloads: [] } }) },
   { name: 'quién soy', method: 'GET', route: '/auth/me', expect:        '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/auth/me' }) },
   { name: 'lista de escuelas', method: 'GET', route: '/schools', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',

@@ -12,13 +12,13 @@ interface CliPayload {
   data: string;
 }
 
-/** Every payload of a history as `temporal workflow show -o json` prints it (bytes in base64). */
-function payloadsOf(node: unknown, found: CliPayload[] = []): CliPayload[] {
-  if (Array.isArray(node)) node.forEach((n) => payloadsOf(n, found));
+/** Every payload of a history as `temporal workflow show -o json` prints it (bytes in base64), with its path. */
+function payloadsOf(node: unknown, path = '', found: Array<{ path: string; payload: CliPayload }> = []): Array<{ path: string; payload: CliPayload }> {
+  if (Array.isArray(node)) node.forEach((n, i) => payloadsOf(n, `${path}[${i}]`, found));
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    if (o.metadata && typeof o.metadata === 'object' && typeof (o.metadata as Record<string, unknown>).encoding === 'string') found.push(o as unknown as CliPayload);
-    else Object.values(o).forEach((v) => payloadsOf(v, found));
+    if (o.metadata && typeof o.metadata === 'object' && typeof (o.metadata as Record<string, unknown>).encoding === 'string') found.push({ path, payload: o as unknown as CliPayload });
+    else Object.entries(o).forEach(([k, v]) => payloadsOf(v, `${path}.${k}`, found));
   }
   return found;
 }
@@ -65,11 +65,17 @@ describe('payload encryption on the real Temporal server', () => {
     );
     expect(stdout).toContain('WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
     expect(stdout).not.toContain(marker);
-    const stored = payloadsOf(JSON.parse(stdout));
+    const found = payloadsOf(JSON.parse(stdout));
+    // Headers never pass through a codec (Temporal's design): they carry only the request id and the trace context.
+    const headers = found.filter((f) => f.path.includes('.header.fields.'));
+    const headerNames = new Set(headers.map((h) => h.path.replace(/.*\.header\.fields\./, '')));
+    expect(headerNames.has('x-request-id')).toBe(true);
+    expect([...headerNames].filter((n) => n !== 'x-request-id' && n !== '_tracer-data')).toEqual([]);
+    const stored = found.filter((f) => !f.path.includes('.header.fields.')).map((f) => f.payload);
     expect(stored.length).toBeGreaterThan(3);
     const encodings = new Set(stored.map((p) => Buffer.from(p.metadata.encoding, 'base64').toString()));
     expect([...encodings]).toEqual(['binary/encrypted']);
-    expect(stored.some((p) => plainText(p).includes(marker))).toBe(false);
+    expect(found.some((f) => plainText(f.payload).includes(marker))).toBe(false);
 
     const forbidden = await t.http('POST', '/temporal-codec/decode', { token: planeacion, json: { payloads: stored } });
     expect(forbidden.status).toBe(403);

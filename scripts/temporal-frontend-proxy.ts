@@ -1,22 +1,22 @@
 // The cluster profile's stand-in for a load balancer in front of the Temporal frontends:
-// `node scripts/temporal-frontend-proxy.mjs <listen host:port> <backend host:port>...`.
+// `ts-node --transpile-only scripts/temporal-frontend-proxy.ts <listen host:port> <backend host:port>...`.
 // Each client connection goes to the next backend that accepts it (round robin); when a server
 // dies its connections drop and the clients' reconnections land on a live one. TCP only, so gRPC
 // (HTTP/2) passes through untouched.
-import net from 'node:net';
+import * as net from 'node:net';
 
 const [listen, ...backends] = process.argv.slice(2);
 if (!listen || backends.length === 0) {
-  console.error('Uso: temporal-frontend-proxy.mjs <host:puerto> <servidor host:puerto>...');
+  console.error('Uso: temporal-frontend-proxy.ts <host:puerto> <servidor host:puerto>...');
   process.exit(2);
 }
-const split = (hp) => {
+const split = (hp: string): { host: string; port: number } => {
   const i = hp.lastIndexOf(':');
   return { host: hp.slice(0, i), port: Number(hp.slice(i + 1)) };
 };
 let next = 0;
 
-function connect(client, tried) {
+function connect(client: net.Socket, tried: number): void {
   if (tried >= backends.length) {
     client.destroy();
     return;
