@@ -374,6 +374,14 @@ const ROWS: Row[] = [
   { name: 'cobertura de una escuela', method: 'GET', route: '/reports/coverage/schools/{id}', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/reports/coverage/schools/${w.school.id}` }) },
+  { name: 'cuentas', method: 'GET', route: '/users', expect:            '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/users' }) },
+  { name: 'deshabilitar una cuenta', method: 'POST', route: '/users/{id}/disable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/disable` }) },
+  { name: 'habilitar una cuenta', method: 'POST', route: '/users/{id}/enable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/enable` }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
@@ -388,6 +396,7 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /auth/login': 'público; probado en auth.spec.ts',
   'POST /auth/refresh': 'público; probado en auth.spec.ts',
   'POST /auth/logout': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
+  'POST /auth/logout-all': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
 };
 
 function parse(expect: string): Expected[] {
