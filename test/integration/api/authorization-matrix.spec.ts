@@ -5,7 +5,7 @@ import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
-import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
+import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
 import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
 
 /**
@@ -293,9 +293,11 @@ const ROWS: Row[] = [
   // The target school has internet: its DRSE does not report for it (403); central does.
   { name: 'reportar credencial (extravío, robo, daño)', method: 'POST', route: '/replacements/reports', expect:
                                                                         '401  201    404     403    404     403   404    403    403     403 201 201',
-    request: async (w, t) => {
+    request: async (w, t, persona) => {
       const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
       await productionWorld(w, t);
+      // One planilla per persona: material of its own, so the rows after it still print.
+      if (persona === PERSONAS[0]) await stockForPrinting(t, { drseCode: 'VALLES' }, PERSONAS.length + 1);
       const card = await issuedCard(t, w.school.id, 'VALLES', ce);
       return { path: '/replacements/reports', json: { studentId: card.studentId, kind: 'PERDIDA', reportedOn: today() } };
     } },
@@ -305,6 +307,7 @@ const ROWS: Row[] = [
       if (!reportId) {
         const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
         await productionWorld(w, t);
+        await stockForPrinting(t, { drseCode: 'VALLES' }, 1);
         const card = await issuedCard(t, w.school.id, 'VALLES', ce);
         const report = await t.app.get(ProductionService).reportCard({ key: `matriz-${randomUUID()}`, studentId: card.studentId!, kind: 'ROBO', reportedOn: today(), actor: ce, onBehalfSchoolId: null });
         reportId = report.reportId;
