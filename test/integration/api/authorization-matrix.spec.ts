@@ -121,10 +121,17 @@ const ROWS: Row[] = [
   { name: 'lista de quejas', method: 'GET', route: '/complaints', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
     request: () => ({ path: '/complaints?pageSize=200' }), sees: (b) => hasId(complaintId)(b) },
   { name: 'atender queja', method: 'POST', route: '/complaints/{id}/resolve', expect:
-                                                                        '401  403    403     200    404     200   404    403    403     403 200 200',
+                                                                        '401  403    403     403    403     200   404    403    403     403 200 200',
     request: async (w, t) => {
       const filed = await t.http('POST', '/complaints', { token: w.tokens.ADMIN, json: { schoolId: w.school.id, description: 'Queja para atender en la matriz.' } });
-      return { path: `/complaints/${filed.body.id}/resolve`, json: { resolution: 'Se habló con el director.' } };
+      return { path: `/complaints/${filed.body.id}/resolve`, json: { outcome: 'NO_PROCEDE', resolution: 'Se habló con el director.' } };
+    } },
+  // The target school has internet: its DRSE does not act for it (403); out of scope → 404.
+  { name: 'revertir declinación (R4)', method: 'POST', route: '/students/{id}/opt-out/reversal', expect:
+                                                                        '401  200    404     403    404     403   404    403    403     403 200 200',
+    request: async (w, t) => {
+      const student = await t.createStudent(w.school, { declined: true });
+      return { path: `/students/${student.id}/opt-out/reversal`, json: { reason: 'La familia pide la credencial.' } };
     } },
   // Inventory (docs/api.md, "Inventario"). Target: the VALLES DRSE warehouse, a VALLES ticket, equipment and failure, an acuse to the target school.
   { name: 'almacenes', method: 'GET', route: '/inventory/holders', expect: '401  HIDE   HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
