@@ -14,6 +14,7 @@ import { Migration202612050100_coverage_snapshot } from './Migration202612050100
 import { Migration202612051100_student_names } from './Migration202612051100_student_names';
 import { Migration202612051200_one_open_request_per_student } from './Migration202612051200_one_open_request_per_student';
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
+import { Migration202612060310_accounts } from './Migration202612060310_accounts';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612051100_student_names', class: Migration202612051100_student_names },
   { name: 'Migration202612051200_one_open_request_per_student', class: Migration202612051200_one_open_request_per_student },
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
+  { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
 ];

@@ -2505,7 +2505,7 @@ export interface components {
         LoginDto: {
             /**
              * Format: password
-             * @example demo1234
+             * @example demo-sej-2026
              */
             password: string;
             /** @example escuela-drse */
