@@ -244,8 +244,10 @@ export interface paths {
         get: operations["ComplaintsController_list"];
         put?: never;
         /**
-         * R4: una familia pidió la credencial y el director se negó. La queja se turna a la DRSE de la escuela.
+         * R4: una familia pidió la credencial y el director se negó. La presenta la escuela o la DRSE en nombre de la familia; se turna a la DRSE de la escuela.
          * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     Control Escolar de la DRSE debe atenderla antes de `dueAt` (COMPLAINT_DUE_DAYS días); después aparece como vencida (`overdue`).
          */
         post: operations["ComplaintsController_file"];
         delete?: never;
@@ -264,8 +266,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Marca la queja como atendida, con la resolución.
-         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * Control Escolar de la DRSE (o central) resuelve la queja: PROCEDE o NO_PROCEDE, con la resolución.
+         * @description **Roles:** DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     PROCEDE: si la familia había declinado la credencial, la declinación se revierte (queda en la bitácora de la escuela) y el alumno sale en la siguiente corrida. Ya atendida → 409.
          */
         post: operations["ComplaintsController_resolve"];
         delete?: never;
@@ -880,6 +884,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replacements/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credenciales reportadas (extraviadas, robadas o dañadas) de su ámbito, de la más reciente, con el estado de su reposición.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["ReplacementsController_reports"];
+        put?: never;
+        /**
+         * Reporta la credencial vigente de un alumno como extraviada, robada o dañada: desde ese momento la verificación pública la da por no válida («reportada», con la fecha), antes de cualquier pago.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet: lo hace ella); central, cualquiera. La reposición sigue pidiendo el recibo de pago. Una credencial ya reportada → 409.
+         */
+        post: operations["ReplacementsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/coverage": {
         parameters: {
             query?: never;
@@ -1316,6 +1346,28 @@ export interface paths {
          * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/students/{id}/opt-out/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet); central. Si el alumno no había declinado → 409.
+         */
+        post: operations["StudentsController_reverseOptOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1816,7 +1868,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION";
+            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION" | "REPORTE";
             reason: string;
         };
         CardHistoryDto: {
@@ -1841,6 +1893,37 @@ export interface components {
             studentName?: string | null;
             voidReason?: string | null;
         };
+        CardReportDto: {
+            /** @description Rol de quien registró el reporte. */
+            actorRole: string;
+            cct: string;
+            /** @description Folio de la credencial reportada: la verificación pública la da por no válida desde el reporte. */
+            folio: string;
+            id: number;
+            /** @enum {string} */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /** @description Lo registró la DRSE en nombre de una escuela sin internet. */
+            onBehalfOfSchool: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description Estado de la reposición pagada de esta credencial; null si aún no se paga.
+             * @enum {string|null}
+             */
+            replacementStatus?: "PENDIENTE" | "EMITIDA" | null;
+            /** @example 2026-10-02 */
+            reportedOn: string;
+            schoolId: number;
+            studentId: number;
+            studentName: string;
+            turno: string;
+        };
+        CardReportPageDto: {
+            items: components["schemas"]["CardReportDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CentralStockDto: {
             available: number;
             item: string;
@@ -1862,8 +1945,17 @@ export interface components {
             createdAt: string;
             description: string;
             drseCode: string;
+            /** @description Fecha límite para atenderla (COMPLAINT_DUE_DAYS días después de presentarla). */
+            dueAt: string;
             filedByRole: string;
             id: number;
+            /**
+             * @description Resultado, una vez atendida.
+             * @enum {string}
+             */
+            outcome?: "PROCEDE" | "NO_PROCEDE";
+            /** @description Sigue abierta después de la fecha límite. */
+            overdue: boolean;
             resolution?: string;
             resolvedAt?: string;
             schoolCct: string;
@@ -1871,7 +1963,13 @@ export interface components {
             schoolName: string;
             /** @enum {string} */
             status: "ABIERTA" | "ATENDIDA";
+            /** @description La familia declinó la credencial (y no se ha revertido). */
+            studentDeclined?: boolean;
+            /** @description Folio de la credencial vigente del alumno, cuando ya se expidió. */
+            studentFolio?: string;
             studentId?: number;
+            /** @description Nombre del alumno, si la queja es por un alumno. */
+            studentName?: string;
         };
         ComplaintPageDto: {
             items: components["schemas"]["ComplaintDto"][];
@@ -2591,6 +2689,10 @@ export interface components {
             /** @description Motivo que dio la familia (opcional). */
             reason?: string;
         };
+        OptOutReversalDto: {
+            /** @description Por qué se revierte (p. ej., la familia ahora pide la credencial). */
+            reason: string;
+        };
         PhotoZipReportDto: {
             entries: number;
             refused: components["schemas"]["RefusedLineDto"][];
@@ -2861,6 +2963,20 @@ export interface components {
             /** @enum {string} */
             type: "DRSE" | "ESCUELA";
         };
+        ReportCardDto: {
+            /**
+             * @description PERDIDA, ROBO o DANO (daño): los motivos de reposición (R5).
+             * @enum {string}
+             */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /**
+             * @description Fecha en que la familia reportó (AAAA-MM-DD), no futura.
+             * @example 2026-10-02
+             */
+            reportedOn: string;
+            /** @description El alumno cuya credencial vigente se reporta. */
+            studentId: number;
+        };
         ReportFailureDto: {
             description: string;
         };
@@ -2917,6 +3033,11 @@ export interface components {
             ruta?: "DRSE" | "ESCUELA" | null;
         };
         ResolveComplaintDto: {
+            /**
+             * @description PROCEDE: el alumno vuelve a ser elegible (si la familia había declinado, se revierte) y su credencial sale en la siguiente corrida. NO_PROCEDE: nada cambia.
+             * @enum {string}
+             */
+            outcome: "PROCEDE" | "NO_PROCEDE";
             resolution: string;
         };
         ResolveFailureDto: {
@@ -3328,6 +3449,11 @@ export interface components {
             folio?: string;
             /** @description El resultado, en español. */
             message: string;
+            /**
+             * @description Fecha en que la credencial se reportó extraviada, robada o dañada, si se reportó.
+             * @example 2026-10-02
+             */
+            reportedOn?: string;
             school?: components["schemas"]["VerifiedSchoolDto"];
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
@@ -3335,7 +3461,7 @@ export interface components {
              * @description Estado del folio; ausente si la firma no es válida.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */
@@ -6301,6 +6427,136 @@ export interface operations {
             };
         };
     };
+    ReplacementsController_reports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReplacementsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CoverageController_summary: {
         parameters: {
             query?: never;
@@ -7986,6 +8242,87 @@ export interface operations {
                 };
             };
             /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StudentsController_reverseOptOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutReversalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
