@@ -558,14 +558,14 @@ export class RequestsHttpService {
    */
   async signedAcuse(actor: Actor, id: number, content: Buffer, contentType: string, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<DecisionResultDto> {
     const row = await this.load(actor, id);
+    const notYours = () => new DomainError('Su rol no recaba el acuse firmado de esta solicitud.', 'estado', 'NO_PUEDE_ACTUAR', 403);
+    if (!this.acuseCollectors(row.procedure, row.chartVersion).has(actor.role)) throw notYours();
     const meta = this.metaOf(row.procedure, row.chartVersion, row.state);
     const roles = meta?.kind === 'task' ? meta.decisions[ACUSE_SIGNED] : undefined;
     if (row.publicStatus !== 'ESPERANDO_ACUSE' || !roles) {
       throw new DomainError('La solicitud no espera el acuse firmado en este momento.', 'estado', 'NO_ESPERA_ACUSE', 409);
     }
-    if (!roles.includes(actor.role)) {
-      throw new DomainError('Su rol no recaba el acuse firmado de esta solicitud.', 'estado', 'NO_PUEDE_ACTUAR', 403);
-    }
+    if (!roles.includes(actor.role)) throw notYours();
     const [r] = await this.em.fork().execute<Row[]>('select context from procedure_request where id = ?', [row.id]);
     const acuseId = (r?.context as Record<string, unknown> | null)?.acuseId;
     if (typeof acuseId !== 'number') throw new DomainError('La solicitud aún no tiene acuse de entrega.', 'estado', 'NO_ESPERA_ACUSE', 409);
@@ -799,6 +799,20 @@ export class RequestsHttpService {
     } catch {
       return true;
     }
+  }
+
+  /** The roles that collect a signed acuse in some step of the request's chart (none on v1 charts). */
+  private acuseCollectors(procedure: ProcedureName, version: number): Set<string> {
+    const roles = new Set<string>();
+    try {
+      for (const node of Object.values(chartFor(procedure, version).states)) {
+        const meta = node.config.meta as StepMeta | undefined;
+        if (meta?.kind === 'task') for (const role of meta.decisions[ACUSE_SIGNED] ?? []) roles.add(role);
+      }
+    } catch {
+      // an unknown chart: nobody
+    }
+    return roles;
   }
 
   private metaOf(procedure: ProcedureName, version: number, state: string): StepMeta | null {

@@ -4,7 +4,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
-import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
+import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -324,6 +324,10 @@ const ROWS: Row[] = [
   { name: 'decidir', method: 'POST', route: '/requests/{id}/decisions', expect:
                                                                         '401  403    404     200    404     403   404    403    404     403 403 403',
     request: async (w, t) => ({ path: `/requests/${await matrixRequest(w, t)}/decisions`, json: { evento: 'ACCEPT' } }) },
+  // A Procedure 1 request in Planeación's review: only the DRSE's Control Escolar collects its signed acuse (409: not yet); other roles 403.
+  { name: 'acuse firmado', method: 'POST', route: '/requests/{id}/signed-acuse', expect:
+                                                                        '401  403    404     403    404     409   404    403    404     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/signed-acuse`, form: signedAcuseForm() }) },
   { name: 'retirar', method: 'POST', route: '/requests/{id}/withdraw', expect:
                                                                         '401  200    404     403    403     403   403    403    403     403 403 403',
     request: async (w, t, persona) => ({ path: `/requests/${persona === 'ESCUELA_DENTRO' ? await matrixRequest(w, t) : (await requestsWorld(w, t)).requestId}/withdraw`, json: {} }) },
