@@ -860,6 +860,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replacements/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credenciales reportadas (extraviadas, robadas o dañadas) de su ámbito, de la más reciente, con el estado de su reposición.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["ReplacementsController_reports"];
+        put?: never;
+        /**
+         * Reporta la credencial vigente de un alumno como extraviada, robada o dañada: desde ese momento la verificación pública la da por no válida («reportada», con la fecha), antes de cualquier pago.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet: lo hace ella); central, cualquiera. La reposición sigue pidiendo el recibo de pago. Una credencial ya reportada → 409.
+         */
+        post: operations["ReplacementsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/coverage": {
         parameters: {
             query?: never;
@@ -1756,7 +1782,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION";
+            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION" | "REPORTE";
             reason: string;
         };
         CardHistoryDto: {
@@ -1780,6 +1806,37 @@ export interface components {
             studentId?: number | null;
             studentName?: string | null;
             voidReason?: string | null;
+        };
+        CardReportDto: {
+            /** @description Rol de quien registró el reporte. */
+            actorRole: string;
+            cct: string;
+            /** @description Folio de la credencial reportada: la verificación pública la da por no válida desde el reporte. */
+            folio: string;
+            id: number;
+            /** @enum {string} */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /** @description Lo registró la DRSE en nombre de una escuela sin internet. */
+            onBehalfOfSchool: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description Estado de la reposición pagada de esta credencial; null si aún no se paga.
+             * @enum {string|null}
+             */
+            replacementStatus?: "PENDIENTE" | "EMITIDA" | null;
+            /** @example 2026-10-02 */
+            reportedOn: string;
+            schoolId: number;
+            studentId: number;
+            studentName: string;
+            turno: string;
+        };
+        CardReportPageDto: {
+            items: components["schemas"]["CardReportDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CentralStockDto: {
             available: number;
@@ -2805,6 +2862,20 @@ export interface components {
             /** @enum {string} */
             type: "DRSE" | "ESCUELA";
         };
+        ReportCardDto: {
+            /**
+             * @description PERDIDA, ROBO o DANO (daño): los motivos de reposición (R5).
+             * @enum {string}
+             */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /**
+             * @description Fecha en que la familia reportó (AAAA-MM-DD), no futura.
+             * @example 2026-10-02
+             */
+            reportedOn: string;
+            /** @description El alumno cuya credencial vigente se reporta. */
+            studentId: number;
+        };
         ReportFailureDto: {
             description: string;
         };
@@ -3241,6 +3312,11 @@ export interface components {
             folio?: string;
             /** @description El resultado, en español. */
             message: string;
+            /**
+             * @description Fecha en que la credencial se reportó extraviada, robada o dañada, si se reportó.
+             * @example 2026-10-02
+             */
+            reportedOn?: string;
             school?: components["schemas"]["VerifiedSchoolDto"];
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
@@ -3248,7 +3324,7 @@ export interface components {
              * @description Estado del folio; ausente si la firma no es válida.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */
@@ -6122,6 +6198,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplacementDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReplacementsController_reports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReplacementsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportDto"];
                 };
             };
             /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */

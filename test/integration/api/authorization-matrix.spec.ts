@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { ProductionService } from '../../../src/production/production.service';
 import { compactPayload } from '../../../src/production/qr-payload';
 import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
-import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
+import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
 import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
@@ -39,6 +41,7 @@ const schoolCsv = Buffer.from('CCT,TURNO,NIVEL,NOMBRE,DOMICILIO,TELEFONO,DRSE,MA
 const hasId = (id: number) => (body: { items: { id: number }[] }) => body.items.some((i) => i.id === id);
 
 let complaintId = 0;
+let reportId = 0;
 
 const ROWS: Row[] = [
   //                                                                   ANON ESC_IN ESC_OUT PLA_IN PLA_OUT CE_IN CE_OUT TEC_IN TEC_OUT RM  CEC ADMIN
@@ -287,6 +290,31 @@ const ROWS: Row[] = [
       return { path: '/replacements?pageSize=200' };
     },
     sees: (b) => b.items.some((i) => i.id === productionIds.replacementId) },
+  // The target school has internet: its DRSE does not report for it (403); central does.
+  { name: 'reportar credencial (extravío, robo, daño)', method: 'POST', route: '/replacements/reports', expect:
+                                                                        '401  201    404     403    404     403   404    403    403     403 201 201',
+    request: async (w, t, persona) => {
+      const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
+      await productionWorld(w, t);
+      // One planilla per persona: material of its own, so the rows after it still print.
+      if (persona === PERSONAS[0]) await stockForPrinting(t, { drseCode: 'VALLES' }, PERSONAS.length + 1);
+      const card = await issuedCard(t, w.school.id, 'VALLES', ce);
+      return { path: '/replacements/reports', json: { studentId: card.studentId, kind: 'PERDIDA', reportedOn: today() } };
+    } },
+  { name: 'credenciales reportadas', method: 'GET', route: '/replacements/reports', expect:
+                                                                        '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
+    request: async (w, t) => {
+      if (!reportId) {
+        const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
+        await productionWorld(w, t);
+        await stockForPrinting(t, { drseCode: 'VALLES' }, 1);
+        const card = await issuedCard(t, w.school.id, 'VALLES', ce);
+        const report = await t.app.get(ProductionService).reportCard({ key: `matriz-${randomUUID()}`, studentId: card.studentId!, kind: 'ROBO', reportedOn: today(), actor: ce, onBehalfSchoolId: null });
+        reportId = report.reportId;
+      }
+      return { path: '/replacements/reports?pageSize=200' };
+    },
+    sees: (b) => hasId(reportId)(b) },
   { name: 'manual de impresión', method: 'GET', route: '/manual/impresion.pdf', expect:
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/manual/impresion.pdf' }) },
