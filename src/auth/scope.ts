@@ -36,6 +36,9 @@ export function studentsInScope(actor: Actor): FilterQuery<Student> {
   return { school: { drse: { $in: coveredDrseCodes(actor) } } };
 }
 
+/** Roles that may do a school's own work (each call still passes `assertSchoolWork`). */
+export const SCHOOL_WORKERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+
 /** DRSE roles that do a school's own work for it when the school has no internet (R1, issue 11). */
 export const ON_BEHALF_ROLES: readonly Role[] = ['DRSE_CONTROL_ESCOLAR', 'DRSE_PLANEACION'];
 
