@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.
+         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario; la cuenta se bloquea (429, Retry-After) tras varios intentos fallidos seguidos.
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_login"];
@@ -162,6 +162,26 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cambia su contraseña: pide la actual; la nueva tiene al menos 12 caracteres y no es una contraseña común. Sus otras sesiones se cierran; esta sigue abierta.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1120,6 +1140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/signed-acuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["RequestsController_signedAcuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/students": {
         parameters: {
             query?: never;
@@ -1282,6 +1322,26 @@ export interface paths {
          * @description **Roles:** ADMIN, CONTROL_ESCOLAR_CENTRAL.
          */
         post: operations["SchoolsController_importJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/security/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La bitácora de seguridad (solo se anexa): inicios de sesión y sus fallos, bloqueos, cierres globales, cuentas deshabilitadas y habilitadas, cambios de contraseña y de rol. Lo más reciente primero.
+         * @description **Roles:** ADMIN.
+         */
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1975,6 +2035,15 @@ export interface components {
             schoolId: number;
             turno: string;
         };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description Al menos 12 caracteres; no una contraseña común ni que contenga el usuario.
+             */
+            newPassword: string;
+        };
         ChartRefDto: {
             /** @enum {string} */
             procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -2208,7 +2277,7 @@ export interface components {
         };
         DecisionResultDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             seq: number;
             state: string;
         };
@@ -2236,7 +2305,7 @@ export interface components {
              */
             rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
             /** @enum {string} */
-            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description Título del paso en español (todos los pasos). */
             titulo: string;
         };
@@ -2364,7 +2433,7 @@ export interface components {
         };
         FiledRequestDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "REPLACEMENT";
@@ -2460,7 +2529,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string|null} */
-            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | null;
+            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | null;
             /** @description Folio del ticket o del acuse. */
             folio?: string | null;
             /** @description Incidente de un paso automático: va primero. */
@@ -2488,7 +2557,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description La tarea atiende un incidente; los incidentes van primero. */
             incidente: boolean;
             /** @enum {string} */
@@ -2647,7 +2716,7 @@ export interface components {
         LoginDto: {
             /**
              * Format: password
-             * @example demo1234
+             * @example demo-sej-2026
              */
             password: string;
             /** @example escuela-drse */
@@ -3034,7 +3103,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /**
              * @description De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).
              * @enum {string}
@@ -3069,7 +3138,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -3224,6 +3293,31 @@ export interface components {
             id: number;
             nombre: string;
             turno: string;
+        };
+        SecurityEventDto: {
+            /** @description Quién actuó sobre la cuenta, si fue otra persona (ADMIN). */
+            actorUsername?: string;
+            /** Format: date-time */
+            at: string;
+            detail?: string;
+            id: number;
+            /** @description Dirección IP del cliente. */
+            ip?: string;
+            /** @enum {string} */
+            kind: "INICIO_DE_SESION" | "CUENTA_BLOQUEADA" | "CIERRE_GLOBAL" | "CUENTA_DESHABILITADA" | "CUENTA_HABILITADA" | "CAMBIO_DE_CONTRASENA" | "CUENTA_CREADA" | "CAMBIO_DE_ROL";
+            /** @enum {string} */
+            outcome: "EXITO" | "FALLO" | "BLOQUEADO";
+            userAgent?: string;
+            /** Format: uuid */
+            userId?: string;
+            /** @description La cuenta (también el usuario tecleado en un intento fallido). */
+            username?: string;
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SetTariffDto: {
             /** @example 3000 */
@@ -3408,7 +3502,7 @@ export interface components {
             comentario?: Record<string, never> | null;
             de?: Record<string, never> | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             evento: string;
             fecha: string;
             seq: number;
@@ -4022,6 +4116,55 @@ export interface operations {
             };
             /** @description Su rol no está entre los que atiende esta operación. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Contraseña cambiada. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5237,7 +5380,7 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -5328,7 +5471,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Sólo pendientes de solicitudes en ese estado. */
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 /** @description Sólo pendientes de solicitudes de ese procedimiento. */
@@ -6878,7 +7021,7 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -7398,6 +7541,124 @@ export interface operations {
             };
             /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_signedAcuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Acuse firmado y sellado escaneado: PDF, JPEG o PNG (se comprueba por su contenido); máximo 10 MB.
+                     */
+                    archivo: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description El archivo excede el tamaño máximo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8030,6 +8291,50 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: {
+                kind?: "INICIO_DE_SESION" | "CUENTA_BLOQUEADA" | "CIERRE_GLOBAL" | "CUENTA_DESHABILITADA" | "CUENTA_HABILITADA" | "CAMBIO_DE_CONTRASENA" | "CUENTA_CREADA" | "CAMBIO_DE_ROL";
+                outcome?: "EXITO" | "FALLO" | "BLOQUEADO";
+                page?: number;
+                pageSize?: number;
+                /** @description Eventos de esta cuenta (o hechos por ella). */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
-import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
+import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -365,6 +365,10 @@ const ROWS: Row[] = [
   { name: 'decidir', method: 'POST', route: '/requests/{id}/decisions', expect:
                                                                         '401  403    404     200    404     403   404    403    404     403 403 403',
     request: async (w, t) => ({ path: `/requests/${await matrixRequest(w, t)}/decisions`, json: { evento: 'ACCEPT' } }) },
+  // A Procedure 1 request in Planeación's review: only the DRSE's Control Escolar collects its signed acuse (409: not yet); other roles 403.
+  { name: 'acuse firmado', method: 'POST', route: '/requests/{id}/signed-acuse', expect:
+                                                                        '401  403    404     403    404     409   404    403    404     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/signed-acuse`, form: signedAcuseForm() }) },
   { name: 'retirar', method: 'POST', route: '/requests/{id}/withdraw', expect:
                                                                         '401  200    404     403    403     403   403    403    403     403 403 403',
     request: async (w, t, persona) => ({ path: `/requests/${persona === 'ESCUELA_DENTRO' ? await matrixRequest(w, t) : (await requestsWorld(w, t)).requestId}/withdraw`, json: {} }) },
@@ -423,6 +427,13 @@ const ROWS: Row[] = [
   { name: 'habilitar una cuenta', method: 'POST', route: '/users/{id}/enable', expect:
                                                                         '401  403    403     403    403     403   403    403    403     403 403 200',
     request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/enable` }) },
+  // A wrong current password: every role reaches the check (422), nothing changes.
+  { name: 'cambiar la contraseña', method: 'POST', route: '/auth/password', expect:
+                                                                        '401  422    422     422    422     422   422    422    422     422 422 422',
+    request: () => ({ path: '/auth/password', json: { currentPassword: 'no-es-la-actual', newPassword: 'una frase larga cualquiera' } }) },
+  { name: 'bitácora de seguridad', method: 'GET', route: '/security/events', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/security/events' }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
