@@ -16,6 +16,7 @@ import { Migration202612051200_one_open_request_per_student } from './Migration2
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 import { Migration202612060310_accounts } from './Migration202612060310_accounts';
 import { Migration202612060320_qr_key_revocation } from './Migration202612060320_qr_key_revocation';
+import { Migration202612060330_rate_limit } from './Migration202612060330_rate_limit';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -39,4 +40,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
   { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
   { name: 'Migration202612060320_qr_key_revocation', class: Migration202612060320_qr_key_revocation },
+  { name: 'Migration202612060330_rate_limit', class: Migration202612060330_rate_limit },
 ];

@@ -21,6 +21,7 @@ import {
   StudentQueryDto,
 } from './catalog.dto';
 import { StudentsService } from './students.service';
+import { Expensive } from '../security/rate-limit';
 
 /** Who sees minors' data: the school, its DRSE's Planeación and Control Escolar, central Control Escolar. */
 export const STUDENT_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
@@ -61,6 +62,7 @@ export class StudentsController {
   }
 
   @Post('import')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()
@@ -78,6 +80,7 @@ export class StudentsController {
   }
 
   @Post('photos.zip')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()
