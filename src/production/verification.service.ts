@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../common/domain-error';
-import { Credential } from './entities';
+import { CardReport, Credential } from './entities';
 import { formatFolio } from './folio';
 import { parsePayload, verifySignature } from './qr-payload';
 import { PublishedKey, QrKeyStore } from './qr-key-store';
 
-export type VerificationStatus = 'VIGENTE' | 'REVOCADA' | 'REEMPLAZADA' | 'ANULADA' | 'DESCONOCIDA' | 'NECESITA_REPOSICION';
+export type VerificationStatus = 'VIGENTE' | 'REPORTADA' | 'REVOCADA' | 'REEMPLAZADA' | 'ANULADA' | 'DESCONOCIDA' | 'NECESITA_REPOSICION';
 
 /** What the public sees: no more than the school and the cycle (SPEC §6). */
 export interface VerificationResult {
@@ -17,11 +17,14 @@ export interface VerificationResult {
   folio?: string;
   school?: { name: string; cct: string; turno: string };
   cycleCode?: string;
+  /** When the card was reported lost, stolen or damaged (YYYY-MM-DD), if it was. */
+  reportedOn?: string;
   message: string;
 }
 
 const MESSAGES: Record<VerificationStatus, string> = {
   VIGENTE: 'Credencial auténtica y vigente. Su validez en el ciclo la da el holograma.',
+  REPORTADA: 'Credencial auténtica pero REPORTADA como extraviada, robada o dañada: ya no es válida.',
   REVOCADA: 'Credencial auténtica pero REVOCADA (reportada como extraviada, dañada o robada).',
   REEMPLAZADA: 'Credencial auténtica pero REEMPLAZADA por una reposición: ya no es válida.',
   ANULADA: 'Folio ANULADO: esta credencial no es válida.',
@@ -29,6 +32,9 @@ const MESSAGES: Record<VerificationStatus, string> = {
   NECESITA_REPOSICION:
     'Esta credencial se firmó con una clave que fue revocada por seguridad: ya no puede comprobarse su autenticidad. Necesita reposición; acuda a su escuela.',
 };
+
+/** 2026-09-15 → 15/09/2026, as people write dates. */
+const dayText = (iso: string): string => iso.split('-').reverse().join('/');
 
 @Injectable()
 export class VerificationService {
@@ -54,19 +60,22 @@ export class VerificationService {
       return { signatureValid: false, status: 'NECESITA_REPOSICION', message: MESSAGES.NECESITA_REPOSICION };
     }
     const { claims } = parsed;
-    const card = await this.em.fork().findOne(Credential, { folioNumber: String(claims.folioNumber) });
+    const em = this.em.fork();
+    const card = await em.findOne(Credential, { folioNumber: String(claims.folioNumber) });
     const folio = formatFolio(claims.cycleCode, claims.folioNumber);
     if (!card || card.kind !== 'TARJETA' || card.cct !== claims.cct || card.turno !== claims.turno || card.cycleCode !== claims.cycleCode) {
       return { signatureValid: true, status: 'DESCONOCIDA', folio, cycleCode: claims.cycleCode, message: MESSAGES.DESCONOCIDA };
     }
-    const status: VerificationStatus = card.status === 'EXPEDIDA' ? 'VIGENTE' : card.status;
+    const report = await em.findOne(CardReport, { credentialId: card.id });
+    const status: VerificationStatus = card.status !== 'EXPEDIDA' ? card.status : report ? 'REPORTADA' : 'VIGENTE';
     return {
       signatureValid: true,
       status,
       folio,
       school: { name: card.schoolName!, cct: card.cct!, turno: card.turno! },
       cycleCode: card.cycleCode,
-      message: MESSAGES[status],
+      ...(report ? { reportedOn: report.reportedOn } : {}),
+      message: report && status !== 'ANULADA' ? `${MESSAGES[status]} Reportada el ${dayText(report.reportedOn)}.` : MESSAGES[status],
     };
   }
 

@@ -244,8 +244,10 @@ export interface paths {
         get: operations["ComplaintsController_list"];
         put?: never;
         /**
-         * R4: una familia pidió la credencial y el director se negó. La queja se turna a la DRSE de la escuela.
+         * R4: una familia pidió la credencial y el director se negó. La presenta la escuela o la DRSE en nombre de la familia; se turna a la DRSE de la escuela.
          * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     Control Escolar de la DRSE debe atenderla antes de `dueAt` (COMPLAINT_DUE_DAYS días); después aparece como vencida (`overdue`).
          */
         post: operations["ComplaintsController_file"];
         delete?: never;
@@ -264,8 +266,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Marca la queja como atendida, con la resolución.
-         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * Control Escolar de la DRSE (o central) resuelve la queja: PROCEDE o NO_PROCEDE, con la resolución.
+         * @description **Roles:** DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     PROCEDE: si la familia había declinado la credencial, la declinación se revierte (queda en la bitácora de la escuela) y el alumno sale en la siguiente corrida. Ya atendida → 409.
          */
         post: operations["ComplaintsController_resolve"];
         delete?: never;
@@ -880,6 +884,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replacements/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credenciales reportadas (extraviadas, robadas o dañadas) de su ámbito, de la más reciente, con el estado de su reposición.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["ReplacementsController_reports"];
+        put?: never;
+        /**
+         * Reporta la credencial vigente de un alumno como extraviada, robada o dañada: desde ese momento la verificación pública la da por no válida («reportada», con la fecha), antes de cualquier pago.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet: lo hace ella); central, cualquiera. La reposición sigue pidiendo el recibo de pago. Una credencial ya reportada → 409.
+         */
+        post: operations["ReplacementsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/coverage": {
         parameters: {
             query?: never;
@@ -1084,6 +1114,26 @@ export interface paths {
          */
         put: operations["RequestsController_replaceOficio"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/signed-acuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["RequestsController_signedAcuse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1322,6 +1372,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/students/{id}/opt-out/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet); central. Si el alumno no había declinado → 409.
+         */
+        post: operations["StudentsController_reverseOptOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/students/{id}/photo": {
         parameters: {
             query?: never;
@@ -1552,6 +1624,46 @@ export interface paths {
          *     Confirmar de nuevo el mismo envío devuelve el mismo resultado.
          */
         post: operations["SupplyTicketsController_confirmReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/temporal-codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Descifra payloads de Temporal para la interfaz de Temporal (solo administración).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/temporal-codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cifra payloads de Temporal (para enviar señales o consultas desde la interfaz de Temporal).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_encode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1816,7 +1928,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION";
+            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION" | "REPORTE";
             reason: string;
         };
         CardHistoryDto: {
@@ -1841,6 +1953,37 @@ export interface components {
             studentName?: string | null;
             voidReason?: string | null;
         };
+        CardReportDto: {
+            /** @description Rol de quien registró el reporte. */
+            actorRole: string;
+            cct: string;
+            /** @description Folio de la credencial reportada: la verificación pública la da por no válida desde el reporte. */
+            folio: string;
+            id: number;
+            /** @enum {string} */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /** @description Lo registró la DRSE en nombre de una escuela sin internet. */
+            onBehalfOfSchool: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description Estado de la reposición pagada de esta credencial; null si aún no se paga.
+             * @enum {string|null}
+             */
+            replacementStatus?: "PENDIENTE" | "EMITIDA" | null;
+            /** @example 2026-10-02 */
+            reportedOn: string;
+            schoolId: number;
+            studentId: number;
+            studentName: string;
+            turno: string;
+        };
+        CardReportPageDto: {
+            items: components["schemas"]["CardReportDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CentralStockDto: {
             available: number;
             item: string;
@@ -1858,12 +2001,25 @@ export interface components {
             state: string;
             version: number;
         };
+        CodecBodyDto: {
+            /** @description Payloads de Temporal en JSON (metadata y data en base64). */
+            payloads: Record<string, never>[];
+        };
         ComplaintDto: {
             createdAt: string;
             description: string;
             drseCode: string;
+            /** @description Fecha límite para atenderla (COMPLAINT_DUE_DAYS días después de presentarla). */
+            dueAt: string;
             filedByRole: string;
             id: number;
+            /**
+             * @description Resultado, una vez atendida.
+             * @enum {string}
+             */
+            outcome?: "PROCEDE" | "NO_PROCEDE";
+            /** @description Sigue abierta después de la fecha límite. */
+            overdue: boolean;
             resolution?: string;
             resolvedAt?: string;
             schoolCct: string;
@@ -1871,7 +2027,13 @@ export interface components {
             schoolName: string;
             /** @enum {string} */
             status: "ABIERTA" | "ATENDIDA";
+            /** @description La familia declinó la credencial (y no se ha revertido). */
+            studentDeclined?: boolean;
+            /** @description Folio de la credencial vigente del alumno, cuando ya se expidió. */
+            studentFolio?: string;
             studentId?: number;
+            /** @description Nombre del alumno, si la queja es por un alumno. */
+            studentName?: string;
         };
         ComplaintPageDto: {
             items: components["schemas"]["ComplaintDto"][];
@@ -2066,7 +2228,7 @@ export interface components {
         };
         DecisionResultDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             seq: number;
             state: string;
         };
@@ -2094,7 +2256,7 @@ export interface components {
              */
             rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
             /** @enum {string} */
-            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description Título del paso en español (todos los pasos). */
             titulo: string;
         };
@@ -2222,7 +2384,7 @@ export interface components {
         };
         FiledRequestDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "REPLACEMENT";
@@ -2318,7 +2480,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string|null} */
-            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | null;
+            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | null;
             /** @description Folio del ticket o del acuse. */
             folio?: string | null;
             /** @description Incidente de un paso automático: va primero. */
@@ -2346,7 +2508,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description La tarea atiende un incidente; los incidentes van primero. */
             incidente: boolean;
             /** @enum {string} */
@@ -2590,6 +2752,10 @@ export interface components {
         OptOutDto: {
             /** @description Motivo que dio la familia (opcional). */
             reason?: string;
+        };
+        OptOutReversalDto: {
+            /** @description Por qué se revierte (p. ej., la familia ahora pide la credencial). */
+            reason: string;
         };
         PhotoZipReportDto: {
             entries: number;
@@ -2861,6 +3027,20 @@ export interface components {
             /** @enum {string} */
             type: "DRSE" | "ESCUELA";
         };
+        ReportCardDto: {
+            /**
+             * @description PERDIDA, ROBO o DANO (daño): los motivos de reposición (R5).
+             * @enum {string}
+             */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /**
+             * @description Fecha en que la familia reportó (AAAA-MM-DD), no futura.
+             * @example 2026-10-02
+             */
+            reportedOn: string;
+            /** @description El alumno cuya credencial vigente se reporta. */
+            studentId: number;
+        };
         ReportFailureDto: {
             description: string;
         };
@@ -2874,7 +3054,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /**
              * @description De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).
              * @enum {string}
@@ -2909,7 +3089,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -2917,6 +3097,11 @@ export interface components {
             ruta?: "DRSE" | "ESCUELA" | null;
         };
         ResolveComplaintDto: {
+            /**
+             * @description PROCEDE: el alumno vuelve a ser elegible (si la familia había declinado, se revierte) y su credencial sale en la siguiente corrida. NO_PROCEDE: nada cambia.
+             * @enum {string}
+             */
+            outcome: "PROCEDE" | "NO_PROCEDE";
             resolution: string;
         };
         ResolveFailureDto: {
@@ -3243,7 +3428,7 @@ export interface components {
             comentario?: Record<string, never> | null;
             de?: Record<string, never> | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             evento: string;
             fecha: string;
             seq: number;
@@ -3328,6 +3513,11 @@ export interface components {
             folio?: string;
             /** @description El resultado, en español. */
             message: string;
+            /**
+             * @description Fecha en que la credencial se reportó extraviada, robada o dañada, si se reportó.
+             * @example 2026-10-02
+             */
+            reportedOn?: string;
             school?: components["schemas"]["VerifiedSchoolDto"];
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
@@ -3335,7 +3525,7 @@ export interface components {
              * @description Estado del folio; ausente si la firma no es válida.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */
@@ -5067,7 +5257,7 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -5158,7 +5348,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Sólo pendientes de solicitudes en ese estado. */
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 /** @description Sólo pendientes de solicitudes de ese procedimiento. */
@@ -6301,6 +6491,136 @@ export interface operations {
             };
         };
     };
+    ReplacementsController_reports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReplacementsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CoverageController_summary: {
         parameters: {
             query?: never;
@@ -6578,7 +6898,7 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -7098,6 +7418,124 @@ export interface operations {
             };
             /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_signedAcuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Acuse firmado y sellado escaneado: PDF, JPEG o PNG (se comprueba por su contenido); máximo 10 MB.
+                     */
+                    archivo: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description El archivo excede el tamaño máximo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7986,6 +8424,87 @@ export interface operations {
                 };
             };
             /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StudentsController_reverseOptOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutReversalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9014,6 +9533,84 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import { ROLE_LABEL } from './labels.js';
 import { accountPage } from './pages/account.js';
 import { acusesPage } from './pages/acuses.js';
 import { cardsPage } from './pages/cards.js';
+import { complaintsPage } from './pages/complaints.js';
 import { coveragePage } from './pages/coverage.js';
 import { equipmentPage } from './pages/equipment.js';
 import { inboxPage } from './pages/inbox.js';
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   { pattern: /^equipo$/, page: equipmentPage },
   { pattern: /^acuses$/, page: acusesPage },
   { pattern: /^reposiciones$/, page: replacementsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^quejas$/, page: complaintsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^cobertura$/, page: coveragePage },
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^mi-cuenta$/, page: accountPage },
@@ -74,6 +76,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   items.push(['#/acuses', 'Acuses']);
   add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  add('#/quejas', 'Quejas', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   items.push(['#/cobertura', 'Cobertura']);
   add('#/cuentas', 'Cuentas', ['ADMIN']);
   add('#/seguridad', 'Seguridad', ['ADMIN']);
