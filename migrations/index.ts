@@ -17,6 +17,8 @@ import { Migration202612060100_card_report } from './Migration202612060100_card_
 import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 import { Migration202612060310_accounts } from './Migration202612060310_accounts';
+import { Migration202612060320_qr_key_revocation } from './Migration202612060320_qr_key_revocation';
+import { Migration202612060330_rate_limit } from './Migration202612060330_rate_limit';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -41,4 +43,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
   { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
+  { name: 'Migration202612060320_qr_key_revocation', class: Migration202612060320_qr_key_revocation },
+  { name: 'Migration202612060330_rate_limit', class: Migration202612060330_rate_limit },
 ];
