@@ -13,6 +13,7 @@ import { Migration202612040300_incidents } from './Migration202612040300_inciden
 import { Migration202612050100_coverage_snapshot } from './Migration202612050100_coverage_snapshot';
 import { Migration202612051100_student_names } from './Migration202612051100_student_names';
 import { Migration202612051200_one_open_request_per_student } from './Migration202612051200_one_open_request_per_student';
+import { Migration202612060200_procedure2_ink } from './Migration202612060200_procedure2_ink';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612050100_coverage_snapshot', class: Migration202612050100_coverage_snapshot },
   { name: 'Migration202612051100_student_names', class: Migration202612051100_student_names },
   { name: 'Migration202612051200_one_open_request_per_student', class: Migration202612051200_one_open_request_per_student },
+  { name: 'Migration202612060200_procedure2_ink', class: Migration202612060200_procedure2_ink },
 ];
