@@ -13,7 +13,10 @@ import { Migration202612040300_incidents } from './Migration202612040300_inciden
 import { Migration202612050100_coverage_snapshot } from './Migration202612050100_coverage_snapshot';
 import { Migration202612051100_student_names } from './Migration202612051100_student_names';
 import { Migration202612051200_one_open_request_per_student } from './Migration202612051200_one_open_request_per_student';
+import { Migration202612060100_card_report } from './Migration202612060100_card_report';
+import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
 import { Migration202612060200_procedure2_ink } from './Migration202612060200_procedure2_ink';
+import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -34,5 +37,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612050100_coverage_snapshot', class: Migration202612050100_coverage_snapshot },
   { name: 'Migration202612051100_student_names', class: Migration202612051100_student_names },
   { name: 'Migration202612051200_one_open_request_per_student', class: Migration202612051200_one_open_request_per_student },
+  { name: 'Migration202612060100_card_report', class: Migration202612060100_card_report },
+  { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
   { name: 'Migration202612060200_procedure2_ink', class: Migration202612060200_procedure2_ink },
+  { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
 ];

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength
 import { IsCct, IsCurp } from '../http/validators';
 import { PageQueryDto, queryBoolean } from '../http/pagination';
 import { NIVELES, TURNOS } from './identifiers';
-import { COMPLAINT_STATUSES } from './refusal-complaint.entity';
+import { COMPLAINT_OUTCOMES, COMPLAINT_STATUSES } from './refusal-complaint.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -246,11 +246,24 @@ export class CreateComplaintDto {
 }
 
 export class ResolveComplaintDto {
+  @ApiProperty({ enum: COMPLAINT_OUTCOMES, description: 'PROCEDE: el alumno vuelve a ser elegible (si la familia había declinado, se revierte) y su credencial sale en la siguiente corrida. NO_PROCEDE: nada cambia.' })
+  @Transform(upper)
+  @IsIn([...COMPLAINT_OUTCOMES])
+  outcome!: string;
+
   @ApiProperty({ minLength: 5, maxLength: 2000 })
   @IsString()
   @MinLength(5)
   @MaxLength(2000)
   resolution!: string;
+}
+
+export class OptOutReversalDto {
+  @ApiProperty({ description: 'Por qué se revierte (p. ej., la familia ahora pide la credencial).', minLength: 5, maxLength: 500 })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class ComplaintQueryDto extends PageQueryDto {
@@ -278,9 +291,15 @@ export class ComplaintDto {
   @ApiProperty() description!: string;
   @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: string;
   @ApiPropertyOptional() resolution?: string;
+  @ApiPropertyOptional({ enum: COMPLAINT_OUTCOMES, description: 'Resultado, una vez atendida.' }) outcome?: string;
   @ApiProperty() filedByRole!: string;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'Fecha límite para atenderla (COMPLAINT_DUE_DAYS días después de presentarla).' }) dueAt!: string;
+  @ApiProperty({ description: 'Sigue abierta después de la fecha límite.' }) overdue!: boolean;
   @ApiPropertyOptional() resolvedAt?: string;
+  @ApiPropertyOptional({ description: 'Nombre del alumno, si la queja es por un alumno.' }) studentName?: string;
+  @ApiPropertyOptional({ description: 'La familia declinó la credencial (y no se ha revertido).' }) studentDeclined?: boolean;
+  @ApiPropertyOptional({ description: 'Folio de la credencial vigente del alumno, cuando ya se expidió.' }) studentFolio?: string;
 }
 
 export class ComplaintPageDto {

@@ -8,6 +8,9 @@ import { Student } from './entities/student.entity';
 
 export const COMPLAINT_STATUSES = ['ABIERTA', 'ATENDIDA'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** How the DRSE's Control Escolar resolves it: PROCEDE makes the student eligible again (the card comes in the next run). */
+export const COMPLAINT_OUTCOMES = ['PROCEDE', 'NO_PROCEDE'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 
 /**
  * R4: a family asked for the card and the school's director refused. The complaint is routed to
@@ -36,6 +39,13 @@ export class RefusalComplaint {
   @Property({ type: 'string', length: 2000, nullable: true })
   resolution?: string;
 
+  @Enum({ items: () => [...COMPLAINT_OUTCOMES], nullable: true })
+  outcome?: ComplaintOutcome | null;
+
+  /** By when the DRSE must resolve it (COMPLAINT_DUE_DAYS after filing). */
+  @Property({ type: 'datetime' })
+  dueAt: Date;
+
   @ManyToOne(() => User, { fieldName: 'filed_by_user_id', deleteRule: 'restrict' })
   filedBy: User;
 
@@ -51,7 +61,7 @@ export class RefusalComplaint {
   @ManyToOne(() => User, { fieldName: 'resolved_by_user_id', nullable: true, deleteRule: 'restrict' })
   resolvedBy?: User;
 
-  constructor(props: { school: School; student?: Student; description: string; filedBy: User; filedByRole: Role }) {
+  constructor(props: { school: School; student?: Student; description: string; filedBy: User; filedByRole: Role; dueDays: number }) {
     const description = props.description.trim();
     if (description.length < 10) throw new DomainError('La descripción de la queja debe tener al menos 10 caracteres.', 'description');
     if (description.length > 2000) throw new DomainError('La descripción de la queja admite a lo más 2000 caracteres.', 'description');
@@ -61,13 +71,19 @@ export class RefusalComplaint {
     this.description = description;
     this.filedBy = props.filedBy;
     this.filedByRole = props.filedByRole;
+    this.dueAt = new Date(this.createdAt.getTime() + props.dueDays * 86_400_000);
   }
 
-  resolve(by: User, resolution: string, at = new Date()): void {
+  overdue(now = new Date()): boolean {
+    return this.status === 'ABIERTA' && this.dueAt.getTime() < now.getTime();
+  }
+
+  resolve(by: User, resolution: string, outcome: ComplaintOutcome, at = new Date()): void {
     if (this.status === 'ATENDIDA') throw new DomainError('La queja ya fue atendida.', 'status', 'CONFLICTO', 409);
     const text = resolution.trim();
     if (text.length < 5) throw new DomainError('La resolución debe tener al menos 5 caracteres.', 'resolution');
     this.status = 'ATENDIDA';
+    this.outcome = outcome;
     this.resolution = text;
     this.resolvedAt = at;
     this.resolvedBy = by;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, StreamableFile,
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor, Role } from '../auth/actor';
+import { SCHOOL_WORKERS } from '../auth/scope';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../http/auth.decorators';
 import { Idempotent } from '../http/idempotency.interceptor';
@@ -15,6 +16,7 @@ import {
   ImportQueryDto,
   ImportReportDto,
   OptOutDto,
+  OptOutReversalDto,
   PhotoZipReportDto,
   StudentDto,
   StudentPageDto,
@@ -128,5 +130,20 @@ export class StudentsController {
   @ApiProblems(404, 422)
   optOut(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: OptOutDto): Promise<StudentDto> {
     return this.students.optOut(actor, id, dto.reason);
+  }
+
+  @Post(':id/opt-out/reversal')
+  @HttpCode(200)
+  @Roles(...SCHOOL_WORKERS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.',
+    description:
+      'La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet); central. Si el alumno no había declinado → 409.',
+  })
+  @ApiOkResponse({ type: StudentDto })
+  @ApiProblems(404, 409, 422)
+  reverseOptOut(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: OptOutReversalDto): Promise<StudentDto> {
+    return this.students.reverseOptOut(actor, id, dto.reason);
   }
 }

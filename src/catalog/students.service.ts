@@ -3,7 +3,7 @@ import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
 import { actorCovers } from '../auth/actor';
-import { isStateActor, schoolScope, studentsInScope } from '../auth/scope';
+import { assertSchoolWork, isStateActor, schoolScope, studentsInScope, workSchoolOf } from '../auth/scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { FieldProblem, InvalidInputError } from '../http/problem';
@@ -14,6 +14,7 @@ import { UploadStore } from '../uploads/upload-store.service';
 import { CreateStudentDto, ImportReportDto, PhotoZipReportDto, StudentDto, StudentQueryDto } from './catalog.dto';
 import { School } from './entities/school.entity';
 import { Student } from './entities/student.entity';
+import { auditSchoolWork } from './entities/school-work-audit.entity';
 import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
 import { nameSearchKey } from './person-name';
 import { parseYesNo, readCsvTable } from './csv-table';
@@ -145,6 +146,26 @@ export class StudentsService {
       student.decline(new Date(), reason);
       await this.em.flush();
     }
+    return toStudentDto(student);
+  }
+
+  /** R4 reversed when the family asks for the card after all: audited; the student is eligible again. */
+  async reverseOptOut(actor: Actor, id: number, reason: string): Promise<StudentDto> {
+    const student = await this.findInScope(actor, id);
+    await this.em.populate(student, ['school']);
+    const work = assertSchoolWork(actor, workSchoolOf(student.school), 'id');
+    if (!student.declined) throw new ConflictError('La familia de este alumno no ha declinado la credencial: no hay nada que revertir.', 'id');
+    const declinedOn = student.declinedAt?.toISOString().slice(0, 10);
+    student.reinstate();
+    auditSchoolWork(this.em, {
+      schoolId: student.school.id,
+      studentId: student.id,
+      act: 'DECLINACION_REVERTIDA',
+      detail: `${reason.trim()} (había declinado el ${declinedOn ?? 'día no registrado'}).`.slice(0, 500),
+      actor,
+      work,
+    });
+    await this.em.flush();
     return toStudentDto(student);
   }
 

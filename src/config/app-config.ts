@@ -32,6 +32,8 @@ export interface AppConfig {
   workerMetricsPort: number;
   /** Where the Temporal SDK's own Prometheus exporter listens inside the worker (TEMPORAL_SDK_METRICS_ADDRESS); the worker's /metrics includes it. */
   temporalSdkMetricsAddress: string;
+  /** Days the DRSE has to resolve a refusal complaint (R4) (COMPLAINT_DUE_DAYS). */
+  complaintDueDays: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     printRunQueueWaitMs: int('PRINT_RUN_QUEUE_WAIT_MS', 10_000),
     workerMetricsPort: env.WORKER_METRICS_PORT === '0' ? 0 : int('WORKER_METRICS_PORT', 9464),
     temporalSdkMetricsAddress: env.TEMPORAL_SDK_METRICS_ADDRESS || '127.0.0.1:9465',
+    complaintDueDays: int('COMPLAINT_DUE_DAYS', 10),
   };
 }

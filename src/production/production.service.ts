@@ -21,6 +21,7 @@ import {
   HologramOnly,
   PrintRun,
   CardReplacement,
+  CardReport,
   REPLACEMENT_REASONS,
   ReplacementReason,
 } from './entities';
@@ -108,6 +109,22 @@ export interface ReplacementPaymentResult {
   newFolio?: string;
 }
 
+export interface CardReportInput {
+  key: string;
+  studentId: number;
+  kind: ReplacementReason;
+  /** ISO date the family reported it, YYYY-MM-DD; not future. */
+  reportedOn: string;
+  actor: Actor;
+  /** Set when DRSE staff report for an offline school (assertSchoolWork). */
+  onBehalfSchoolId: number | null;
+}
+
+export interface CardReportResult {
+  reportId: number;
+  folio: string;
+}
+
 /** Roles that may generate print files (and previews). */
 export const PRINT_ROLES = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] as const;
 /** R9: only central staff may unmark an issued card. */
@@ -122,6 +139,8 @@ const EXCLUSION_TEXT: Record<Exclusion['reason'], string> = {
   YA_EXPEDIDA: 'El alumno ya tiene una credencial expedida en este ciclo.',
   HOLOGRAMA_ENTREGADO: 'El alumno tiene credencial vigente y ya recibió el holograma de este ciclo.',
 };
+
+const REPORT_WORDS: Record<ReplacementReason, string> = { PERDIDA: 'pérdida', ROBO: 'robo', DANO: 'daño' };
 
 const BLANK_VOID_REASON = 'Espacio en blanco de la planilla, anulado antes de generar el archivo (R7).';
 
@@ -663,6 +682,68 @@ export class ProductionService {
         const winner = await this.em.fork().findOne(CardReplacement, { key });
         if (winner && winner.receiptNumber === receiptNumber) return this.replacementResult(this.em.fork(), winner);
         throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A card reported lost, stolen or damaged: the student's card in force is «reportada» for the
+   * public from now on (a REPORTE event); it stays the student's card until the replacement is paid.
+   * The caller has checked the actor may do this school's work. A second report of the card → 409.
+   */
+  async reportCard(input: CardReportInput): Promise<CardReportResult> {
+    const key = requireKey(input.key);
+    if (!(REPLACEMENT_REASONS as readonly string[]).includes(input.kind)) {
+      throw new DomainError(`El tipo de reporte debe ser uno de: ${REPLACEMENT_REASONS.join(', ')}.`, 'kind');
+    }
+    const reportedOn = parseIsoDate(input.reportedOn, 'reportedOn');
+    if (reportedOn > new Date().toISOString().slice(0, 10)) throw new DomainError('La fecha del reporte no puede ser futura.', 'reportedOn');
+    const em = this.em.fork();
+    const again = await em.findOne(CardReport, { key });
+    if (again) {
+      if (again.studentId !== input.studentId) throw new ConflictError('La clave de idempotencia ya se usó para otro reporte.', 'key');
+      return { reportId: again.id, folio: (await em.findOneOrFail(Credential, { id: again.credentialId })).folio };
+    }
+    try {
+      return await em.transactional(async (tx) => {
+        const [row] = await tx.execute<Array<{ id: number }>>(
+          `select id from credential where student_id = ? and status = 'EXPEDIDA' and kind = 'TARJETA' order by issued_at desc, id desc limit 1 for update`,
+          [input.studentId],
+        );
+        if (!row) throw new DomainError('El alumno no tiene una credencial expedida vigente que reportar.', 'studentId');
+        const card = await tx.findOneOrFail(Credential, { id: row.id });
+        const earlier = await tx.findOne(CardReport, { credentialId: card.id });
+        if (earlier) throw new ConflictError(`La credencial ${card.folio} ya fue reportada el ${earlier.reportedOn}.`, 'studentId');
+        const now = new Date();
+        const report = tx.create(CardReport, {
+          key,
+          credentialId: card.id,
+          studentId: input.studentId,
+          kind: input.kind,
+          reportedOn,
+          actorId: input.actor.id,
+          actorRole: input.actor.role,
+          onBehalfSchoolId: input.onBehalfSchoolId,
+          recordedAt: now,
+        });
+        tx.create(CredentialEvent, {
+          credentialId: card.id,
+          folio: card.folio,
+          event: 'REPORTE',
+          actorId: input.actor.id,
+          actorRole: input.actor.role,
+          reason: `Reportada por ${REPORT_WORDS[input.kind]} el ${reportedOn}${input.onBehalfSchoolId ? ', en nombre de la escuela' : ''}.`,
+          at: now,
+        });
+        await tx.flush();
+        return { reportId: report.id, folio: card.folio };
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        const winner = await this.em.fork().findOne(CardReport, { key });
+        if (winner && winner.studentId === input.studentId) return { reportId: winner.id, folio: (await this.em.fork().findOneOrFail(Credential, { id: winner.credentialId })).folio };
+        throw new ConflictError('La credencial de este alumno ya fue reportada.', 'studentId');
       }
       throw err;
     }

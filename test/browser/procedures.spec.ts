@@ -363,6 +363,11 @@ describe('Web interface: procedures end to end', () => {
     // Supply fulfilled: the procedure resumes; Tecnologías delivers the material to the school.
     await waitEstado(tec, id, 'Lista para entrega');
     await decide(tec, 'Registrar la entrega a la escuela');
+    // Tecnologías collected the school's signature: it uploads the signed acuse and only then is it delivered.
+    await waitEstado(tec, id, 'Esperando el acuse firmado', 'Subir el acuse firmado');
+    await tec.click('Subir el acuse firmado');
+    await tec.upload(/^Acuse de entrega firmado y sellado/, await writeFixture(fixtures, 'acuse-material.png', pngPhoto(3)));
+    expect((await tec.clickFor('Subir el acuse firmado y concluir la entrega', /signed-acuse$/)).status()).toBe(200);
     await waitEstado(tec, id, 'Entregada');
     await waitEstado(school, id, 'Entregada');
     await school.link('Material');

@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Inicia sesión: token de acceso (JWT, 15 min) y token de renovación. Limitado por IP + usuario.
+         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_login"];
@@ -118,10 +118,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cierra la sesión: su token de acceso y sus tokens de renovación dejan de servir de inmediato.
+         * Cierra la sesión: su token de acceso y su cookie de renovación dejan de servir de inmediato.
          * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cierra todas sus sesiones, en todos los equipos y navegadores (también esta).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["AuthController_logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -158,7 +178,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Renueva los tokens. El de renovación es de un solo uso: reusarlo cierra la sesión entera.
+         * Renueva la sesión con la cookie «sej_refresh»: nuevo token de acceso y nueva cookie. La cookie es de un solo uso: reusarla cierra la sesión entera (salvo dos pestañas que renuevan a la vez).
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_refresh"];
@@ -224,8 +244,10 @@ export interface paths {
         get: operations["ComplaintsController_list"];
         put?: never;
         /**
-         * R4: una familia pidió la credencial y el director se negó. La queja se turna a la DRSE de la escuela.
+         * R4: una familia pidió la credencial y el director se negó. La presenta la escuela o la DRSE en nombre de la familia; se turna a la DRSE de la escuela.
          * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     Control Escolar de la DRSE debe atenderla antes de `dueAt` (COMPLAINT_DUE_DAYS días); después aparece como vencida (`overdue`).
          */
         post: operations["ComplaintsController_file"];
         delete?: never;
@@ -244,8 +266,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Marca la queja como atendida, con la resolución.
-         * @description **Roles:** DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * Control Escolar de la DRSE (o central) resuelve la queja: PROCEDE o NO_PROCEDE, con la resolución.
+         * @description **Roles:** DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     PROCEDE: si la familia había declinado la credencial, la declinación se revierte (queda en la bitácora de la escuela) y el alumno sale en la siguiente corrida. Ya atendida → 409.
          */
         post: operations["ComplaintsController_resolve"];
         delete?: never;
@@ -860,6 +884,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replacements/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credenciales reportadas (extraviadas, robadas o dañadas) de su ámbito, de la más reciente, con el estado de su reposición.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["ReplacementsController_reports"];
+        put?: never;
+        /**
+         * Reporta la credencial vigente de un alumno como extraviada, robada o dañada: desde ese momento la verificación pública la da por no válida («reportada», con la fecha), antes de cualquier pago.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet: lo hace ella); central, cualquiera. La reposición sigue pidiendo el recibo de pago. Una credencial ya reportada → 409.
+         */
+        post: operations["ReplacementsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/coverage": {
         parameters: {
             query?: never;
@@ -1064,6 +1114,26 @@ export interface paths {
          */
         put: operations["RequestsController_replaceOficio"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/signed-acuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["RequestsController_signedAcuse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1296,6 +1366,28 @@ export interface paths {
          * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/students/{id}/opt-out/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         *
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet); central. Si el alumno no había declinado → 409.
+         */
+        post: operations["StudentsController_reverseOptOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1538,6 +1630,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/temporal-codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Descifra payloads de Temporal para la interfaz de Temporal (solo administración).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/temporal-codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cifra payloads de Temporal (para enviar señales o consultas desde la interfaz de Temporal).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_encode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las cuentas: rol, ámbito, si está habilitada, sesiones abiertas y último uso.
+         * @description **Roles:** ADMIN.
+         */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deshabilita una cuenta: no puede iniciar sesión y sus sesiones abiertas terminan de inmediato.
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vuelve a habilitar una cuenta deshabilitada.
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/V/{payload}": {
         parameters: {
             query?: never;
@@ -1736,7 +1928,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION";
+            event: "CORRECCION" | "REVOCACION" | "REEMPLAZO" | "ANULACION" | "REPORTE";
             reason: string;
         };
         CardHistoryDto: {
@@ -1761,6 +1953,37 @@ export interface components {
             studentName?: string | null;
             voidReason?: string | null;
         };
+        CardReportDto: {
+            /** @description Rol de quien registró el reporte. */
+            actorRole: string;
+            cct: string;
+            /** @description Folio de la credencial reportada: la verificación pública la da por no válida desde el reporte. */
+            folio: string;
+            id: number;
+            /** @enum {string} */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /** @description Lo registró la DRSE en nombre de una escuela sin internet. */
+            onBehalfOfSchool: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description Estado de la reposición pagada de esta credencial; null si aún no se paga.
+             * @enum {string|null}
+             */
+            replacementStatus?: "PENDIENTE" | "EMITIDA" | null;
+            /** @example 2026-10-02 */
+            reportedOn: string;
+            schoolId: number;
+            studentId: number;
+            studentName: string;
+            turno: string;
+        };
+        CardReportPageDto: {
+            items: components["schemas"]["CardReportDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CentralStockDto: {
             available: number;
             item: string;
@@ -1778,12 +2001,25 @@ export interface components {
             state: string;
             version: number;
         };
+        CodecBodyDto: {
+            /** @description Payloads de Temporal en JSON (metadata y data en base64). */
+            payloads: Record<string, never>[];
+        };
         ComplaintDto: {
             createdAt: string;
             description: string;
             drseCode: string;
+            /** @description Fecha límite para atenderla (COMPLAINT_DUE_DAYS días después de presentarla). */
+            dueAt: string;
             filedByRole: string;
             id: number;
+            /**
+             * @description Resultado, una vez atendida.
+             * @enum {string}
+             */
+            outcome?: "PROCEDE" | "NO_PROCEDE";
+            /** @description Sigue abierta después de la fecha límite. */
+            overdue: boolean;
             resolution?: string;
             resolvedAt?: string;
             schoolCct: string;
@@ -1791,7 +2027,13 @@ export interface components {
             schoolName: string;
             /** @enum {string} */
             status: "ABIERTA" | "ATENDIDA";
+            /** @description La familia declinó la credencial (y no se ha revertido). */
+            studentDeclined?: boolean;
+            /** @description Folio de la credencial vigente del alumno, cuando ya se expidió. */
+            studentFolio?: string;
             studentId?: number;
+            /** @description Nombre del alumno, si la queja es por un alumno. */
+            studentName?: string;
         };
         ComplaintPageDto: {
             items: components["schemas"]["ComplaintDto"][];
@@ -1986,7 +2228,7 @@ export interface components {
         };
         DecisionResultDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             seq: number;
             state: string;
         };
@@ -2014,7 +2256,7 @@ export interface components {
              */
             rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
             /** @enum {string} */
-            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description Título del paso en español (todos los pasos). */
             titulo: string;
         };
@@ -2142,7 +2384,7 @@ export interface components {
         };
         FiledRequestDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "REPLACEMENT";
@@ -2238,7 +2480,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string|null} */
-            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | null;
+            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | null;
             /** @description Folio del ticket o del acuse. */
             folio?: string | null;
             /** @description Incidente de un paso automático: va primero. */
@@ -2266,7 +2508,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description La tarea atiende un incidente; los incidentes van primero. */
             incidente: boolean;
             /** @enum {string} */
@@ -2511,6 +2753,10 @@ export interface components {
             /** @description Motivo que dio la familia (opcional). */
             reason?: string;
         };
+        OptOutReversalDto: {
+            /** @description Por qué se revierte (p. ej., la familia ahora pide la credencial). */
+            reason: string;
+        };
         PhotoZipReportDto: {
             entries: number;
             refused: components["schemas"]["RefusedLineDto"][];
@@ -2726,10 +2972,6 @@ export interface components {
             /** @description El alumno cuya credencial se repone (debe tener una expedida vigente). */
             studentId: number;
         };
-        RefreshDto: {
-            /** @description El token de renovación recibido al iniciar sesión o en la última renovación. */
-            refreshToken: string;
-        };
         RefusedLineDto: {
             field: string;
             /** @description Línea del CSV o número de entrada del ZIP. */
@@ -2785,6 +3027,20 @@ export interface components {
             /** @enum {string} */
             type: "DRSE" | "ESCUELA";
         };
+        ReportCardDto: {
+            /**
+             * @description PERDIDA, ROBO o DANO (daño): los motivos de reposición (R5).
+             * @enum {string}
+             */
+            kind: "PERDIDA" | "DANO" | "ROBO";
+            /**
+             * @description Fecha en que la familia reportó (AAAA-MM-DD), no futura.
+             * @example 2026-10-02
+             */
+            reportedOn: string;
+            /** @description El alumno cuya credencial vigente se reporta. */
+            studentId: number;
+        };
         ReportFailureDto: {
             description: string;
         };
@@ -2798,7 +3054,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /**
              * @description De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).
              * @enum {string}
@@ -2833,7 +3089,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -2841,6 +3097,11 @@ export interface components {
             ruta?: "DRSE" | "ESCUELA" | null;
         };
         ResolveComplaintDto: {
+            /**
+             * @description PROCEDE: el alumno vuelve a ser elegible (si la familia había declinado, se revierte) y su credencial sale en la siguiente corrida. NO_PROCEDE: nada cambia.
+             * @enum {string}
+             */
+            outcome: "PROCEDE" | "NO_PROCEDE";
             resolution: string;
         };
         ResolveFailureDto: {
@@ -3167,7 +3428,7 @@ export interface components {
             comentario?: Record<string, never> | null;
             de?: Record<string, never> | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             evento: string;
             fecha: string;
             seq: number;
@@ -3181,10 +3442,8 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
-            /** @description Vigencia del token de renovación, en segundos. */
+            /** @description Vigencia del token de renovación (cookie «sej_refresh», HttpOnly), en segundos. */
             refreshExpiresIn: number;
-            /** @description Token de renovación de un solo uso (rota en cada renovación). */
-            refreshToken: string;
             /** @example Bearer */
             tokenType: string;
         };
@@ -3205,6 +3464,39 @@ export interface components {
             matricula?: number;
             phone?: string;
         };
+        UserDto: {
+            /** @description false: la cuenta está deshabilitada y no puede iniciar sesión. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example VALLES */
+            drseCode?: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Último uso de alguna de sus sesiones.
+             */
+            lastSeenAt?: string;
+            /** @description Sesiones abiertas ahora. */
+            openSessions: number;
+            /** @enum {string} */
+            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            school?: components["schemas"]["UserSchoolDto"];
+            username: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserSchoolDto: {
+            cct: string;
+            id: number;
+            name: string;
+            turno: string;
+        };
         VerificationDto: {
             alumnos: components["schemas"]["StudentVerdictDto"][];
             continuanElegibles: number;
@@ -3221,6 +3513,11 @@ export interface components {
             folio?: string;
             /** @description El resultado, en español. */
             message: string;
+            /**
+             * @description Fecha en que la credencial se reportó extraviada, robada o dañada, si se reportó.
+             * @example 2026-10-02
+             */
+            reportedOn?: string;
             school?: components["schemas"]["VerifiedSchoolDto"];
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
@@ -3228,7 +3525,7 @@ export interface components {
              * @description Estado del folio; ausente si la firma no es válida.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */
@@ -3681,6 +3978,42 @@ export interface operations {
             };
         };
     };
+    AuthController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sesiones cerradas. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -3721,15 +4054,14 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Cualquier valor (protección CSRF: la autoridad viene de la cookie). */
+                "X-Requested-With": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -3748,8 +4080,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
-            422: {
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4925,7 +5257,7 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -5016,7 +5348,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Sólo pendientes de solicitudes en ese estado. */
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 /** @description Sólo pendientes de solicitudes de ese procedimiento. */
@@ -6159,6 +6491,136 @@ export interface operations {
             };
         };
     };
+    ReplacementsController_reports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                schoolId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReplacementsController_report: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardReportDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CoverageController_summary: {
         parameters: {
             query?: never;
@@ -6436,7 +6898,7 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -6956,6 +7418,124 @@ export interface operations {
             };
             /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_signedAcuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Acuse firmado y sellado escaneado: PDF, JPEG o PNG (se comprueba por su contenido); máximo 10 MB.
+                     */
+                    archivo: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description El archivo excede el tamaño máximo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7844,6 +8424,87 @@ export interface operations {
                 };
             };
             /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StudentsController_reverseOptOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutReversalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8872,6 +9533,229 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

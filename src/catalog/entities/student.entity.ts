@@ -60,10 +60,10 @@ export class Student {
   declined = false;
 
   @Property({ type: 'datetime', nullable: true })
-  declinedAt?: Date;
+  declinedAt?: Date | null;
 
   @Property({ type: 'string', length: 500, nullable: true })
-  declinedReason?: string;
+  declinedReason?: string | null;
 
   constructor(props: StudentProps) {
     this.curp = normalizeCurp(props.curp);
@@ -88,5 +88,12 @@ export class Student {
     this.declined = true;
     this.declinedAt = at;
     this.declinedReason = reason?.trim() || undefined;
+  }
+
+  /** R4 reversed: the family asked for the card after all; the student is eligible again. */
+  reinstate(): void {
+    this.declined = false;
+    this.declinedAt = null;
+    this.declinedReason = null;
   }
 }

@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 
-export const CREDENTIAL_EVENTS = ['CORRECCION', 'REVOCACION', 'REEMPLAZO', 'ANULACION'] as const;
+export const CREDENTIAL_EVENTS = ['CORRECCION', 'REVOCACION', 'REEMPLAZO', 'ANULACION', 'REPORTE'] as const;
 export type CredentialEventType = (typeof CREDENTIAL_EVENTS)[number];
 
 /** Audit of what happened to an issued card after issue: who, when, why. */

@@ -11,6 +11,8 @@ export const PRINTERS: Role[] = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESC
 export const CORRECTORS: Role[] = ['CONTROL_ESCOLAR_CENTRAL'];
 /** R5: who records a replacement's payment receipt: the school (its students) and central Control Escolar. */
 export const REPLACEMENT_RECORDERS: Role[] = ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+/** Who reports a card lost, stolen or damaged: the school, its DRSE for offline schools (assertSchoolWork), central. */
+export const CARD_REPORTERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 
 export const isState = (actor: Actor): boolean => STATE_ROLES.includes(actor.role);
 

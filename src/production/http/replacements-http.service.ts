@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor } from '../../auth/actor';
+import { assertSchoolWork, workSchoolOf } from '../../auth/scope';
 import { Student } from '../../catalog/entities';
 import { NotFoundError } from '../../common/domain-error';
 import { pageOptions } from '../../http/pagination';
@@ -9,7 +10,16 @@ import { ReplacementReason } from '../entities';
 import { ProductionService } from '../production.service';
 import { coversSchool, schoolScopeSql } from './production-scope';
 import { REPLACEMENT_PAYMENT_ROUTE, ReplacementPaymentCommand, ReplacementPaymentRoute } from './replacement-intake';
-import { RecordReplacementDto, ReplacementDto, ReplacementPageDto, ReplacementQueryDto } from './replacements.dto';
+import {
+  CardReportDto,
+  CardReportPageDto,
+  CardReportQueryDto,
+  RecordReplacementDto,
+  ReplacementDto,
+  ReplacementPageDto,
+  ReplacementQueryDto,
+  ReportCardDto,
+} from './replacements.dto';
 
 interface ReplacementRow {
   id: number;
@@ -65,6 +75,55 @@ function toDto(r: ReplacementRow): ReplacementDto {
   };
 }
 
+interface ReportRow {
+  id: number;
+  student_id: number;
+  student_name: string;
+  school_id: number;
+  cct: string;
+  turno: string;
+  folio: string;
+  kind: string;
+  reported_on: string;
+  actor_role: string;
+  on_behalf_school_id: number | null;
+  replacement_status: string | null;
+  recorded_at: Date;
+}
+
+const REPORT_FROM = `
+    from card_report cr
+    join student s on s.id = cr.student_id
+    join school sc on sc.id = s.school_id
+    left join drse d on d.code = sc.drse_code`;
+
+const REPORT_SELECT = `
+  select cr.id, cr.student_id,
+         concat_ws(' ', s.nombres, s.primer_apellido, nullif(s.segundo_apellido, '')) as student_name,
+         sc.id as school_id, sc.cct, sc.turno, c.folio, cr.kind, cr.reported_on::text as reported_on, cr.actor_role,
+         cr.on_behalf_school_id, rp.status as replacement_status, cr.recorded_at
+  ${REPORT_FROM}
+    join credential c on c.id = cr.credential_id
+    left join card_replacement rp on rp.revoked_credential_id = cr.credential_id`;
+
+function toReportDto(r: ReportRow): CardReportDto {
+  return {
+    id: Number(r.id),
+    studentId: Number(r.student_id),
+    studentName: r.student_name,
+    schoolId: Number(r.school_id),
+    cct: r.cct,
+    turno: r.turno,
+    folio: r.folio,
+    kind: r.kind,
+    reportedOn: r.reported_on,
+    actorRole: r.actor_role,
+    onBehalfOfSchool: r.on_behalf_school_id !== null,
+    replacementStatus: r.replacement_status,
+    recordedAt: r.recorded_at,
+  };
+}
+
 /**
  * Replacements (R5) over HTTP. `record` is the one place a receipt enters: today it calls
  * `ProductionService.recordReplacementPayment`; with REPLACEMENT_PAYMENT_ROUTE bound it hands the
@@ -115,6 +174,39 @@ export class ReplacementsHttpService {
     );
     const rows = await em.execute<ReplacementRow[]>(`${SELECT} ${filter} order by rp.id desc limit ? offset ?`, [...params, limit, offset]);
     return { items: rows.map(toDto), total: Number(n), page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A card reported lost, stolen or damaged: by the school, or its DRSE when the school has no internet. */
+  async report(actor: Actor, dto: ReportCardDto, idempotencyKey?: string): Promise<CardReportDto> {
+    const student = await this.em.fork().findOne(Student, { id: dto.studentId }, { populate: ['school', 'school.drse', 'school.drse.parent'] });
+    if (!student || !coversSchool(actor, student.school)) throw new NotFoundError(`No existe el alumno ${dto.studentId} o no está en su ámbito.`, 'studentId');
+    const work = assertSchoolWork(actor, workSchoolOf(student.school), 'studentId');
+    const result = await this.production.reportCard({
+      key: operationKey(actor, 'card-report', student.id, idempotencyKey),
+      studentId: student.id,
+      kind: dto.kind as ReplacementReason,
+      reportedOn: dto.reportedOn,
+      actor,
+      onBehalfSchoolId: work.onBehalfSchoolId,
+    });
+    const [row] = await this.em.fork().execute<ReportRow[]>(`${REPORT_SELECT} where cr.id = ?`, [result.reportId]);
+    return toReportDto(row);
+  }
+
+  async reports(actor: Actor, query: CardReportQueryDto): Promise<CardReportPageDto> {
+    const scope = schoolScopeSql(actor);
+    const where = [scope.sql];
+    const params = [...scope.params];
+    if (query.schoolId) {
+      where.push('sc.id = ?');
+      params.push(query.schoolId);
+    }
+    const { limit, offset } = pageOptions(query);
+    const em = this.em.fork();
+    const filter = `where ${where.join(' and ')}`;
+    const [{ n }] = await em.execute<Array<{ n: string }>>(`select count(*)::text as n ${REPORT_FROM} ${filter}`, params);
+    const rows = await em.execute<ReportRow[]>(`${REPORT_SELECT} ${filter} order by cr.id desc limit ? offset ?`, [...params, limit, offset]);
+    return { items: rows.map(toReportDto), total: Number(n), page: query.page, pageSize: query.pageSize };
   }
 
   private async get(id: number): Promise<ReplacementDto> {

@@ -4,8 +4,8 @@ import type { Actor } from '../../auth/actor';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotent } from '../../http/idempotency.interceptor';
-import { PRODUCTION_READERS, REPLACEMENT_RECORDERS } from './production-scope';
-import { RecordReplacementDto, ReplacementDto, ReplacementPageDto, ReplacementQueryDto } from './replacements.dto';
+import { CARD_REPORTERS, PRODUCTION_READERS, REPLACEMENT_RECORDERS } from './production-scope';
+import { CardReportDto, CardReportPageDto, CardReportQueryDto, RecordReplacementDto, ReplacementDto, ReplacementPageDto, ReplacementQueryDto, ReportCardDto } from './replacements.dto';
 import { ReplacementsHttpService } from './replacements-http.service';
 
 @ApiTags('producción')
@@ -24,6 +24,29 @@ export class ReplacementsController {
   @ApiProblems(404, 409, 422)
   record(@CurrentActor() actor: Actor, @Body() dto: RecordReplacementDto, @Headers('idempotency-key') key?: string): Promise<ReplacementDto> {
     return this.replacements.record(actor, dto, key);
+  }
+
+  @Post('reports')
+  @Roles(...CARD_REPORTERS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Reporta la credencial vigente de un alumno como extraviada, robada o dañada: desde ese momento la verificación pública la da por no válida («reportada», con la fecha), antes de cualquier pago.',
+    description:
+      'La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE, en nombre de una escuela de su ámbito sin internet (403 si la escuela tiene internet: lo hace ella); central, cualquiera. La reposición sigue pidiendo el recibo de pago. Una credencial ya reportada → 409.',
+  })
+  @ApiCreatedResponse({ type: CardReportDto })
+  @ApiProblems(404, 409, 422)
+  report(@CurrentActor() actor: Actor, @Body() dto: ReportCardDto, @Headers('idempotency-key') key?: string): Promise<CardReportDto> {
+    return this.replacements.report(actor, dto, key);
+  }
+
+  @Get('reports')
+  @Roles(...PRODUCTION_READERS)
+  @ApiOperation({ summary: 'Credenciales reportadas (extraviadas, robadas o dañadas) de su ámbito, de la más reciente, con el estado de su reposición.' })
+  @ApiOkResponse({ type: CardReportPageDto })
+  @ApiProblems(422)
+  reports(@CurrentActor() actor: Actor, @Query() query: CardReportQueryDto): Promise<CardReportPageDto> {
+    return this.replacements.reports(actor, query);
   }
 
   @Get()

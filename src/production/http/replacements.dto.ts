@@ -82,3 +82,53 @@ export class ReplacementPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+export class ReportCardDto {
+  @ApiProperty({ description: 'El alumno cuya credencial vigente se reporta.' })
+  @IsInt()
+  @Min(1)
+  studentId!: number;
+
+  @ApiProperty({ enum: REPLACEMENT_REASONS, description: 'PERDIDA, ROBO o DANO (daño): los motivos de reposición (R5).' })
+  @Transform(upper)
+  @IsIn([...REPLACEMENT_REASONS])
+  kind!: string;
+
+  @ApiProperty({ example: '2026-10-02', description: 'Fecha en que la familia reportó (AAAA-MM-DD), no futura.' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'La fecha del reporte debe tener la forma AAAA-MM-DD.' })
+  reportedOn!: string;
+}
+
+export class CardReportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  schoolId?: number;
+}
+
+export class CardReportDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() studentId!: number;
+  @ApiProperty() studentName!: string;
+  @ApiProperty() schoolId!: number;
+  @ApiProperty() cct!: string;
+  @ApiProperty() turno!: string;
+  @ApiProperty({ description: 'Folio de la credencial reportada: la verificación pública la da por no válida desde el reporte.' }) folio!: string;
+  @ApiProperty({ enum: REPLACEMENT_REASONS }) kind!: string;
+  @ApiProperty({ example: '2026-10-02' }) reportedOn!: string;
+  @ApiProperty({ description: 'Rol de quien registró el reporte.' }) actorRole!: string;
+  @ApiProperty({ description: 'Lo registró la DRSE en nombre de una escuela sin internet.' }) onBehalfOfSchool!: boolean;
+  @ApiPropertyOptional({ enum: REPLACEMENT_STATUSES, nullable: true, type: String, description: 'Estado de la reposición pagada de esta credencial; null si aún no se paga.' })
+  replacementStatus!: string | null;
+  @ApiProperty() recordedAt!: Date;
+}
+
+export class CardReportPageDto {
+  @ApiProperty({ type: [CardReportDto] }) items!: CardReportDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

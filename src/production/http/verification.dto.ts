@@ -9,11 +9,12 @@ export class VerifiedSchoolDto {
 
 export class VerificationResultDto {
   @ApiProperty({ description: 'La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas).' }) signatureValid!: boolean;
-  @ApiPropertyOptional({ enum: ['VIGENTE', 'REVOCADA', 'REEMPLAZADA', 'ANULADA', 'DESCONOCIDA'], description: 'Estado del folio; ausente si la firma no es válida.' })
+  @ApiPropertyOptional({ enum: ['VIGENTE', 'REPORTADA', 'REVOCADA', 'REEMPLAZADA', 'ANULADA', 'DESCONOCIDA'], description: 'Estado del folio; ausente si la firma no es válida.' })
   status?: string;
   @ApiPropertyOptional({ example: '2627-0000123-9' }) folio?: string;
   @ApiPropertyOptional({ type: VerifiedSchoolDto }) school?: VerifiedSchoolDto;
   @ApiPropertyOptional({ example: '2026-2027', description: 'Ciclo de expedición.' }) cycleCode?: string;
+  @ApiPropertyOptional({ example: '2026-10-02', description: 'Fecha en que la credencial se reportó extraviada, robada o dañada, si se reportó.' }) reportedOn?: string;
   @ApiProperty({ description: 'El resultado, en español.' }) message!: string;
 }
 

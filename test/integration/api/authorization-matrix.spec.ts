@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { ProductionService } from '../../../src/production/production.service';
 import { compactPayload } from '../../../src/production/qr-payload';
 import { AuthGuard } from '../../../src/http/auth.guard';
 import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
-import { issuedCard, productionIds, productionWorld, today } from './production-fixtures';
+import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
 import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
@@ -39,11 +41,18 @@ const schoolCsv = Buffer.from('CCT,TURNO,NIVEL,NOMBRE,DOMICILIO,TELEFONO,DRSE,MA
 const hasId = (id: number) => (body: { items: { id: number }[] }) => body.items.some((i) => i.id === id);
 
 let complaintId = 0;
+let reportId = 0;
 
 const ROWS: Row[] = [
   //                                                                   ANON ESC_IN ESC_OUT PLA_IN PLA_OUT CE_IN CE_OUT TEC_IN TEC_OUT RM  CEC ADMIN
   { name: 'salud', method: 'GET', route: '/health', expect:             '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/health' }) },
+  { name: 'descifrar datos de Temporal', method: 'POST', route: '/temporal-codec/decode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/decode', json: { payloads: [] } }) },
+  { name: 'cifrar datos de Temporal', method: 'POST', route: '/temporal-codec/encode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/encode', json: { payloads: [] } }) },
   { name: 'quién soy', method: 'GET', route: '/auth/me', expect:        '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/auth/me' }) },
   { name: 'lista de escuelas', method: 'GET', route: '/schools', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
@@ -118,10 +127,17 @@ const ROWS: Row[] = [
   { name: 'lista de quejas', method: 'GET', route: '/complaints', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
     request: () => ({ path: '/complaints?pageSize=200' }), sees: (b) => hasId(complaintId)(b) },
   { name: 'atender queja', method: 'POST', route: '/complaints/{id}/resolve', expect:
-                                                                        '401  403    403     200    404     200   404    403    403     403 200 200',
+                                                                        '401  403    403     403    403     200   404    403    403     403 200 200',
     request: async (w, t) => {
       const filed = await t.http('POST', '/complaints', { token: w.tokens.ADMIN, json: { schoolId: w.school.id, description: 'Queja para atender en la matriz.' } });
-      return { path: `/complaints/${filed.body.id}/resolve`, json: { resolution: 'Se habló con el director.' } };
+      return { path: `/complaints/${filed.body.id}/resolve`, json: { outcome: 'NO_PROCEDE', resolution: 'Se habló con el director.' } };
+    } },
+  // The target school has internet: its DRSE does not act for it (403); out of scope → 404.
+  { name: 'revertir declinación (R4)', method: 'POST', route: '/students/{id}/opt-out/reversal', expect:
+                                                                        '401  200    404     403    404     403   404    403    403     403 200 200',
+    request: async (w, t) => {
+      const student = await t.createStudent(w.school, { declined: true });
+      return { path: `/students/${student.id}/opt-out/reversal`, json: { reason: 'La familia pide la credencial.' } };
     } },
   // Inventory (docs/api.md, "Inventario"). Target: the VALLES DRSE warehouse, a VALLES ticket, equipment and failure, an acuse to the target school.
   { name: 'almacenes', method: 'GET', route: '/inventory/holders', expect: '401  HIDE   HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
@@ -287,6 +303,31 @@ const ROWS: Row[] = [
       return { path: '/replacements?pageSize=200' };
     },
     sees: (b) => b.items.some((i) => i.id === productionIds.replacementId) },
+  // The target school has internet: its DRSE does not report for it (403); central does.
+  { name: 'reportar credencial (extravío, robo, daño)', method: 'POST', route: '/replacements/reports', expect:
+                                                                        '401  201    404     403    404     403   404    403    403     403 201 201',
+    request: async (w, t, persona) => {
+      const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
+      await productionWorld(w, t);
+      // One planilla per persona: material of its own, so the rows after it still print.
+      if (persona === PERSONAS[0]) await stockForPrinting(t, { drseCode: 'VALLES' }, PERSONAS.length + 1);
+      const card = await issuedCard(t, w.school.id, 'VALLES', ce);
+      return { path: '/replacements/reports', json: { studentId: card.studentId, kind: 'PERDIDA', reportedOn: today() } };
+    } },
+  { name: 'credenciales reportadas', method: 'GET', route: '/replacements/reports', expect:
+                                                                        '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   403    403     403 SEE SEE',
+    request: async (w, t) => {
+      if (!reportId) {
+        const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
+        await productionWorld(w, t);
+        await stockForPrinting(t, { drseCode: 'VALLES' }, 1);
+        const card = await issuedCard(t, w.school.id, 'VALLES', ce);
+        const report = await t.app.get(ProductionService).reportCard({ key: `matriz-${randomUUID()}`, studentId: card.studentId!, kind: 'ROBO', reportedOn: today(), actor: ce, onBehalfSchoolId: null });
+        reportId = report.reportId;
+      }
+      return { path: '/replacements/reports?pageSize=200' };
+    },
+    sees: (b) => hasId(reportId)(b) },
   { name: 'manual de impresión', method: 'GET', route: '/manual/impresion.pdf', expect:
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/manual/impresion.pdf' }) },
@@ -378,6 +419,14 @@ const ROWS: Row[] = [
   { name: 'cobertura de una escuela', method: 'GET', route: '/reports/coverage/schools/{id}', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/reports/coverage/schools/${w.school.id}` }) },
+  { name: 'cuentas', method: 'GET', route: '/users', expect:            '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/users' }) },
+  { name: 'deshabilitar una cuenta', method: 'POST', route: '/users/{id}/disable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/disable` }) },
+  { name: 'habilitar una cuenta', method: 'POST', route: '/users/{id}/enable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/enable` }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
@@ -392,6 +441,7 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /auth/login': 'público; probado en auth.spec.ts',
   'POST /auth/refresh': 'público; probado en auth.spec.ts',
   'POST /auth/logout': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
+  'POST /auth/logout-all': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
 };
 
 function parse(expect: string): Expected[] {

@@ -156,7 +156,7 @@ describe(StudentsService.name, () => {
     expect(listed.body.items.every((i: { declined: boolean }) => i.declined)).toBe(true);
   });
 
-  it('routes a refusal complaint to the school DRSE, which sees and attends it; other DRSEs do not see it', async () => {
+  it('routes a refusal complaint to the school DRSE, whose Control Escolar resolves it; other DRSEs do not see it', async () => {
     const filed = await t.http('POST', '/complaints', { token: escuela, json: { schoolId: school.id, description: 'El director no quiso tramitar la credencial.' } });
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ drseCode: 'ALTOS_SUR', status: 'ABIERTA', filedByRole: 'ESCUELA', schoolCct: '14EPR0777K' });
@@ -164,10 +164,12 @@ describe(StudentsService.name, () => {
     expect((await t.http('GET', '/complaints', { token: elsewhere })).body.total).toBe(0);
     const seen = await t.http('GET', '/complaints?status=abierta', { token: planeacion });
     expect(seen.body.items.map((c: { id: number }) => c.id)).toContain(filed.body.id);
-    const done = await t.http('POST', `/complaints/${filed.body.id}/resolve`, { token: planeacion, json: { resolution: 'Se instruyó al director.' } });
+    const controlEscolar = (await t.loginAs({ role: 'DRSE_CONTROL_ESCOLAR', drse: 'ALTOS_SUR' })).accessToken;
+    expect((await t.http('POST', `/complaints/${filed.body.id}/resolve`, { token: planeacion, json: { outcome: 'PROCEDE', resolution: 'Se instruyó al director.' } })).status).toBe(403);
+    const done = await t.http('POST', `/complaints/${filed.body.id}/resolve`, { token: controlEscolar, json: { outcome: 'PROCEDE', resolution: 'Se instruyó al director.' } });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'ATENDIDA', resolution: 'Se instruyó al director.' });
-    const twice = await t.http('POST', `/complaints/${filed.body.id}/resolve`, { token: planeacion, json: { resolution: 'Otra vez.' } });
+    expect(done.body).toMatchObject({ status: 'ATENDIDA', outcome: 'PROCEDE', resolution: 'Se instruyó al director.' });
+    const twice = await t.http('POST', `/complaints/${filed.body.id}/resolve`, { token: controlEscolar, json: { outcome: 'NO_PROCEDE', resolution: 'Otra vez.' } });
     expect(twice.status).toBe(409);
   });
 });

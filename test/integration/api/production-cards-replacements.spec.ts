@@ -172,6 +172,6 @@ describe(CardsController.name, () => {
     expect(keys.body[0]).toMatchObject({ keyId: 'K1', algorithm: 'Ed25519', current: true });
     const doc = (await t.http('GET', '/docs-json')).body;
     expect(doc.paths['/verificar/{payload}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/VerificationResultDto' });
-    expect(Object.keys(doc.components.schemas.VerificationResultDto.properties).sort()).toEqual(['cycleCode', 'folio', 'message', 'school', 'signatureValid', 'status']);
+    expect(Object.keys(doc.components.schemas.VerificationResultDto.properties).sort()).toEqual(['cycleCode', 'folio', 'message', 'reportedOn', 'school', 'signatureValid', 'status']);
   });
 });

@@ -96,6 +96,7 @@ export async function productionSnapshot(t: TestApp): Promise<string> {
     cards: await one('select status, count(*)::int as n from credential group by status order by status'),
     events: await one('select count(*)::int as n from credential_event'),
     replacements: await one('select status, count(*)::int as n from card_replacement group by status order by status'),
+    reports: await one('select count(*)::int as n from card_report'),
     folios: await one('select last_value::text, is_called from credential_folio_seq'),
     inFlight: await one(`select count(*)::int as n from idempotency_record where state = 'EN_CURSO'`),
   });

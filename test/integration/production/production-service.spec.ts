@@ -1,4 +1,4 @@
-import { Credential, CredentialEvent, PrintRun, CardReplacement } from '../../../src/production/entities';
+import { Credential, CredentialEvent, PrintRun, CardReplacement, CardReport } from '../../../src/production/entities';
 import { ProductionService } from '../../../src/production/production.service';
 import { Student } from '../../../src/catalog/entities';
 import {
@@ -279,5 +279,26 @@ describe(ProductionService.name, () => {
     ).rejects.toMatchObject({ field: 'studentId' });
     expect(await em().count(CardReplacement, { studentId: st.id })).toBe(0);
     expect(await em().count(Student, { id: st.id })).toBe(1);
+  });
+
+  it('a loss report makes the card «reportada» at once, once per card even under concurrent reports; the card stays the student’s until paid', async () => {
+    const s = await makeSchool(em(), 'VALLES', 'DRSE');
+    const [st] = await makeStudents(f, s, 1);
+    const run = await f.sut.createPrintRun({ key: 'run-report-1', holder: { type: 'DRSE', drseCode: 'VALLES' }, studentIds: [st.id], actor: VALLES });
+    const card = await em().findOneOrFail(Credential, { folio: run.firstFolio! });
+    const report = { studentId: st.id, kind: 'ROBO' as const, reportedOn: '2026-10-01', actor: CENTRAL, onBehalfSchoolId: null };
+
+    await expect(f.sut.reportCard({ ...report, key: 'rep-bad', kind: 'OLVIDO' as never })).rejects.toMatchObject({ field: 'kind' });
+    await expect(f.sut.reportCard({ ...report, key: 'rep-bad', reportedOn: '2999-01-01' })).rejects.toMatchObject({ field: 'reportedOn' });
+    const results = await Promise.allSettled([1, 2, 3].map((n) => f.sut.reportCard({ ...report, key: `rep-${n}` })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.status)).toEqual([409, 409]);
+    expect(await em().count(CardReport, { credentialId: card.id })).toBe(1);
+    expect((await em().find(CredentialEvent, { credentialId: card.id })).map((e) => e.event)).toEqual(['REPORTE']);
+    expect(await f.verification.verify(card.qrPayload!)).toMatchObject({ status: 'REPORTADA', reportedOn: '2026-10-01' });
+    // Not revoked yet: a run does not print the student again without the paid replacement.
+    expect((await em().findOneOrFail(Credential, { id: card.id })).status).toBe('EXPEDIDA');
+    const again = await f.sut.createPrintRun({ key: 'run-report-2', holder: { type: 'DRSE', drseCode: 'VALLES' }, studentIds: [st.id], actor: VALLES });
+    expect(again.cards).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { get, newKey, Page, post, qs, session } from '../api.js';
-import { allStudents, fullName } from '../catalog.js';
-import { field, fmtDay, h, input, select, table } from '../dom.js';
+import { allSchools, allStudents, fullName, type Student } from '../catalog.js';
+import { clear, field, fmtDay, h, input, select, table } from '../dom.js';
 import { refreshPage, type PageContext } from '../main.js';
 import { act, messageBox, section } from '../ui.js';
 
@@ -16,13 +16,92 @@ interface Replacement {
   revokedFolio: string;
   newFolio?: string;
 }
+interface CardReport {
+  id: number;
+  studentName: string;
+  cct: string;
+  folio: string;
+  kind: string;
+  reportedOn: string;
+  actorRole: string;
+  onBehalfOfSchool: boolean;
+  replacementStatus: string | null;
+}
 const REASONS: [string, string][] = [['PERDIDA', 'Pérdida'], ['DANO', 'Daño'], ['ROBO', 'Robo']];
+const REPORT_KINDS: [string, string][] = [['PERDIDA', 'Extravío'], ['ROBO', 'Robo'], ['DANO', 'Daño']];
+const REPLACEMENT_STATE: Record<string, string> = { PENDIENTE: 'Pagada, pendiente de impresión', EMITIDA: 'Repuesta' };
+
+/** Who reports for which school: a school for itself; DRSE staff for their schools without internet. */
+async function reportSchools(): Promise<Array<{ id: number; label: string }>> {
+  const actor = session.actor!;
+  if (actor.role === 'ESCUELA') return actor.schoolId ? [{ id: actor.schoolId, label: '' }] : [];
+  if (actor.role !== 'DRSE_CONTROL_ESCOLAR' && actor.role !== 'DRSE_PLANEACION') return [];
+  return (await allSchools()).filter((s) => !s.hasInternet).map((s) => ({ id: s.id, label: `${s.name} · ${s.cct} ${s.turno}` }));
+}
+
+/** The loss report: from the moment it is sent, the public verification answers «reportada». */
+async function reportForm(): Promise<HTMLElement | null> {
+  const schools = await reportSchools();
+  if (!schools.length) return null;
+  const school = select('reportSchool', schools.map((s): [string, string] => [String(s.id), s.label]));
+  const student = select('reportStudent', []);
+  const kind = select('reportKind', REPORT_KINDS);
+  const reportedOn = input('reportedOn', { type: 'date', required: true, value: new Date().toISOString().slice(0, 10) });
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Reportar la credencial');
+  const key = newKey();
+  const loadStudents = async (): Promise<void> => {
+    const withCard = (await allStudents(Number(school.value))).filter((s: Student) => s.currentCard);
+    clear(student, ...withCard.map((s) => h('option', { value: String(s.id) }, `${fullName(s)} · folio ${s.currentCard!.folio}`)));
+  };
+  school.addEventListener('change', () => void loadStudents());
+  await loadStudents();
+  const form = h(
+    'form',
+    { class: 'grid-form' },
+    schools.length > 1 || schools[0].label ? field('Escuela (sin internet, en su nombre)', school) : null,
+    field('Alumno', student, 'Sólo alumnos con credencial vigente.'),
+    field('Qué pasó', kind),
+    field('Fecha del reporte', reportedOn),
+    submit,
+    box,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void act(submit, box, async () => {
+      await post('/replacements/reports', { studentId: Number(student.value), kind: kind.value, reportedOn: reportedOn.value }, key);
+      await refreshPage();
+    });
+  });
+  return section(
+    'Reportar extravío, robo o daño',
+    h('p', { class: 'hint' }, 'Desde el reporte, quien verifique la credencial la verá como no válida. La reposición se registra después, con el recibo de pago.'),
+    form,
+  );
+}
 
 /** R5: the school records the payment receipt; the old folio is revoked and a new card is printed. */
 export async function replacementsPage(ctx: PageContext): Promise<void> {
   ctx.title('Reposición de credenciales');
   const actor = session.actor!;
   const list = await get<Page<Replacement>>(`/replacements${qs({ pageSize: 200 })}`);
+  const reports = await get<Page<CardReport>>(`/replacements/reports${qs({ pageSize: 200 })}`);
+  const reporting = await reportForm();
+  if (reporting) ctx.main.append(reporting);
+  ctx.main.append(
+    table(
+      'Credenciales reportadas',
+      ['Alumno', 'Folio', 'Qué pasó', 'Reportada', 'Registró', 'Reposición'],
+      reports.items.map((r) => [
+        r.studentName,
+        r.folio,
+        REPORT_KINDS.find(([k]) => k === r.kind)?.[1] ?? r.kind,
+        fmtDay(r.reportedOn),
+        r.onBehalfOfSchool ? 'La DRSE, en nombre de la escuela' : r.actorRole === 'ESCUELA' ? 'La escuela' : 'Oficinas centrales',
+        r.replacementStatus ? REPLACEMENT_STATE[r.replacementStatus] ?? r.replacementStatus : 'Falta el recibo de pago',
+      ]),
+    ),
+  );
   ctx.main.append(
     table(
       'Reposiciones registradas',

@@ -102,6 +102,22 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
         box.replaceChildren(f);
         reason.focus();
       });
+      const reverse = s.declined ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Revertir la declinación de ${fullName(s)}: la familia pide la credencial` }, 'Revertir declinación') : null;
+      reverse?.addEventListener('click', () => {
+        const reason = textarea('reason', { maxlength: 500, minlength: 5, required: true });
+        const ok = h('button', { type: 'submit' }, 'Confirmar: la familia pide la credencial');
+        const f = h('form', { class: 'decision' }, field(`Por qué se revierte (${fullName(s)})`, reason), ok);
+        f.addEventListener('submit', (ev) => {
+          ev.preventDefault();
+          void act(ok, box, async () => {
+            await post(`/students/${s.id}/opt-out/reversal`, { reason: reason.value.trim() });
+            box.ok('Registrado: el alumno vuelve a recibir credencial.');
+            f.remove();
+          });
+        });
+        box.replaceChildren(f);
+        reason.focus();
+      });
       cells.push(
         h(
           'div',
@@ -110,6 +126,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
           filePicker(file),
           up,
           optOut,
+          reverse,
           box,
         ),
       );
