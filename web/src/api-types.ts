@@ -2272,6 +2272,8 @@ export interface components {
             campo: string;
             etiqueta: string;
             maximo?: number;
+            /** @description Puede omitirse (cuenta como cero). */
+            opcional?: boolean;
             /** @enum {string} */
             tipo: "number";
         };
@@ -2727,6 +2729,8 @@ export interface components {
         };
         MaterialDto: {
             holograms: number;
+            /** @description Juegos de cartuchos de tinta (cada juego imprime las planillas que indique la configuración; 50 por omisión). */
+            inkSets?: number;
             micas: number;
             teslinSheets: number;
         };
