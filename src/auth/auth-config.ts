@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadSecurityConfig } from '../security/security-config';
+import { envInteger } from '../config/env';
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -34,13 +35,6 @@ export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 export const JWT_ISSUER = 'credencializacion-sej';
 export const JWT_AUDIENCE = 'credencializacion-sej-api';
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`La variable de entorno ${name} debe ser un entero positivo (recibido: ${raw}).`);
-  return value;
-}
 
 /**
  * The JWT secret: JWT_SECRET, or the content of the file JWT_SECRET_FILE (a mounted secret, e.g.
@@ -87,15 +81,15 @@ export function resolveJwtSecret(dataDir: string, env: NodeJS.ProcessEnv = proce
 export function loadAuthConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): AuthConfig {
   return {
     jwtSecret: resolveJwtSecret(dataDir, env),
-    accessTtlSeconds: positive(env, 'AUTH_ACCESS_TTL_SECONDS', 15 * 60),
-    refreshTtlSeconds: positive(env, 'AUTH_REFRESH_TTL_SECONDS', 7 * 24 * 3600),
-    loginAttemptsPerMinute: positive(env, 'LOGIN_RATE_LIMIT', 5),
-    sessionIdleSeconds: positive(env, 'SESSION_IDLE_SECONDS', 30 * 60),
-    sessionAbsoluteSeconds: positive(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600),
-    refreshReuseGraceSeconds: positive(env, 'REFRESH_REUSE_GRACE_SECONDS', 10),
-    lockoutThreshold: positive(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
-    lockoutBaseSeconds: positive(env, 'LOGIN_LOCKOUT_BASE_SECONDS', 60),
-    lockoutMaxSeconds: positive(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600),
+    accessTtlSeconds: envInteger(env, 'AUTH_ACCESS_TTL_SECONDS', 15 * 60),
+    refreshTtlSeconds: envInteger(env, 'AUTH_REFRESH_TTL_SECONDS', 7 * 24 * 3600),
+    loginAttemptsPerMinute: envInteger(env, 'LOGIN_RATE_LIMIT', 5),
+    sessionIdleSeconds: envInteger(env, 'SESSION_IDLE_SECONDS', 30 * 60),
+    sessionAbsoluteSeconds: envInteger(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600),
+    refreshReuseGraceSeconds: envInteger(env, 'REFRESH_REUSE_GRACE_SECONDS', 10),
+    lockoutThreshold: envInteger(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
+    lockoutBaseSeconds: envInteger(env, 'LOGIN_LOCKOUT_BASE_SECONDS', 60),
+    lockoutMaxSeconds: envInteger(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600),
     secureCookies: loadSecurityConfig(env).tlsTerminated,
   };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { envInteger } from './env';
 
 /**
  * Every setting comes from the environment, with defaults that run the whole system on one
@@ -36,17 +37,8 @@ export interface AppConfig {
   complaintDueDays: number;
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`La variable de entorno ${name} debe ser un entero positivo (recibido: ${raw}).`);
-  }
-  return value;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const int = (name: string, fallback: number): number => envInteger(env, name, fallback);
   const port = int('PORT', 3000);
   return {
     databaseUrl: env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/credencializacion',

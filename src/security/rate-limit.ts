@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Observable } from 'rxjs';
 import { TooManyRequestsError } from '../common/domain-error';
+import { envInteger } from '../config/env';
 import type { ActorRequest } from '../http/auth.decorators';
 
 /**
@@ -21,22 +22,15 @@ export interface RateLimitConfig {
   expensivePerWindow: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`La variable de entorno ${name} debe ser un entero positivo (recibido: ${raw}).`);
-  return value;
-}
 
 export function loadRateLimitConfig(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
   const flag = (env.RATE_LIMITS ?? 'on').trim().toLowerCase();
   if (!['on', 'off', 'true', 'false', '1', '0'].includes(flag)) throw new Error(`RATE_LIMITS debe ser on u off (recibido: ${env.RATE_LIMITS}).`);
   return {
     enabled: ['on', 'true', '1'].includes(flag),
-    windowSeconds: positive(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
-    writesPerWindow: positive(env, 'RATE_LIMIT_WRITES', 120),
-    expensivePerWindow: positive(env, 'RATE_LIMIT_EXPENSIVE', 20),
+    windowSeconds: envInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    writesPerWindow: envInteger(env, 'RATE_LIMIT_WRITES', 120),
+    expensivePerWindow: envInteger(env, 'RATE_LIMIT_EXPENSIVE', 20),
   };
 }
 

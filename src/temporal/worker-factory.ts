@@ -5,6 +5,7 @@ import {
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import { requestIdActivityInterceptors } from '../observability/temporal-context';
+import { envInteger } from '../config/env';
 import { tracing } from '../observability/tracing';
 import { temporalDataConverter } from './payload-codec';
 
@@ -30,16 +31,9 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/ob
  * (WORKER_STICKY_TIMEOUT_SECONDS, default 10).
  */
 export function workerCacheOptions(env: NodeJS.ProcessEnv = process.env): Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout'> {
-  const positive = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`La variable de entorno ${name} debe ser un entero no negativo (recibido: ${raw}).`);
-    return n;
-  };
   return {
-    maxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 1000),
-    stickyQueueScheduleToStartTimeout: `${positive('WORKER_STICKY_TIMEOUT_SECONDS', 10)}s`,
+    maxCachedWorkflows: envInteger(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000, 0),
+    stickyQueueScheduleToStartTimeout: `${envInteger(env, 'WORKER_STICKY_TIMEOUT_SECONDS', 10)}s`,
   };
 }
 
