@@ -15,6 +15,7 @@ import { Migration202612051100_student_names } from './Migration202612051100_stu
 import { Migration202612051200_one_open_request_per_student } from './Migration202612051200_one_open_request_per_student';
 import { Migration202612060100_card_report } from './Migration202612060100_card_report';
 import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
+import { Migration202612060120_audit_on_behalf } from './Migration202612060120_audit_on_behalf';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612051200_one_open_request_per_student', class: Migration202612051200_one_open_request_per_student },
   { name: 'Migration202612060100_card_report', class: Migration202612060100_card_report },
   { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
+  { name: 'Migration202612060120_audit_on_behalf', class: Migration202612060120_audit_on_behalf },
 ];
