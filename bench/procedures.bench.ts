@@ -32,6 +32,8 @@ const DECISIONS: Record<string, { type: string; actor: 'planeacion' | 'controlEs
   VALIDACION_CONTROL_ESCOLAR: { type: 'VALIDATE', actor: 'controlEscolar' },
   CONFIRMACION_PRODUCCION: { type: 'PRODUCTION_CONFIRMED', actor: 'controlEscolar' },
   ENTREGA: { type: 'DELIVER', actor: 'controlEscolar' },
+  // The workflow-level decision the API sends once the signed scan is stored.
+  ACUSE_FIRMADO: { type: 'ACUSE_SIGNED', actor: 'controlEscolar' },
 };
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { Migration202612051200_one_open_request_per_student } from './Migration2
 import { Migration202612060100_card_report } from './Migration202612060100_card_report';
 import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
 import { Migration202612060120_audit_on_behalf } from './Migration202612060120_audit_on_behalf';
+import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -39,4 +40,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060100_card_report', class: Migration202612060100_card_report },
   { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
   { name: 'Migration202612060120_audit_on_behalf', class: Migration202612060120_audit_on_behalf },
+  { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
 ];

@@ -15,7 +15,7 @@ stop_pid() {
   fi
 }
 
-for name in prometheus api worker; do
+for name in prometheus api api-2 worker worker-2; do
   pidfile="$DATA_DIR/$name.pid"
   if [ -f "$pidfile" ]; then
     stop_pid "$name" "$(cat "$pidfile")"
@@ -28,6 +28,9 @@ for pidfile in "$DATA_DIR"/temporal-*.pid; do
   port="${pidfile##*/temporal-}"
   bash "$ROOT/scripts/temporal.sh" stop --port "${port%.pid}"
 done
+
+# The cluster profile's Temporal servers, proxy and UI (npm run up:cluster).
+if [ -d "$DATA_DIR/cluster" ]; then bash "$ROOT/scripts/cluster.sh" stop; fi
 
 # Chromium dies with its parent (it is driven over a pipe); this only catches a browser that a
 # process of an older build, or one that died mid-launch, left behind in this data folder.

@@ -100,3 +100,31 @@ wait_for_port() {
   done
   return 1
 }
+
+TEMPORAL_SERVER_VERSION="1.29.1"
+TEMPORAL_UI_VERSION="2.42.1"
+TEMPORAL_SERVER_DIR="${TEMPORAL_SERVER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/credencializacion-sej/temporal-server-$TEMPORAL_SERVER_VERSION}"
+
+# The full Temporal server (PostgreSQL persistence), its SQL schema tool, its PostgreSQL schemas and
+# the Temporal UI server, built once with Go into $TEMPORAL_SERVER_DIR; prints that folder.
+temporal_server_dir() {
+  local dir="$TEMPORAL_SERVER_DIR"
+  if [ ! -x "$dir/temporal-server" ] || [ ! -x "$dir/temporal-sql-tool" ] || [ ! -x "$dir/temporal-ui-server" ] || [ ! -d "$dir/schema" ]; then
+    command -v go >/dev/null || { echo "Se necesita Go para compilar el servidor de Temporal." >&2; return 1; }
+    log "Compilando el servidor de Temporal v$TEMPORAL_SERVER_VERSION y su interfaz v$TEMPORAL_UI_VERSION con Go en $dir (la primera vez tarda varios minutos)"
+    local start=$SECONDS tmp
+    tmp="$(mktemp -d)"
+    mkdir -p "$dir"
+    GOBIN="$tmp/server" go install "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION" >&2
+    GOBIN="$tmp/ui" go install "github.com/temporalio/ui-server/v2/cmd/server@v$TEMPORAL_UI_VERSION" >&2
+    local module
+    module="$(go env GOMODCACHE)/go.temporal.io/server@v$TEMPORAL_SERVER_VERSION"
+    rm -rf "$dir/schema" && cp -r "$module/schema/postgresql/v12" "$dir/schema" && chmod -R u+w "$dir/schema"
+    mv "$tmp/server/server" "$dir/temporal-server"
+    mv "$tmp/server/sql" "$dir/temporal-sql-tool"
+    mv "$tmp/ui/server" "$dir/temporal-ui-server"
+    rm -rf "$tmp"
+    log "Servidor de Temporal compilado en $((SECONDS - start)) s"
+  fi
+  echo "$dir"
+}

@@ -36,6 +36,8 @@ case "$cmd" in
     else
       args+=(--db-filename "$DATA_DIR/temporal.db" --ui-ip 127.0.0.1 --ui-port "$ui_port"
              --metrics-port "${TEMPORAL_METRICS_PORT:-9467}")
+      # The UI asks the API to decrypt payloads (src/temporal/codec.controller.ts).
+      if [ -n "${TEMPORAL_UI_CODEC_ENDPOINT:-}" ]; then args+=(--ui-codec-endpoint "$TEMPORAL_UI_CODEC_ENDPOINT"); fi
     fi
     log "Iniciando Temporal dev server en 127.0.0.1:$port"
     nohup "$bin" "${args[@]}" >"$DATA_DIR/temporal-$port.log" 2>&1 &

@@ -13,6 +13,7 @@ import { requestIdMiddleware } from './observability/http-logging';
 import { httpMetricsMiddleware, metricsHandler } from './observability/metrics';
 import { httpTracingMiddleware } from './observability/tracing';
 import { applySecurityHeaders } from './security/security-headers';
+import { codecCorsMiddleware } from './temporal/codec.controller';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createApp(factory: typeof NestFactoryType): Promise<NestExpressApplication> {
@@ -28,6 +29,7 @@ export async function createApp(factory: typeof NestFactoryType): Promise<NestEx
   app.disable('x-powered-by');
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY);
   applySecurityHeaders(app);
+  app.use('/temporal-codec', codecCorsMiddleware());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT.bytes });
   serveWebInterface(app);
   const doc = new DocumentBuilder()

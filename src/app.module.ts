@@ -25,6 +25,7 @@ import { ProductionModule } from './production/production.module';
 import { ProductionHttpModule } from './production/http/production-http.module';
 import { PrintConsumptionModule } from './procedures/adapters/inventory-consumption.recorder';
 import { RequestsHttpModule } from './requests/http/requests-http.module';
+import { TemporalCodecModule } from './temporal/codec.controller';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
 
@@ -33,7 +34,7 @@ import { UploadsModule } from './uploads/upload-store.service';
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, InboxModule],
+  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, InboxModule, TemporalCodecModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController],
   providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService],
   exports: [SchoolsService, StudentsService],

@@ -155,5 +155,33 @@ export function stockWait(title: string, recheck: string, cancel: string): State
   };
 }
 
+/** The event that closes a delivery: the signed and sealed acuse was uploaded (only the API's upload sends it). */
+export const ACUSE_SIGNED = 'ACUSE_SIGNED';
+export type AcuseSignedEvent = { type: typeof ACUSE_SIGNED };
+
+/**
+ * An automatic step that records the delivery's acuse (a v1 state config whose ACUSE_RECORDED went
+ * to the final state), now leading to the wait for its signed copy instead.
+ */
+export function thenAwaitSignedAcuse(state: StateConfig, wait: string | Array<{ guard?: string; target: string }>): StateConfig {
+  const targets = typeof wait === 'string' ? [{ target: wait }] : wait;
+  return { ...state, on: { ...state.on, ACUSE_RECORDED: targets.map((t) => ({ ...t, actions: 'recordAcuse' })) } };
+}
+
+/**
+ * Delivered, waiting for the signed and sealed acuse: whoever collects it uploads the scan (the API
+ * sends ACUSE_SIGNED with it) and only then is the request delivered.
+ */
+export function signedAcuseTask(role: Role, escalateTo: Role, delivered = 'entregada'): StateConfig {
+  return {
+    meta: task(
+      'ESPERANDO_ACUSE',
+      { key: 'ACUSE_FIRMADO', title: 'Subir el acuse de entrega firmado y sellado', role, sla: '5 days', escalateTo },
+      { [ACUSE_SIGNED]: [role] },
+    ),
+    on: { [ACUSE_SIGNED]: delivered, [SLA_EXPIRED]: { actions: 'countEscalation' } },
+  };
+}
+
 /** The final state of a cancelled request or supply. */
 export const CANCELLED_FINAL: StateConfig = { type: 'final', meta: final('CANCELADA', 'CANCELLED') };

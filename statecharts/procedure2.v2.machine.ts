@@ -1,17 +1,17 @@
 import type { AnyStateMachine } from 'xstate';
-import { cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, stockWait, withIncidents, CANCELLED_FINAL } from './incidents';
+import { ACUSE_SIGNED, AcuseSignedEvent, cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, signedAcuseTask, stockWait, thenAwaitSignedAcuse, withIncidents, CANCELLED_FINAL } from './incidents';
 import { Procedure2Context, Procedure2Event, PROCEDURE2_EVENT_TYPES, procedure2MachineV1 } from './procedure2.machine';
 import { auto } from './step-meta';
 
 /**
  * Procedure 2, v2: v1's flow (its states reused as they are) plus incidents on every automatic step,
  * a visible wait for stock, and cancellation with compensation (the reservation released) until the
- * material is delivered (docs/procedures.md).
+ * material is delivered, which ends only when the signed acuse is uploaded (docs/procedures.md).
  */
 export type Procedure2V2Context = Procedure2Context & IncidentContext;
-export type Procedure2V2Event = Procedure2Event | IncidentEvent;
+export type Procedure2V2Event = Procedure2Event | IncidentEvent | AcuseSignedEvent;
 
-export const PROCEDURE2_V2_EVENT_TYPES: Procedure2V2Event['type'][] = [...PROCEDURE2_EVENT_TYPES, ...INCIDENT_EVENT_TYPES];
+export const PROCEDURE2_V2_EVENT_TYPES: Procedure2V2Event['type'][] = [...PROCEDURE2_EVENT_TYPES, ...INCIDENT_EVENT_TYPES, ACUSE_SIGNED];
 
 const s = statesOf(procedure2MachineV1);
 
@@ -34,7 +34,8 @@ export const procedure2MachineV2: AnyStateMachine = withIncidents(procedure2Mach
   sinMaterial: cancellable(s.sinMaterial, 'cancelacionReserva', ['DRSE_TECNOLOGIAS', ...CANCEL_ROLES]),
   // Reserved, not yet delivered: cancelling releases the reservation.
   entrega: cancellable(s.entrega, 'cancelacionReserva', ['DRSE_TECNOLOGIAS', ...CANCEL_ROLES]),
-  registroAcuse: failable(s.registroAcuse, 'incidenteEntrega'),
+  registroAcuse: failable(thenAwaitSignedAcuse(s.registroAcuse, 'esperaAcuseFirmado'), 'incidenteEntrega'),
+  esperaAcuseFirmado: signedAcuseTask('DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL'),
   incidenteEntrega: incidentTask({
     key: 'INCIDENTE_ENTREGA', title: 'Incidente: falló el registro de la entrega y su acuse', role: 'DRSE_TECNOLOGIAS',
     escalateTo: 'CONTROL_ESCOLAR_CENTRAL', retry: 'registroAcuse',

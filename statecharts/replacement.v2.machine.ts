@@ -1,17 +1,18 @@
 import type { AnyStateMachine } from 'xstate';
-import { failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, withIncidents } from './incidents';
+import { ACUSE_SIGNED, AcuseSignedEvent, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, signedAcuseTask, statesOf, thenAwaitSignedAcuse, withIncidents } from './incidents';
 import { ReplacementContext, ReplacementEvent, REPLACEMENT_EVENT_TYPES, replacementMachineV1 } from './replacement.machine';
 
 /**
  * Replacement, v2: v1's flow (its states reused as they are) plus an incident on every automatic step,
  * resolved by retrying the step once its cause is fixed (a photo, stock at whoever prints). There is
  * no cancellation after the payment: recording it revoked the old card, so the replacement must be
- * completed; before it, the school withdraws as in v1 (docs/procedures.md).
+ * completed; before it, the school withdraws as in v1. The delivery ends only when the signed acuse
+ * is uploaded, by whoever printed and delivered the card (docs/procedures.md).
  */
 export type ReplacementV2Context = ReplacementContext & IncidentContext;
-export type ReplacementV2Event = ReplacementEvent | IncidentEvent;
+export type ReplacementV2Event = ReplacementEvent | IncidentEvent | AcuseSignedEvent;
 
-export const REPLACEMENT_V2_EVENT_TYPES: ReplacementV2Event['type'][] = [...REPLACEMENT_EVENT_TYPES, ...INCIDENT_EVENT_TYPES];
+export const REPLACEMENT_V2_EVENT_TYPES: ReplacementV2Event['type'][] = [...REPLACEMENT_EVENT_TYPES, ...INCIDENT_EVENT_TYPES, ACUSE_SIGNED];
 
 const s = statesOf(replacementMachineV1);
 
@@ -32,7 +33,13 @@ export const replacementMachineV2: AnyStateMachine = withIncidents(replacementMa
   incidenteRevocacionEscuela: incident('INCIDENTE_REVOCACION', 'Incidente: no se pudo confirmar el reemplazo del folio anterior', 'revocacionEscuela'),
   entregaDrse: s.entregaDrse,
   entregaEscuela: s.entregaEscuela,
-  registroAcuse: failable(s.registroAcuse, 'incidenteAcuse'),
+  registroAcuse: failable(
+    thenAwaitSignedAcuse(s.registroAcuse, [{ guard: 'isPrintedByDrse', target: 'esperaAcuseDrse' }, { target: 'esperaAcuseEscuela' }]),
+    'incidenteAcuse',
+  ),
+  // Whoever printed and delivered the card collects the signed acuse.
+  esperaAcuseDrse: signedAcuseTask('DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL'),
+  esperaAcuseEscuela: signedAcuseTask('ESCUELA', 'DRSE_CONTROL_ESCOLAR'),
   incidenteAcuse: incident('INCIDENTE_ACUSE', 'Incidente: falló el registro del acuse de entrega', 'registroAcuse'),
   entregada: s.entregada,
   retirada: s.retirada,

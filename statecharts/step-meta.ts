@@ -28,6 +28,8 @@ export const PUBLIC_STATUSES = [
   'CON_INCIDENTE',
   'ESPERANDO_EXISTENCIAS',
   'EN_CANCELACION',
+  // v2: delivered, waiting for the signed and sealed acuse (not yet ENTREGADA).
+  'ESPERANDO_ACUSE',
 ] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 

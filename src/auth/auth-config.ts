@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { loadSecurityConfig } from '../security/security-config';
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -10,6 +11,17 @@ export interface AuthConfig {
   refreshTtlSeconds: number;
   /** Login attempts allowed per IP + username per minute (default 5). */
   loginAttemptsPerMinute: number;
+  /** A session unused this long is closed (SESSION_IDLE_SECONDS, default 30 minutes). */
+  sessionIdleSeconds: number;
+  /** A session older than this is closed, used or not (SESSION_ABSOLUTE_SECONDS, default 12 hours). */
+  sessionAbsoluteSeconds: number;
+  /**
+   * A refresh token presented again this soon after its use (REFRESH_REUSE_GRACE_SECONDS, default
+   * 10 s) is refused without ending the session: two tabs refreshing at once with the same cookie.
+   */
+  refreshReuseGraceSeconds: number;
+  /** Send the refresh cookie with `Secure` (TLS_TERMINATED). */
+  secureCookies: boolean;
 }
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
@@ -58,5 +70,9 @@ export function loadAuthConfig(dataDir: string, env: NodeJS.ProcessEnv = process
     accessTtlSeconds: positive(env, 'AUTH_ACCESS_TTL_SECONDS', 15 * 60),
     refreshTtlSeconds: positive(env, 'AUTH_REFRESH_TTL_SECONDS', 7 * 24 * 3600),
     loginAttemptsPerMinute: positive(env, 'LOGIN_RATE_LIMIT', 5),
+    sessionIdleSeconds: positive(env, 'SESSION_IDLE_SECONDS', 30 * 60),
+    sessionAbsoluteSeconds: positive(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600),
+    refreshReuseGraceSeconds: positive(env, 'REFRESH_REUSE_GRACE_SECONDS', 10),
+    secureCookies: loadSecurityConfig(env).tlsTerminated,
   };
 }

@@ -1,45 +1,79 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { ActorRequest, AnyRole, CurrentActor, Public } from '../http/auth.decorators';
 import type { Actor } from './actor';
-import { LoginDto, MeDto, RefreshDto, TokensDto } from './auth.dto';
+import { AUTH_CONFIG, AuthConfig } from './auth-config';
+import { LoginDto, MeDto, TokensDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { clearRefreshCookie, CookieCsrfGuard, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('autenticación')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
   @Public()
   @UseGuards(LoginThrottlerGuard)
-  @ApiOperation({ summary: 'Inicia sesión: token de acceso (JWT, 15 min) y token de renovación. Limitado por IP + usuario.' })
+  @ApiOperation({
+    summary:
+      'Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.',
+  })
   @ApiOkResponse({ type: TokensDto })
   @ApiProblems(401, 422, 429)
-  login(@Body() dto: LoginDto): Promise<TokensDto> {
-    return this.auth.login(dto);
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<TokensDto> {
+    const issued = await this.auth.login(dto);
+    setRefreshCookie(res, issued.refreshToken, this.config);
+    return issued.body;
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Renueva los tokens. El de renovación es de un solo uso: reusarlo cierra la sesión entera.' })
+  @UseGuards(CookieCsrfGuard)
+  @ApiHeader({ name: 'X-Requested-With', required: true, description: 'Cualquier valor (protección CSRF: la autoridad viene de la cookie).' })
+  @ApiOperation({
+    summary:
+      'Renueva la sesión con la cookie «sej_refresh»: nuevo token de acceso y nueva cookie. La cookie es de un solo uso: reusarla cierra la sesión entera (salvo dos pestañas que renuevan a la vez).',
+  })
   @ApiOkResponse({ type: TokensDto })
-  @ApiProblems(401, 422)
-  refresh(@Body() dto: RefreshDto): Promise<TokensDto> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiProblems(401, 403)
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokensDto> {
+    try {
+      const issued = await this.auth.refresh(readRefreshCookie(req));
+      setRefreshCookie(res, issued.refreshToken, this.config);
+      return issued.body;
+    } catch (err) {
+      clearRefreshCookie(res, this.config);
+      throw err;
+    }
   }
 
   @Post('logout')
   @HttpCode(204)
   @AnyRole()
-  @ApiOperation({ summary: 'Cierra la sesión: su token de acceso y sus tokens de renovación dejan de servir de inmediato.' })
+  @ApiOperation({ summary: 'Cierra la sesión: su token de acceso y su cookie de renovación dejan de servir de inmediato.' })
   @ApiNoContentResponse({ description: 'Sesión cerrada.' })
-  async logout(@Req() req: ActorRequest): Promise<void> {
+  async logout(@Req() req: ActorRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.sessionId);
+    clearRefreshCookie(res, this.config);
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @AnyRole()
+  @ApiOperation({ summary: 'Cierra todas sus sesiones, en todos los equipos y navegadores (también esta).' })
+  @ApiNoContentResponse({ description: 'Sesiones cerradas.' })
+  async logoutAll(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.endSessions(actor.id, 'CIERRE_GLOBAL');
+    clearRefreshCookie(res, this.config);
   }
 
   @Get('me')

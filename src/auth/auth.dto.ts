@@ -16,14 +16,6 @@ export class LoginDto {
   password!: string;
 }
 
-export class RefreshDto {
-  @ApiProperty({ description: 'El token de renovación recibido al iniciar sesión o en la última renovación.' })
-  @IsString()
-  @MinLength(20)
-  @MaxLength(200)
-  refreshToken!: string;
-}
-
 export class ActorDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
@@ -35,8 +27,7 @@ export class TokensDto {
   @ApiProperty({ description: 'JWT de acceso; envíelo como «Authorization: Bearer …».' }) accessToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Vigencia del token de acceso, en segundos.', example: 900 }) expiresIn!: number;
-  @ApiProperty({ description: 'Token de renovación de un solo uso (rota en cada renovación).' }) refreshToken!: string;
-  @ApiProperty({ description: 'Vigencia del token de renovación, en segundos.' }) refreshExpiresIn!: number;
+  @ApiProperty({ description: 'Vigencia del token de renovación (cookie «sej_refresh», HttpOnly), en segundos.' }) refreshExpiresIn!: number;
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
 }
 
@@ -52,4 +43,30 @@ export class MeDto {
   @ApiProperty() username!: string;
   @ApiPropertyOptional({ type: MeSchoolDto }) school?: MeSchoolDto;
   @ApiPropertyOptional({ example: 'DRSE Valles' }) drseName?: string;
+}
+
+export class UserSchoolDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() cct!: string;
+  @ApiProperty() turno!: string;
+  @ApiProperty() name!: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional({ example: 'VALLES' }) drseCode?: string;
+  @ApiPropertyOptional({ type: UserSchoolDto }) school?: UserSchoolDto;
+  @ApiProperty({ description: 'false: la cuenta está deshabilitada y no puede iniciar sesión.' }) active!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Sesiones abiertas ahora.' }) openSessions!: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Último uso de alguna de sus sesiones.' }) lastSeenAt?: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

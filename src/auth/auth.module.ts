@@ -5,10 +5,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AUTH_CONFIG, AuthConfig, JWT_AUDIENCE, JWT_ISSUER, loadAuthConfig } from './auth-config';
+import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ACTOR_RESOLVER, IDENTITY_PROVIDER } from './identity';
 import { LocalIdentityProvider } from './local-identity.provider';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 /**
@@ -34,13 +36,14 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController],
   providers: [
     { provide: AUTH_CONFIG, useFactory: (c: AppConfig) => loadAuthConfig(c.dataDir), inject: [APP_CONFIG] },
     { provide: IDENTITY_PROVIDER, useClass: LocalIdentityProvider },
     AuthService,
     { provide: ACTOR_RESOLVER, useExisting: AuthService },
     UsersService,
+    AccountsService,
   ],
   exports: [ACTOR_RESOLVER, AuthService, UsersService, AUTH_CONFIG],
 })

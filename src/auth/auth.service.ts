@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Drse } from '../catalog/entities/drse.entity';
 import { AuthError } from '../http/problem';
@@ -8,7 +9,7 @@ import { Actor, Role } from './actor';
 import { AUTH_CONFIG, AuthConfig } from './auth-config';
 import { MeDto, TokensDto } from './auth.dto';
 import { ActorResolver, Credentials, IDENTITY_PROVIDER, IdentityProvider, ResolvedCaller } from './identity';
-import { AuthSession, RefreshToken } from './session.entity';
+import { AuthSession, RefreshToken, SessionRevocation } from './session.entity';
 import { User } from './user.entity';
 
 interface AccessClaims {
@@ -25,7 +26,15 @@ interface CallerRow {
   school_drse_code: string | null;
   active: boolean;
   revoked_at: Date | null;
+  created_at: Date;
+  last_seen_at: Date;
   sub_drse_codes: string[] | null;
+}
+
+/** What login and refresh answer: the body, and the refresh token the controller puts in the cookie. */
+export interface IssuedSession {
+  body: TokensDto;
+  refreshToken: string;
 }
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -33,7 +42,8 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
 /**
  * Sessions and tokens: login through the `IdentityProvider`, short-lived JWT access tokens that
  * name their session, one-use refresh tokens (rotation; presenting a used one revokes the whole
- * session), logout. It is also the `ActorResolver` the global guard uses.
+ * session, except within a short grace), idle and absolute limits, logout and logout everywhere.
+ * It is also the `ActorResolver` the global guard uses.
  */
 @Injectable()
 export class AuthService implements ActorResolver {
@@ -44,14 +54,14 @@ export class AuthService implements ActorResolver {
     @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
   ) {}
 
-  async login(credentials: Credentials): Promise<TokensDto> {
+  async login(credentials: Credentials): Promise<IssuedSession> {
     const userId = await this.identity.authenticate(credentials);
     if (!userId) throw new AuthError('Usuario o contraseña incorrectos.', 401);
     return this.openSession(userId);
   }
 
   /** Opens a session for a user already authenticated (by local password or, later, OIDC). */
-  async openSession(userId: string): Promise<TokensDto> {
+  async openSession(userId: string): Promise<IssuedSession> {
     const em = this.em.fork();
     const user = await em.findOneOrFail(User, { id: userId }, { populate: ['school'] });
     const session = new AuthSession(user);
@@ -61,7 +71,9 @@ export class AuthService implements ActorResolver {
     return this.issue(user, session, next.token);
   }
 
-  async refresh(refreshToken: string): Promise<TokensDto> {
+  async refresh(refreshToken: string | null): Promise<IssuedSession> {
+    const refused = (detail = 'La sesión no es válida, expiró o ya se renovó; inicie sesión de nuevo.') => new AuthError(detail, 401);
+    if (!refreshToken) throw refused('No hay sesión que renovar; inicie sesión.');
     const tokenHash = sha256(refreshToken);
     const now = new Date();
     const outcome = await this.em.fork().transactional(async (tx) => {
@@ -71,26 +83,40 @@ export class AuthService implements ActorResolver {
       if (!row) return null;
       const session = row.session;
       if (claimed === 0) {
-        // A used token presented again: someone holds a copy. End the whole family.
-        if (row.usedAt) session.revoke('REUSO_DE_TOKEN', now);
+        // A used token presented again: someone holds a copy, and the whole family ends. Within the
+        // grace it is two tabs of one browser refreshing with the same cookie: refused, nothing ends.
+        if (row.usedAt && now.getTime() - row.usedAt.getTime() > this.config.refreshReuseGraceSeconds * 1000) session.revoke('REUSO_DE_TOKEN', now);
         return null;
       }
       if (session.revokedAt) return null;
+      const limit = this.limitReached(session.createdAt, session.lastSeenAt, now);
+      if (limit) {
+        session.revoke(limit, now);
+        return null;
+      }
       if (!session.user.active) {
         session.revoke('USUARIO_INACTIVO', now);
         return null;
       }
+      session.lastSeenAt = now;
       const next = this.newRefreshToken(session);
       tx.persist(next.entity);
       return { user: session.user, session, token: next.token };
     });
-    if (!outcome) throw new AuthError('El token de renovación no es válido, expiró o ya se usó; inicie sesión de nuevo.', 401);
+    if (!outcome) throw refused();
     return this.issue(outcome.user, outcome.session, outcome.token);
   }
 
   async logout(sessionId: string | undefined): Promise<void> {
     if (!sessionId) return;
     await this.em.fork().nativeUpdate(AuthSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: 'CIERRE_DE_SESION' });
+  }
+
+  /** Ends every open session of a user (logout everywhere, a disabled account, a new password), but `keep`. Answers how many. */
+  async endSessions(userId: string, reason: SessionRevocation, keep?: string): Promise<number> {
+    const where: FilterQuery<AuthSession> = { user: userId, revokedAt: null };
+    if (keep) where.id = { $ne: keep };
+    return this.em.fork().nativeUpdate(AuthSession, where, { revokedAt: new Date(), revokedReason: reason });
   }
 
   async me(actor: Actor): Promise<MeDto> {
@@ -115,7 +141,7 @@ export class AuthService implements ActorResolver {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
     // The role and scope come from the database, not the token: a change applies at once.
     const rows: CallerRow[] = await this.em.getConnection().execute(
-      `select u.id, u.role, u.drse_code, u.school_id, sc.drse_code as school_drse_code, u.active, s.revoked_at,
+      `select u.id, u.role, u.drse_code, u.school_id, sc.drse_code as school_drse_code, u.active, s.revoked_at, s.created_at, s.last_seen_at,
               (select array_agg(d.code order by d.code) from drse d where d.parent_code = u.drse_code) as sub_drse_codes
          from auth_session s
          join app_user u on u.id = s.user_id
@@ -125,6 +151,7 @@ export class AuthService implements ActorResolver {
     );
     const row = rows[0];
     if (!row || row.revoked_at || !row.active) return null;
+    if (!(await this.touch(claims.sid, new Date(row.created_at), new Date(row.last_seen_at)))) return null;
     const actor: Actor = { id: row.id, role: row.role };
     if (row.school_id !== null) {
       actor.schoolId = row.school_id;
@@ -136,25 +163,47 @@ export class AuthService implements ActorResolver {
     return { actor, sessionId: claims.sid };
   }
 
+  /** Which limit a session has passed at `now`, if any. */
+  private limitReached(createdAt: Date, lastSeenAt: Date, now: Date): SessionRevocation | null {
+    if (now.getTime() - createdAt.getTime() > this.config.sessionAbsoluteSeconds * 1000) return 'LIMITE_ABSOLUTO';
+    if (now.getTime() - lastSeenAt.getTime() > this.config.sessionIdleSeconds * 1000) return 'INACTIVIDAD';
+    return null;
+  }
+
+  /**
+   * A request on a session: closes it if a limit has passed (false), else moves `last_seen_at`, at
+   * most once a minute (or a quarter of the idle limit) so a busy session is not one write per request.
+   */
+  private async touch(sessionId: string, createdAt: Date, lastSeenAt: Date): Promise<boolean> {
+    const now = new Date();
+    const limit = this.limitReached(createdAt, lastSeenAt, now);
+    const conn = this.em.getConnection();
+    if (limit) {
+      await conn.execute('update auth_session set revoked_at = ?, revoked_reason = ? where id = ? and revoked_at is null', [now, limit, sessionId]);
+      return false;
+    }
+    const stepMs = Math.min(60, Math.floor(this.config.sessionIdleSeconds / 4)) * 1000;
+    if (now.getTime() - lastSeenAt.getTime() >= stepMs) {
+      await conn.execute('update auth_session set last_seen_at = ? where id = ? and last_seen_at < ?', [now, sessionId, now]);
+    }
+    return true;
+  }
+
   private newRefreshToken(session: AuthSession): { token: string; entity: RefreshToken } {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.refreshTtlSeconds * 1000);
     return { token, entity: new RefreshToken(session, sha256(token), expiresAt) };
   }
 
-  private async issue(user: User, session: AuthSession, refreshToken: string): Promise<TokensDto> {
+  private async issue(user: User, session: AuthSession, refreshToken: string): Promise<IssuedSession> {
     const actor = user.toActor();
     const accessToken = await this.jwt.signAsync(
       { sid: session.id, role: actor.role },
       { subject: user.id, expiresIn: this.config.accessTtlSeconds },
     );
     return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn: this.config.accessTtlSeconds,
+      body: { accessToken, tokenType: 'Bearer', expiresIn: this.config.accessTtlSeconds, refreshExpiresIn: this.config.refreshTtlSeconds, actor },
       refreshToken,
-      refreshExpiresIn: this.config.refreshTtlSeconds,
-      actor,
     };
   }
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from './user.entity';
 
-export type SessionRevocation = 'CIERRE_DE_SESION' | 'REUSO_DE_TOKEN' | 'USUARIO_INACTIVO';
+export type SessionRevocation =
+  | 'CIERRE_DE_SESION'
+  | 'CIERRE_GLOBAL'
+  | 'REUSO_DE_TOKEN'
+  | 'USUARIO_INACTIVO'
+  | 'CUENTA_DESHABILITADA'
+  | 'INACTIVIDAD'
+  | 'LIMITE_ABSOLUTO'
+  | 'CAMBIO_DE_CONTRASENA';
 
 /**
  * One login: the family of refresh tokens that descend from it. Access tokens name their session
@@ -18,6 +26,10 @@ export class AuthSession {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /** Last use (a request or a refresh), moved at most once a minute: the idle limit counts from it. */
+  @Property({ type: 'datetime' })
+  lastSeenAt: Date = new Date();
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Public } from '../http/auth.decorators';
-import { TemporalClientService } from '../temporal/temporal.module';
+import { TemporalClientService, TemporalClusterReport } from '../temporal/temporal.module';
 import { DatabaseProbe } from './database-probe';
 
 /** Each check answers within this, so `/health` does too (both run at once). */
@@ -14,6 +14,8 @@ export interface HealthReport {
   status: 'ok' | 'degradado';
   database: 'up' | 'down';
   temporal: 'up' | 'down';
+  /** Where Temporal keeps its state, when it answers (no versions: the endpoint is public). */
+  temporalCluster?: TemporalClusterReport;
 }
 
 @ApiTags('salud')
@@ -34,11 +36,12 @@ export class HealthController implements OnModuleDestroy {
   @ApiResponse({ status: 200, description: 'Todo disponible.' })
   @ApiResponse({ status: 503, description: 'Algún componente no responde.' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const [database, temporal] = await Promise.all([this.database.isUp(), this.temporal.isReachable(CHECK_TIMEOUT_MS)]);
+    const [database, cluster] = await Promise.all([this.database.isUp(), this.temporal.describe(CHECK_TIMEOUT_MS)]);
     const report: HealthReport = {
-      status: database && temporal ? 'ok' : 'degradado',
+      status: database && cluster ? 'ok' : 'degradado',
       database: database ? 'up' : 'down',
-      temporal: temporal ? 'up' : 'down',
+      temporal: cluster ? 'up' : 'down',
+      ...(cluster ? { temporalCluster: cluster } : {}),
     };
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     if (report.status !== 'ok') res.setHeader('Retry-After', '5');

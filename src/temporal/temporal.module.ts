@@ -5,6 +5,12 @@ import { APP_CONFIG, ConfigModule } from '../config/config.module';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { requestIdClientInterceptor } from '../observability/temporal-context';
 import { tracing } from '../observability/tracing';
+import { temporalDataConverter } from './payload-codec';
+
+export interface TemporalClusterReport {
+  almacen: string;
+  shards: number;
+}
 
 /**
  * Holds the Temporal client of the API process. The connection is lazy, so the API starts (and
@@ -14,25 +20,29 @@ import { tracing } from '../observability/tracing';
 export class TemporalClientService implements OnApplicationShutdown {
   readonly connection: Connection;
   readonly client: Client;
+  /** The payload codec (encryption), when keys are configured; the codec endpoint uses it too. */
+  readonly dataConverter = temporalDataConverter();
 
   constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
     this.connection = Connection.lazy({ address: config.temporalAddress });
     this.client = new Client({
       connection: this.connection,
       namespace: config.temporalNamespace,
+      dataConverter: this.dataConverter,
       interceptors: { workflow: tracing() ? [requestIdClientInterceptor, new OpenTelemetryWorkflowClientInterceptor()] : [requestIdClientInterceptor] },
     });
   }
 
-  /** True when the Temporal frontend answers within `timeoutMs`. */
-  async isReachable(timeoutMs = 2000): Promise<boolean> {
+  /**
+   * The Temporal cluster as its frontend describes it (store and history shards: the dev server says
+   * sqlite, the production profile postgres12), or undefined when it does not answer within `timeoutMs`.
+   */
+  async describe(timeoutMs = 2000): Promise<TemporalClusterReport | undefined> {
     try {
-      await this.connection.withDeadline(Date.now() + timeoutMs, () =>
-        this.connection.workflowService.getSystemInfo({}),
-      );
-      return true;
+      const info = await this.connection.withDeadline(Date.now() + timeoutMs, () => this.connection.workflowService.getClusterInfo({}));
+      return { almacen: info.persistenceStore || 'desconocido', shards: info.historyShardCount ?? 0 };
     } catch {
-      return false;
+      return undefined;
     }
   }
 

@@ -6,6 +6,7 @@ import {
 } from '@temporalio/interceptors-opentelemetry';
 import { requestIdActivityInterceptors } from '../observability/temporal-context';
 import { tracing } from '../observability/tracing';
+import { temporalDataConverter } from './payload-codec';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -35,6 +36,7 @@ export async function createWorker(options: WorkerFactoryOptions): Promise<Worke
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    dataConverter: temporalDataConverter(),
     interceptors: { activity, workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     // Workflow spans leave through this sink; without tracing it drops them.
     sinks: { exporter: traces ? makeWorkflowExporter(traces.processor, traces.resource) : { export: { fn: () => undefined } } },

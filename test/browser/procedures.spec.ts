@@ -240,16 +240,18 @@ describe('Web interface: procedures end to end', () => {
     await decide(ce, 'Confirmar impresión, enmicado y hologramas');
     await waitEstado(ce, p1Id, 'Lista para entrega');
     await decide(ce, 'Registrar la entrega a la escuela');
-    await waitEstado(ce, p1Id, 'Entregada');
+    // Delivered on paper; the procedure ends when Control Escolar uploads the signed and sealed acuse.
+    await waitEstado(ce, p1Id, 'Esperando el acuse firmado', 'Subir el acuse firmado');
     const acuse = await ce.clickFor('Descargar Acuse de recibido', /pdf/, 'GET');
     expect(acuse.status()).toBe(200);
     expect(acuse.headers()['content-type']).toContain('application/pdf');
-    await ce.upload(/^Acuse firmado escaneado del acuse /, await writeFixture(fixtures, 'acuse.png', pngPhoto(2)));
-    const scanButton = await ce.page.$eval('button[aria-label^="Subir acuse firmado"]', (b) => b.getAttribute('aria-label')!);
-    expect((await ce.clickFor(scanButton, /signed-scan$/)).status()).toBe(201);
+    await ce.click('Subir el acuse firmado');
+    await ce.upload(/^Acuse de entrega firmado y sellado/, await writeFixture(fixtures, 'acuse.png', pngPhoto(2)));
+    expect((await ce.clickFor('Subir el acuse firmado y concluir la entrega', /signed-acuse$/)).status()).toBe(200);
     await ce.waitText('Acuse firmado guardado');
+    await waitEstado(ce, p1Id, 'Entregada');
     const timeline = await ce.text('.timeline');
-    for (const step of ['Devolver para corrección', 'Reenviar corregido', 'Aceptar el oficio', 'Validar (procede)', 'Confirmar impresión y enmicado', 'Registrar la entrega', 'Acuse registrado']) {
+    for (const step of ['Devolver para corrección', 'Reenviar corregido', 'Aceptar el oficio', 'Validar (procede)', 'Confirmar impresión y enmicado', 'Registrar la entrega', 'Acuse registrado', 'Acuse firmado y sellado recibido']) {
       expect(timeline).toContain(step);
     }
     // People by user name and role, never an id; automatic steps as the system.
@@ -361,6 +363,11 @@ describe('Web interface: procedures end to end', () => {
     // Supply fulfilled: the procedure resumes; Tecnologías delivers the material to the school.
     await waitEstado(tec, id, 'Lista para entrega');
     await decide(tec, 'Registrar la entrega a la escuela');
+    // Tecnologías collected the school's signature: it uploads the signed acuse and only then is it delivered.
+    await waitEstado(tec, id, 'Esperando el acuse firmado', 'Subir el acuse firmado');
+    await tec.click('Subir el acuse firmado');
+    await tec.upload(/^Acuse de entrega firmado y sellado/, await writeFixture(fixtures, 'acuse-material.png', pngPhoto(3)));
+    expect((await tec.clickFor('Subir el acuse firmado y concluir la entrega', /signed-acuse$/)).status()).toBe(200);
     await waitEstado(tec, id, 'Entregada');
     await waitEstado(school, id, 'Entregada');
     await school.link('Material');

@@ -20,6 +20,7 @@ import { connectTestTemporal, TestTemporal } from './temporal';
 
 export interface Session {
   accessToken: string;
+  /** The value of the `sej_refresh` cookie login set (the API never puts it in a body). */
   refreshToken: string;
   actor: { id: string; role: Role; drseCode?: string; schoolId?: number };
 }
@@ -87,6 +88,8 @@ export interface TestApp {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   http<T = any>(method: string, urlPath: string, options?: HttpOptions): Promise<HttpResult<T>>;
   login(username: string, password: string): Promise<Session>;
+  /** POST /auth/refresh as the web interface sends it: the `sej_refresh` cookie and X-Requested-With. */
+  refresh(refreshToken: string): Promise<HttpResult>;
   createUser(spec: UserSpec): Promise<TestUser>;
   /** createUser + login. */
   loginAs(spec: UserSpec): Promise<Session & { user: TestUser }>;
@@ -174,8 +177,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const login = async (username: string, password: string): Promise<Session> => {
     const res = await http<Session>('POST', '/auth/login', { json: { username, password } });
     if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
+    return { ...res.body, refreshToken: refreshCookie(res.headers) ?? '' };
   };
+
+  const refresh = (refreshToken: string): Promise<HttpResult> =>
+    http('POST', '/auth/refresh', { headers: { Cookie: `sej_refresh=${refreshToken}`, 'X-Requested-With': 'XMLHttpRequest' } });
 
   const createUser = async (spec: UserSpec): Promise<TestUser> => {
     serial++;
@@ -196,6 +202,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     temporal,
     http,
     login,
+    refresh,
     createUser,
     async loginAs(spec) {
       const user = await createUser(spec);
@@ -251,6 +258,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   return harness;
+}
+
+/** The value of the `sej_refresh` cookie a response sets (undefined if none; '' when it clears it). */
+export function refreshCookie(headers: Headers): string | undefined {
+  for (const line of headers.getSetCookie()) {
+    const m = /^sej_refresh=([^;]*)/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** The personas of the authorisation matrix: every role, inside and outside the target's scope. */

@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Inicia sesión: token de acceso (JWT, 15 min) y token de renovación. Limitado por IP + usuario.
+         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_login"];
@@ -118,10 +118,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cierra la sesión: su token de acceso y sus tokens de renovación dejan de servir de inmediato.
+         * Cierra la sesión: su token de acceso y su cookie de renovación dejan de servir de inmediato.
          * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cierra todas sus sesiones, en todos los equipos y navegadores (también esta).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["AuthController_logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -158,7 +178,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Renueva los tokens. El de renovación es de un solo uso: reusarlo cierra la sesión entera.
+         * Renueva la sesión con la cookie «sej_refresh»: nuevo token de acceso y nueva cookie. La cookie es de un solo uso: reusarla cierra la sesión entera (salvo dos pestañas que renuevan a la vez).
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_refresh"];
@@ -1100,6 +1120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/signed-acuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["RequestsController_signedAcuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/students": {
         parameters: {
             query?: never;
@@ -1610,6 +1650,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/temporal-codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Descifra payloads de Temporal para la interfaz de Temporal (solo administración).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/temporal-codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cifra payloads de Temporal (para enviar señales o consultas desde la interfaz de Temporal).
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["TemporalCodecController_encode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las cuentas: rol, ámbito, si está habilitada, sesiones abiertas y último uso.
+         * @description **Roles:** ADMIN.
+         */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deshabilita una cuenta: no puede iniciar sesión y sus sesiones abiertas terminan de inmediato.
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vuelve a habilitar una cuenta deshabilitada.
+         * @description **Roles:** ADMIN.
+         */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/V/{payload}": {
         parameters: {
             query?: never;
@@ -1881,6 +2021,10 @@ export interface components {
             state: string;
             version: number;
         };
+        CodecBodyDto: {
+            /** @description Payloads de Temporal en JSON (metadata y data en base64). */
+            payloads: Record<string, never>[];
+        };
         ComplaintDto: {
             createdAt: string;
             description: string;
@@ -2104,7 +2248,7 @@ export interface components {
         };
         DecisionResultDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             seq: number;
             state: string;
         };
@@ -2132,7 +2276,7 @@ export interface components {
              */
             rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
             /** @enum {string} */
-            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description Título del paso en español (todos los pasos). */
             titulo: string;
         };
@@ -2260,7 +2404,7 @@ export interface components {
         };
         FiledRequestDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "REPLACEMENT";
@@ -2356,7 +2500,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string|null} */
-            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | null;
+            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | null;
             /** @description Folio del ticket o del acuse. */
             folio?: string | null;
             /** @description Incidente de un paso automático: va primero. */
@@ -2384,7 +2528,7 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /** @description La tarea atiende un incidente; los incidentes van primero. */
             incidente: boolean;
             /** @enum {string} */
@@ -2848,10 +2992,6 @@ export interface components {
             /** @description El alumno cuya credencial se repone (debe tener una expedida vigente). */
             studentId: number;
         };
-        RefreshDto: {
-            /** @description El token de renovación recibido al iniciar sesión o en la última renovación. */
-            refreshToken: string;
-        };
         RefusedLineDto: {
             field: string;
             /** @description Línea del CSV o número de entrada del ZIP. */
@@ -2934,7 +3074,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             /**
              * @description De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).
              * @enum {string}
@@ -2969,7 +3109,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -3325,7 +3465,7 @@ export interface components {
             comentario?: Record<string, never> | null;
             de?: Record<string, never> | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
             evento: string;
             fecha: string;
             seq: number;
@@ -3339,10 +3479,8 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
-            /** @description Vigencia del token de renovación, en segundos. */
+            /** @description Vigencia del token de renovación (cookie «sej_refresh», HttpOnly), en segundos. */
             refreshExpiresIn: number;
-            /** @description Token de renovación de un solo uso (rota en cada renovación). */
-            refreshToken: string;
             /** @example Bearer */
             tokenType: string;
         };
@@ -3362,6 +3500,39 @@ export interface components {
             /** @example 480 */
             matricula?: number;
             phone?: string;
+        };
+        UserDto: {
+            /** @description false: la cuenta está deshabilitada y no puede iniciar sesión. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example VALLES */
+            drseCode?: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Último uso de alguna de sus sesiones.
+             */
+            lastSeenAt?: string;
+            /** @description Sesiones abiertas ahora. */
+            openSessions: number;
+            /** @enum {string} */
+            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            school?: components["schemas"]["UserSchoolDto"];
+            username: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UserSchoolDto: {
+            cct: string;
+            id: number;
+            name: string;
+            turno: string;
         };
         VerificationDto: {
             alumnos: components["schemas"]["StudentVerdictDto"][];
@@ -3844,6 +4015,42 @@ export interface operations {
             };
         };
     };
+    AuthController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sesiones cerradas. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -3884,15 +4091,14 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Cualquier valor (protección CSRF: la autoridad viene de la cookie). */
+                "X-Requested-With": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -3911,8 +4117,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
-            422: {
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5088,7 +5294,7 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -5179,7 +5385,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Sólo pendientes de solicitudes en ese estado. */
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 /** @description Sólo pendientes de solicitudes de ese procedimiento. */
@@ -6729,7 +6935,7 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
                 page?: number;
                 pageSize?: number;
                 procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -7249,6 +7455,124 @@ export interface operations {
             };
             /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_signedAcuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Acuse firmado y sellado escaneado: PDF, JPEG o PNG (se comprueba por su contenido); máximo 10 MB.
+                     */
+                    archivo: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description El archivo excede el tamaño máximo. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9303,6 +9627,229 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TemporalCodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,8 @@
 /**
  * The only door to the server: the public HTTP API with the same bearer tokens as any client.
- * Tokens live in sessionStorage (this tab only); a 401 refreshes once through /auth/refresh.
+ * The access token lives in memory only (no storage a script could read later); the refresh token
+ * is an HttpOnly cookie the page never sees. On load and on a 401 the page renews through
+ * /auth/refresh, which the cookie authenticates (docs/SECURITY.md, «Sesiones»).
  */
 export type Role =
   | 'ESCUELA'
@@ -27,7 +29,6 @@ export interface Me {
 
 interface Tokens {
   accessToken: string;
-  refreshToken: string;
   actor: Actor;
 }
 
@@ -49,24 +50,12 @@ export class ApiError extends Error {
   }
 }
 
-const KEY = 'sej.session';
-let tokens: Tokens | null = readStored();
+let tokens: Tokens | null = null;
 let me: Me | null = null;
 let refreshing: Promise<boolean> | null = null;
 
-function readStored(): Tokens | null {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Tokens) : null;
-  } catch {
-    return null;
-  }
-}
-
 function store(t: Tokens | null): void {
-  tokens = t;
-  if (t) sessionStorage.setItem(KEY, JSON.stringify(t));
-  else sessionStorage.removeItem(KEY);
+  tokens = t ? { accessToken: t.accessToken, actor: t.actor } : null;
 }
 
 export const session = {
@@ -103,27 +92,43 @@ export async function logout(): Promise<void> {
   me = null;
 }
 
+/** Ends every session of the user, on every device (this one too). */
+export async function logoutEverywhere(): Promise<void> {
+  await request('POST', '/auth/logout-all');
+  store(null);
+  me = null;
+}
+
+/** On load: a session survives a reload through the refresh cookie, not through storage. */
+export async function restoreSession(): Promise<boolean> {
+  return tokens !== null || (await refresh(true));
+}
+
 export async function loadMe(): Promise<Me | null> {
   if (!tokens) return null;
   if (!me) me = await get<Me>('/auth/me');
   return me;
 }
 
-async function refresh(): Promise<boolean> {
-  if (!tokens) return false;
+async function refresh(onLoad = false): Promise<boolean> {
+  if (!tokens && !onLoad) return false;
+  const attempt = (): Promise<Response> => fetch('/auth/refresh', { method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' });
   refreshing ??= (async () => {
     try {
-      const res = await fetch('/auth/refresh', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken: tokens!.refreshToken }),
-      });
+      let res = await attempt();
+      // Another tab may have renewed with the same cookie a moment ago: its new cookie is ours too.
+      if (res.status === 401 && !onLoad) {
+        await new Promise((r) => setTimeout(r, 300));
+        res = await attempt();
+      }
       if (!res.ok) {
         store(null);
         return false;
       }
       store((await res.json()) as Tokens);
       return true;
+    } catch {
+      return false;
     } finally {
       setTimeout(() => (refreshing = null), 0);
     }

@@ -30,6 +30,7 @@ export const STATUS_LABEL: Record<string, string> = {
   CON_INCIDENTE: 'Con incidente (requiere atención)',
   ESPERANDO_EXISTENCIAS: 'Esperando existencias de la DRSE (tinta o material)',
   EN_CANCELACION: 'En cancelación (devolviendo lo reservado)',
+  ESPERANDO_ACUSE: 'Esperando el acuse firmado',
 };
 
 export const PROCEDURE_LABEL: Record<string, string> = {
@@ -61,6 +62,7 @@ export const EVENT_LABEL: Record<string, string> = {
   SUPPLY_REJECTED: 'Abastecimiento rechazado',
   PRINT_RUN_GENERATED: 'Planillas generadas',
   ACUSE_RECORDED: 'Acuse registrado',
+  ACUSE_SIGNED: 'Acuse firmado y sellado recibido',
   STEP_FAILED: 'Incidente: falló un paso automático',
   INK_SHORT: 'Falta tinta en la DRSE',
   RETRY: 'Reintentar el paso que falló',

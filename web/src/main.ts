@@ -1,8 +1,9 @@
-import { ApiError, get, loadMe, logout, Role, session, setSessionEndedHandler } from './api.js';
+import { ApiError, get, loadMe, logout, restoreSession, Role, session, setSessionEndedHandler } from './api.js';
 import type { InboxCounts } from './requests-api.js';
 import { button, clear, h } from './dom.js';
 import { drseDisplay } from './catalog.js';
 import { ROLE_LABEL } from './labels.js';
+import { accountPage } from './pages/account.js';
 import { acusesPage } from './pages/acuses.js';
 import { cardsPage } from './pages/cards.js';
 import { complaintsPage } from './pages/complaints.js';
@@ -18,6 +19,7 @@ import { requestDetailPage } from './pages/request-detail.js';
 import { requestsPage } from './pages/requests.js';
 import { studentsPage } from './pages/students.js';
 import { ticketDetailPage, ticketsPage } from './pages/tickets.js';
+import { usersPage } from './pages/users.js';
 import { problemView } from './ui.js';
 
 export interface PageContext {
@@ -55,6 +57,8 @@ const ROUTES: Route[] = [
   { pattern: /^quejas$/, page: complaintsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^cobertura$/, page: coveragePage },
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
+  { pattern: /^mi-cuenta$/, page: accountPage },
+  { pattern: /^cuentas$/, page: usersPage, roles: ['ADMIN'] },
 ];
 
 /** Navigation per role: only what the role can use. */
@@ -74,6 +78,8 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/quejas', 'Quejas', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   items.push(['#/cobertura', 'Cobertura']);
+  add('#/cuentas', 'Cuentas', ['ADMIN']);
+  items.push(['#/mi-cuenta', 'Mi cuenta']);
   return items;
 }
 
@@ -225,4 +231,4 @@ window.addEventListener('hashchange', () =>
     if (!active || active === document.body || !document.querySelector('main')?.contains(active)) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
   }),
 );
-void render();
+void restoreSession().then(() => render());

@@ -6,12 +6,14 @@ import type { InboxSource } from '../inbox-source';
  * confirmed the receipt) created the acuse and holds the signed paper, so the acuse waits on the
  * role that created it, in that role's scope: Control Escolar of the DRSE for cards it delivered,
  * a school that prints on site for its own deliveries, Tecnologías for material and shipments.
+ * The acuse of a request that waits for it is not listed here: the request's own task
+ * («Subir el acuse de entrega firmado y sellado») is, once.
  */
 export const signedAcusesSource: InboxSource = {
   tipo: 'ACUSE',
   etiqueta: 'Acuses por firmar',
   select(actor) {
-    const where = ['a.signed_scan_hash is null', 'a.created_by_role = ?'];
+    const where = ['a.signed_scan_hash is null', 'a.created_by_role = ?', `(pr.public_status is null or pr.public_status <> 'ESPERANDO_ACUSE')`];
     const params: unknown[] = [actor.role];
     if (actor.role === 'ESCUELA') {
       where.push('a.school_id = ?');

@@ -33,6 +33,7 @@ const COMMON: Record<string, EventSpec> = {
   RECHECK_MATERIAL: { etiqueta: 'Volver a revisar existencias', requiereComentario: false },
   PRODUCTION_CONFIRMED: { etiqueta: 'Confirmar impresión, enmicado y hologramas', requiereComentario: false },
   DELIVER: { etiqueta: 'Registrar la entrega a la escuela', requiereComentario: false },
+  ACUSE_SIGNED: { etiqueta: 'Subir el acuse firmado', requiereComentario: false },
   PAYMENT_RECORDED: {
     etiqueta: 'Registrar el recibo de pago',
     requiereComentario: false,

@@ -5,7 +5,9 @@ import { validate } from 'class-validator';
 import { Actor, actorCovers, DRSE_ROLES } from '../../auth/actor';
 import { assertSchoolWork, SchoolWork, schoolWork } from '../../auth/scope';
 import { auditSchoolWork } from '../../catalog/entities/school-work-audit.entity';
-import { DomainError, NotFoundError } from '../../common/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../../common/domain-error';
+import { AcuseService } from '../../inventory/acuse.service';
+import { operationKey } from '../../inventory/http/operation-key';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { flattenValidationErrors } from '../../http/validation';
 import { ProcedureClient } from '../../procedures/procedure-client';
@@ -14,6 +16,7 @@ import { UploadStore } from '../../uploads/upload-store.service';
 import type { ProcedureView } from '../../../workflows/messages';
 import { chartFor } from '../../../statecharts/registry';
 import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
+import { ACUSE_SIGNED } from '../../../statecharts/incidents';
 import { RequestsService } from '../requests.service';
 import { eventSpec, fieldMaxima, refusalReason } from './decision-catalog';
 import { humanizeProblem, problemsDetail } from './field-names';
@@ -216,6 +219,7 @@ export class RequestsHttpService {
     private readonly requests: RequestsService,
     private readonly uploads: UploadStore,
     @Inject(PROCEDURE_CLIENT) private readonly procedures: ProcedureClient,
+    private readonly acuses: AcuseService,
   ) {}
 
   // ---------------------------------------------------------------- filing
@@ -584,6 +588,47 @@ export class RequestsHttpService {
 
   async decide(actor: Actor, id: number, dto: DecisionDto, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<DecisionResultDto> {
     const row = await this.load(actor, id);
+    if (dto.evento === ACUSE_SIGNED) {
+      throw new DomainError(
+        'Para concluir la entrega suba el acuse firmado y sellado escaneado (PDF, JPEG o PNG) con «Subir el acuse firmado» en la solicitud.',
+        'evento',
+        'ACUSE_FIRMADO_REQUERIDO',
+      );
+    }
+    return this.send(actor, row, dto, idem);
+  }
+
+  /**
+   * The signed and sealed acuse of a delivered request: stored with the acuse (the same checks and
+   * storage as any signed scan), then ACUSE_SIGNED is sent to the workflow, which only then marks
+   * the request delivered. 409 if the request does not wait for it, 403 if the caller's role does
+   * not collect it. An acuse already signed (a retry after the upload) is not stored again.
+   */
+  async signedAcuse(actor: Actor, id: number, content: Buffer, contentType: string, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<DecisionResultDto> {
+    const row = await this.load(actor, id);
+    const notYours = () => new DomainError('Su rol no recaba el acuse firmado de esta solicitud.', 'estado', 'NO_PUEDE_ACTUAR', 403);
+    if (!this.acuseCollectors(row.procedure, row.chartVersion).has(actor.role)) throw notYours();
+    const meta = this.metaOf(row.procedure, row.chartVersion, row.state);
+    const roles = meta?.kind === 'task' ? meta.decisions[ACUSE_SIGNED] : undefined;
+    if (row.publicStatus !== 'ESPERANDO_ACUSE' || !roles) {
+      throw new DomainError('La solicitud no espera el acuse firmado en este momento.', 'estado', 'NO_ESPERA_ACUSE', 409);
+    }
+    if (!roles.includes(actor.role)) throw notYours();
+    const [r] = await this.em.fork().execute<Row[]>('select context from procedure_request where id = ?', [row.id]);
+    const acuseId = (r?.context as Record<string, unknown> | null)?.acuseId;
+    if (typeof acuseId !== 'number') throw new DomainError('La solicitud aún no tiene acuse de entrega.', 'estado', 'NO_ESPERA_ACUSE', 409);
+    const acuse = await this.acuses.get(acuseId);
+    if (acuse.signedScanHash === null) {
+      await this.acuses
+        .attachSignedScan({ key: operationKey(actor, 'acuse.signed', acuseId, idem.operationId ?? undefined), actor, acuseId, content, contentType })
+        .catch((err: unknown) => {
+          if (!(err instanceof ConflictError)) throw err; // signed meanwhile by another upload: the delivery still closes
+        });
+    }
+    return this.send(actor, row, { evento: ACUSE_SIGNED }, idem);
+  }
+
+  private async send(actor: Actor, row: RequestRow, dto: DecisionDto, idem: IdempotencyContext): Promise<DecisionResultDto> {
     const spec = eventSpec(row.procedure, dto.evento);
     const comment = dto.comentario?.trim() || undefined;
     if (spec.requiereComentario && !comment) {
@@ -809,6 +854,20 @@ export class RequestsHttpService {
     } catch {
       return true;
     }
+  }
+
+  /** The roles that collect a signed acuse in some step of the request's chart (none on v1 charts). */
+  private acuseCollectors(procedure: ProcedureName, version: number): Set<string> {
+    const roles = new Set<string>();
+    try {
+      for (const node of Object.values(chartFor(procedure, version).states)) {
+        const meta = node.config.meta as StepMeta | undefined;
+        if (meta?.kind === 'task') for (const role of meta.decisions[ACUSE_SIGNED] ?? []) roles.add(role);
+      }
+    } catch {
+      // an unknown chart: nobody
+    }
+    return roles;
   }
 
   private metaOf(procedure: ProcedureName, version: number, state: string): StepMeta | null {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor, Role } from '../../auth/actor';
@@ -6,7 +6,9 @@ import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotency, IdempotencyContext, Idempotent } from '../../http/idempotency.interceptor';
 import { IdParam } from '../../http/params';
+import { SignedScanUpload } from '../../inventory/http/signed-scan-upload';
 import { FileUpload } from '../../uploads/file-upload.decorator';
+import type { UploadRequest } from '../../uploads/file-upload.decorator';
 import type { UploadedFile as Upload } from '../../uploads/upload-validation';
 import {
   DecisionDto,
@@ -91,6 +93,27 @@ export class RequestsController {
   @ApiProblems(404, 409, 422, 503)
   decide(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: DecisionDto, @Idempotency() idem: IdempotencyContext): Promise<DecisionResultDto> {
     return this.requests.decide(actor, id, dto, idem);
+  }
+
+  @Post(':id/signed-acuse')
+  @AnyRole()
+  @HttpCode(200)
+  @Idempotent()
+  @SignedScanUpload()
+  @ApiOperation({
+    summary:
+      'Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.',
+  })
+  @ApiOkResponse({ type: DecisionResultDto })
+  @ApiProblems(403, 404, 409, 503)
+  signedAcuse(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @UploadedFile() file: Upload,
+    @Req() req: UploadRequest,
+    @Idempotency() idem: IdempotencyContext,
+  ): Promise<DecisionResultDto> {
+    return this.requests.signedAcuse(actor, id, file.buffer, req.upload!.mediaType, idem);
   }
 
   @Post(':id/withdraw')

@@ -167,6 +167,12 @@ export class FaultWorld {
     return { schoolId: seeded.school.id, students, escuela };
   }
 
+  signedAcuseForm(requestId: number): FormData {
+    const form = new FormData();
+    form.append('archivo', new Blob([new Uint8Array(pdfDocument(`Acuse firmado ${requestId}`))], { type: 'application/pdf' }), 'acuse-firmado.pdf');
+    return form;
+  }
+
   fileForm(school: SchoolWorld): FormData {
     const form = new FormData();
     form.append('datos', JSON.stringify({ procedimiento: 'PROCEDURE_1', nuevos: school.students, continuan: [] }));
@@ -236,12 +242,16 @@ export class FaultWorld {
     await this.decide(requestId, 'control', 'VALIDATE');
   }
 
-  /** From the printed run to delivery with its acuse. */
+  /** From the printed run to delivery with its signed acuse. */
   async confirmAndDeliver(requestId: number): Promise<void> {
     await this.taskOpen(requestId, 'CONFIRMACION_PRODUCCION');
     await this.decide(requestId, 'control', 'PRODUCTION_CONFIRMED');
     await this.taskOpen(requestId, 'ENTREGA');
     await this.decide(requestId, 'control', 'DELIVER');
+    await this.taskOpen(requestId, 'ACUSE_FIRMADO');
+    const key = randomUUID();
+    const signed = await this.untilAnswered(() => this.http('POST', `/requests/${requestId}/signed-acuse`, { token: this.tokens.control, form: this.signedAcuseForm(requestId), key }), `signed acuse of ${requestId}`);
+    if (signed.status !== 200) throw new Error(`signed acuse of ${requestId} → ${signed.status} ${JSON.stringify(signed.body)}`);
     await waitFor(async () => (await this.detail(requestId)).body.estado === 'ENTREGADA', `request ${requestId} to be ENTREGADA`);
   }
 

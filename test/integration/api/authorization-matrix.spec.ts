@@ -6,7 +6,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
-import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest } from './requests-fixtures';
+import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -47,6 +47,12 @@ const ROWS: Row[] = [
   //                                                                   ANON ESC_IN ESC_OUT PLA_IN PLA_OUT CE_IN CE_OUT TEC_IN TEC_OUT RM  CEC ADMIN
   { name: 'salud', method: 'GET', route: '/health', expect:             '200  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/health' }) },
+  { name: 'descifrar datos de Temporal', method: 'POST', route: '/temporal-codec/decode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/decode', json: { payloads: [] } }) },
+  { name: 'cifrar datos de Temporal', method: 'POST', route: '/temporal-codec/encode', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/temporal-codec/encode', json: { payloads: [] } }) },
   { name: 'quién soy', method: 'GET', route: '/auth/me', expect:        '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/auth/me' }) },
   { name: 'lista de escuelas', method: 'GET', route: '/schools', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
@@ -363,6 +369,10 @@ const ROWS: Row[] = [
   { name: 'decidir', method: 'POST', route: '/requests/{id}/decisions', expect:
                                                                         '401  403    404     200    404     403   404    403    404     403 403 403',
     request: async (w, t) => ({ path: `/requests/${await matrixRequest(w, t)}/decisions`, json: { evento: 'ACCEPT' } }) },
+  // A Procedure 1 request in Planeación's review: only the DRSE's Control Escolar collects its signed acuse (409: not yet); other roles 403.
+  { name: 'acuse firmado', method: 'POST', route: '/requests/{id}/signed-acuse', expect:
+                                                                        '401  403    404     403    404     409   404    403    404     403 403 403',
+    request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/signed-acuse`, form: signedAcuseForm() }) },
   { name: 'retirar', method: 'POST', route: '/requests/{id}/withdraw', expect:
                                                                         '401  200    404     403    404     403   404    403    403     403 403 403',
     request: async (w, t, persona) => ({ path: `/requests/${persona === 'ESCUELA_DENTRO' ? await matrixRequest(w, t) : (await requestsWorld(w, t)).requestId}/withdraw`, json: {} }) },
@@ -413,6 +423,14 @@ const ROWS: Row[] = [
   { name: 'cobertura de una escuela', method: 'GET', route: '/reports/coverage/schools/{id}', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/reports/coverage/schools/${w.school.id}` }) },
+  { name: 'cuentas', method: 'GET', route: '/users', expect:            '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/users' }) },
+  { name: 'deshabilitar una cuenta', method: 'POST', route: '/users/{id}/disable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/disable` }) },
+  { name: 'habilitar una cuenta', method: 'POST', route: '/users/{id}/enable', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/enable` }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
@@ -427,6 +445,7 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /auth/login': 'público; probado en auth.spec.ts',
   'POST /auth/refresh': 'público; probado en auth.spec.ts',
   'POST /auth/logout': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
+  'POST /auth/logout-all': 'cerraría las sesiones de la matriz; probado en auth.spec.ts',
 };
 
 function parse(expect: string): Expected[] {

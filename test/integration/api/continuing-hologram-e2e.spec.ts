@@ -7,7 +7,7 @@ import { QrKeyStore } from '../../../src/production/qr-key-store';
 import type { HttpResult, TestApp } from '../../support/app';
 import { startTestApp } from '../../support/app';
 import { CYCLE, ensureCycles, holderId, ok, OTHER_CYCLE } from './inventory-fixtures';
-import { detailWhen, eventually, fileP1 } from './requests-fixtures';
+import { detailWhen, eventually, fileP1, uploadSignedAcuse } from './requests-fixtures';
 
 /**
  * Issue 11 item 1 end to end over HTTP (real API, PostgreSQL, Temporal and worker): a continuing
@@ -114,7 +114,7 @@ describe('Continuing students get the hologram, not a new card', () => {
     expect((run.body.issued as Array<{ studentId: number }>).map((c) => c.studentId)).toEqual([fresh]);
     expectOk(await decide('control', id, { evento: 'PRODUCTION_CONFIRMED' }));
     expectOk(await decide('control', id, { evento: 'DELIVER' }));
-    await detailWhen(t, token.escuela, id, 'ENTREGADA');
+    await uploadSignedAcuse(t, token.control, id, token.escuela);
 
     // One card (the previous cycle's), now with this cycle's hologram; the new student has both.
     expect(await cardsOf(continuing)).toEqual(oldCard);

@@ -3,12 +3,12 @@ import { formWith, pngPhoto } from '../../support/files';
 import { HttpResult, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from './inventory-fixtures';
 import { stockForPrinting } from './production-fixtures';
-import { detailWhen, eventually, oficioForm, requestForm } from './requests-fixtures';
+import { detailWhen, eventually, oficioForm, requestForm, uploadSignedAcuse } from './requests-fixtures';
 
 /**
  * Issue 11 item 2 over HTTP: a school without internet is served through its DRSE. DRSE staff load
  * a student and photo, file the school's Procedure 1 oficio (the scanned paper one), correct and
- * resend it when returned, and the procedure reaches ENTREGADA; every act names the real actor and
+ * resend it when returned, and the procedure reaches ENTREGADA with the signed acuse; every act names the real actor and
  * that it was done on the school's behalf.
  */
 describe('a Procedure 1 for a school without internet, filed and carried by DRSE staff', () => {
@@ -53,7 +53,7 @@ describe('a Procedure 1 for a school without internet, filed and carried by DRSE
     ]);
   });
 
-  it('files the oficio on its behalf, corrects and resends it when returned, and the procedure is delivered', async () => {
+  it('files the oficio on its behalf, corrects and resends it when returned; delivered once the signed acuse is uploaded', async () => {
     const students = [(await t.createStudent(offline)).id, (await t.createStudent(offline)).id, (await t.createStudent(offline)).id];
     const datos = { procedimiento: 'PROCEDURE_1', escuela: offline.id, nuevos: students, continuan: [] };
 
@@ -85,7 +85,9 @@ describe('a Procedure 1 for a school without internet, filed and carried by DRSE
     );
     expectOk(await decide('control', id, { evento: 'PRODUCTION_CONFIRMED' }));
     expectOk(await decide('control', id, { evento: 'DELIVER' }));
-    const delivered = await detailWhen(t, token.escuela, id, 'ENTREGADA', 60_000);
+    // Delivered on paper; the DRSE's Control Escolar uploads the signed acuse and only then it is ENTREGADA.
+    await detailWhen(t, token.control, id, 'ESPERANDO_ACUSE', 60_000);
+    const delivered = await uploadSignedAcuse(t, token.control, id, token.escuela);
     expect(delivered.body.linea.slice(0, 4).map((e: { evento: string; actor: { rol: string } }) => [e.evento, e.actor.rol])).toEqual([
       ['SUBMIT', 'DRSE_PLANEACION'],
       ['RETURN', 'DRSE_PLANEACION'],

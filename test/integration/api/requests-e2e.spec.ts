@@ -3,7 +3,7 @@ import type { HttpResult, TestApp } from '../../support/app';
 import { startTestApp } from '../../support/app';
 import { ensureCycles, holderId, ok } from './inventory-fixtures';
 import { cardOf, pdfTools, today } from './production-fixtures';
-import { detailWhen, eventually, fileP1, requestForm } from './requests-fixtures';
+import { detailWhen, eventually, fileP1, requestForm, signedAcuseForm, uploadSignedAcuse } from './requests-fixtures';
 
 /**
  * Issue #6's end-to-end runs over HTTP (real API, PostgreSQL, Temporal and worker):
@@ -160,12 +160,34 @@ describe(RequestsHttpService.name, () => {
     expect(pdfTools(planillas.body as Buffer).pages).toBe(3);
 
     expect((await decide('control', id, { evento: 'PRODUCTION_CONFIRMED' })).body.estado).toBe('LISTA_PARA_ENTREGA');
+    // Not delivered yet: nothing signed to upload.
+    const early = await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.control, form: signedAcuseForm() });
+    expect([early.status, early.body.code]).toEqual([409, 'NO_ESPERA_ACUSE']);
     expectOk(await decide('control', id, { evento: 'DELIVER' }));
-    const delivered = await detailWhen(t, token.escuela, id, 'ENTREGADA');
+
+    // Delivered on paper, not in the system until the signed acuse is uploaded: one task for Control Escolar.
+    const waiting = await detailWhen(t, token.control, id, 'ESPERANDO_ACUSE');
+    expect(waiting.body.tareaAbierta).toMatchObject({ key: 'ACUSE_FIRMADO', rol: 'DRSE_CONTROL_ESCOLAR' });
+    expect(waiting.body.acciones).toEqual([expect.objectContaining({ evento: 'ACUSE_SIGNED', etiqueta: 'Subir el acuse firmado' })]);
+    // Listed once, as the request's task (not again as an acuse to sign).
+    const inbox = expectOk(await t.http('GET', '/inbox/items?pageSize=100', { token: token.control }));
+    const mine = (inbox.body.items as Array<{ solicitudId: number | null; tipo: string; titulo: string }>).filter((i) => i.solicitudId === id);
+    expect(mine.map((i) => [i.tipo, i.titulo])).toEqual([['TAREA', 'Subir el acuse de entrega firmado y sellado']]);
+    const bare = await decide('control', id, { evento: 'ACUSE_SIGNED' });
+    expect(bare.status).toBe(422);
+    expect(bare.body.detail ?? bare.body.errors?.[0]?.message).toMatch(/suba el acuse firmado/i);
+    expect((await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.escuela, form: signedAcuseForm() })).status).toBe(403);
+    expect((await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.controlC1, form: signedAcuseForm() })).status).toBe(404);
+    expect((await detailWhen(t, token.control, id, 'ESPERANDO_ACUSE')).body.documentos.find((d: { tipo: string }) => d.tipo === 'ACUSE').firmado).toBe(false);
+
+    const delivered = await uploadSignedAcuse(t, token.control, id, token.escuela);
     expect(delivered.body.linea.map((e: { evento: string }) => e.evento)).toEqual([
       'SUBMIT', 'RETURN', 'RESUBMIT', 'ACCEPT', 'PROCEDENCIA_CHECKED', 'VALIDATE_PARTIAL', 'MATERIAL_SHORT',
-      'SUPPLY_FULFILLED', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED',
+      'SUPPLY_FULFILLED', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
+    expect(doc(delivered, 'ACUSE')).toMatchObject({ firmado: true });
+    const again = await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.control, form: signedAcuseForm() });
+    expect(again.status).toBe(409);
     const acuse = doc(delivered, 'ACUSE');
     await checkAcusePdf('escuela', acuse.url, acuse.id);
     const acuseDetail = expectOk(await t.http('GET', `/acuses/${acuse.id}`, { token: token.escuela }));
@@ -226,9 +248,10 @@ describe(RequestsHttpService.name, () => {
     expect((await t.http('GET', `/cards/${oldCard.folio}/events`, { token: token.control })).body).toMatchObject({ replacedByFolio: newFolio });
 
     expectOk(await decide('control', id, { evento: 'DELIVER' }));
-    const delivered = await detailWhen(t, token.escuela, id, 'ENTREGADA');
+    // Printed by the DRSE: its Control Escolar collects the signed acuse.
+    const delivered = await uploadSignedAcuse(t, token.control, id, token.escuela);
     expect(delivered.body.linea.map((e: { evento: string }) => e.evento)).toEqual([
-      'SUBMIT', 'PAYMENT_RECORDED', 'PAYMENT_VALID', 'REPLACEMENT_PRODUCED', 'PRODUCTION_CONFIRMED', 'FOLIO_REVOKED', 'DELIVER', 'ACUSE_RECORDED',
+      'SUBMIT', 'PAYMENT_RECORDED', 'PAYMENT_VALID', 'REPLACEMENT_PRODUCED', 'PRODUCTION_CONFIRMED', 'FOLIO_REVOKED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
     const acuse = doc(delivered, 'ACUSE');
     await checkAcusePdf('escuela', acuse.url, acuse.id);
@@ -278,9 +301,12 @@ describe(RequestsHttpService.name, () => {
     expect([reservedAtDrse.MICA.reserved, reservedAtDrse.MICA.available]).toEqual([16, 64]);
 
     expectOk(await decide('tecnologiasC1', id, { evento: 'DELIVER' }));
-    const delivered = await detailWhen(t, token.escuelaGrande, id, 'ENTREGADA');
+    // Tecnologías delivered the material: it collects the signed acuse (Control Escolar may not).
+    await detailWhen(t, token.tecnologiasC1, id, 'ESPERANDO_ACUSE');
+    expect((await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.controlC1, form: signedAcuseForm() })).status).toBe(403);
+    const delivered = await uploadSignedAcuse(t, token.tecnologiasC1, id, token.escuelaGrande);
     expect(delivered.body.linea.map((e: { evento: string }) => e.evento)).toEqual([
-      'SUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED',
+      'SUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
     const acuse = doc(delivered, 'ACUSE');
     await checkAcusePdf('escuelaGrande', acuse.url, acuse.id);

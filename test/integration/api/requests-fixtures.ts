@@ -22,6 +22,22 @@ export function fileP1(t: TestApp, token: string, lists: { nuevos: number[]; con
   return t.http('POST', '/requests', { token, headers, form: requestForm({ procedimiento: 'PROCEDURE_1', nuevos: lists.nuevos, continuan: lists.continuan ?? [] }) });
 }
 
+/** A scanned, signed and sealed acuse (a PDF) in `archivo`. */
+export function signedAcuseForm(): FormData {
+  return formWith('archivo', pdfDocument(`Acuse firmado y sellado ${Math.random()}`), 'acuse-firmado.pdf', 'application/pdf');
+}
+
+/**
+ * After DELIVER: waits until the request waits for its signed acuse, uploads the scan as `token`
+ * (POST /requests/:id/signed-acuse) and waits until it is ENTREGADA. Returns the delivered detail.
+ */
+export async function uploadSignedAcuse(t: TestApp, token: string, id: number, readerToken = token): Promise<HttpResult> {
+  await detailWhen(t, readerToken, id, 'ESPERANDO_ACUSE');
+  const res = await t.http('POST', `/requests/${id}/signed-acuse`, { token, form: signedAcuseForm() });
+  if (res.status !== 200) throw new Error(`signed acuse refused: ${res.status} ${JSON.stringify(res.body)}`);
+  return detailWhen(t, readerToken, id, 'ENTREGADA');
+}
+
 /** Polls `read` until `done` holds (the workflow runs asynchronously); fails with the last value after `ms`. */
 export async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;

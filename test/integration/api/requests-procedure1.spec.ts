@@ -1,7 +1,7 @@
 import { RequestsHttpService } from '../../../src/requests/http/requests-http.service';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, holderId, ok } from './inventory-fixtures';
-import { detailWhen, eventually, fileP1 } from './requests-fixtures';
+import { detailWhen, eventually, fileP1, uploadSignedAcuse } from './requests-fixtures';
 
 /**
  * Procedure 1 over HTTP with the real worker and the real modules: oficio → returned for
@@ -160,11 +160,11 @@ describe(RequestsHttpService.name, () => {
     expect(production.body.documentos.map((d: { tipo: string }) => d.tipo)).toEqual(['OFICIO', 'PLANILLAS']);
     expect((await decide('control', waitingRequest, { evento: 'PRODUCTION_CONFIRMED' })).body.estado).toBe('LISTA_PARA_ENTREGA');
     expect((await decide('control', waitingRequest, { evento: 'DELIVER' })).status).toBe(200);
-    const delivered = await detailWhen(t, token.escuela, waitingRequest, 'ENTREGADA');
+    const delivered = await uploadSignedAcuse(t, token.control, waitingRequest, token.escuela);
     expect(delivered.body.documentos.map((d: { tipo: string }) => d.tipo)).toEqual(['OFICIO', 'PLANILLAS', 'ACUSE']);
     expect(delivered.body.acciones).toEqual([]);
-    expect(delivered.body.linea.map((e: { evento: string }) => e.evento).slice(-8)).toEqual([
-      'SUPPLY_FULFILLED', 'INK_SHORT', 'RECHECK_MATERIAL', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED',
+    expect(delivered.body.linea.map((e: { evento: string }) => e.evento).slice(-9)).toEqual([
+      'SUPPLY_FULFILLED', 'INK_SHORT', 'RECHECK_MATERIAL', 'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
   });
 

@@ -50,7 +50,8 @@ describe('GET /health', () => {
     try {
       const res = await fetch(`${url}/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+      // The tests' dev server keeps its state in SQLite with one history shard (the cluster profile: postgres12, 4).
+      expect(await res.json()).toEqual({ status: 'ok', database: 'up', temporal: 'up', temporalCluster: { almacen: 'sqlite', shards: 1 } });
     } finally {
       await app.close();
     }

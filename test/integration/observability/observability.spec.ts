@@ -3,7 +3,7 @@ import type { Student } from '../../../src/catalog/entities';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from '../api/inventory-fixtures';
 import { stockForPrinting } from '../api/production-fixtures';
-import { detailWhen, eventually, fileP1 } from '../api/requests-fixtures';
+import { detailWhen, eventually, fileP1, uploadSignedAcuse } from '../api/requests-fixtures';
 
 /**
  * Issue 17 over a real run (API, worker, PostgreSQL, Temporal): a Procedure 1 from the oficio to
@@ -59,7 +59,7 @@ describe('observability', () => {
     );
     expect((await decide('control', requestId, { evento: 'PRODUCTION_CONFIRMED' }, 'obs-confirm-1')).status).toBe(200);
     expect((await decide('control', requestId, { evento: 'DELIVER', comentario: 'Entregado al director.' }, 'obs-deliver-1')).status).toBe(200);
-    await detailWhen(t, token.escuela, requestId, 'ENTREGADA');
+    await uploadSignedAcuse(t, token.control, requestId, token.escuela);
 
     const records = parsed();
     expect(records.length).toBeGreaterThan(20);

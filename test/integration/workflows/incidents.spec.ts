@@ -146,6 +146,8 @@ describe('incidents and cancellation (chart v2)', () => {
     await waitForView(client, workflowId, inState('confirmacionProduccion'));
     await client.decide('PROCEDURE_1', requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: a.controlEscolar });
     await client.decide('PROCEDURE_1', requestId, { event: { type: 'DELIVER' }, actor: a.controlEscolar });
+    await waitForView(client, workflowId, inState('esperaAcuseFirmado'));
+    await client.decide('PROCEDURE_1', requestId, { event: { type: 'ACUSE_SIGNED' }, actor: a.controlEscolar });
     expect(await temporal.client.workflow.getHandle(workflowId).result()).toMatchObject({ outcome: 'DELIVERED' });
     expect(await q(`select count(*)::int as n from print_run where reservation_id = (select id from stock_reservation where request_id = ?)`, [String(requestId)])).toEqual([{ n: 1 }]);
   });

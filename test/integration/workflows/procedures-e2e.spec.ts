@@ -139,8 +139,11 @@ describe(runProcedure.name, () => {
     expect(timeline.map((t) => t.seq)).toEqual(timeline.map((_, i) => i));
     expect(timeline.map((t) => t.event)).toEqual([
       'SUBMIT', 'RETURN', 'RESUBMIT', 'ACCEPT', 'PROCEDENCIA_CHECKED', 'VALIDATE_PARTIAL', 'MATERIAL_SHORT', 'SUPPLY_FULFILLED',
-      'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED',
+      'MATERIAL_RESERVED', 'PRINT_RUN_GENERATED', 'PRODUCTION_CONFIRMED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
+    // Delivered only once the signed acuse came: a task for Control Escolar until then.
+    expect(r.acuseWait).toMatchObject({ status: 'ESPERANDO_ACUSE', state: 'esperaAcuseFirmado', openTask: { key: 'ACUSE_FIRMADO', role: 'DRSE_CONTROL_ESCOLAR' } });
+    expect(r.acuseWait!.context.acuseId).toEqual(expect.any(Number));
     expect(timeline[1]).toMatchObject({ actorId: 'u-planeacion', actorRole: 'DRSE_PLANEACION', from: 'revisionPlaneacion', to: 'correccionEscuela', comment: 'Faltan alumnos y el sello.' });
     const closedBy = await q(`select task_key, closed_by, closed_event from procedure_task where request_id = ? order by seq`, [r.requestId]);
     expect(closedBy[0]).toEqual({ task_key: 'REVISION_PLANEACION', closed_by: 'u-planeacion', closed_event: 'RETURN' });
@@ -178,8 +181,9 @@ describe(runProcedure.name, () => {
       { kind: 'RESERVATION', n: 3 }, { kind: 'TRANSFER_IN', n: 3 }, { kind: 'TRANSFER_OUT', n: 3 },
     ]);
     expect((await c.requests.timeline(r.requestId)).map((t) => t.event)).toEqual([
-      'SUBMIT', 'RETURN', 'RESUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE_PARTIAL', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED',
+      'SUBMIT', 'RETURN', 'RESUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE_PARTIAL', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
+    expect(r.acuseWait).toMatchObject({ status: 'ESPERANDO_ACUSE', openTask: { key: 'ACUSE_FIRMADO', role: 'DRSE_TECNOLOGIAS' } });
   });
 
   it('runs a replacement: refused payment, valid receipt, new folio printed by the school, old folio replaced, delivered', async () => {
@@ -201,7 +205,7 @@ describe(runProcedure.name, () => {
     expect(await inventory(moduleRef).balances({ schoolId: r.school.id })).toEqual({ [HOLOGRAMA]: [8, 0], MICA: [8, 0], TESLIN: [0, 0], TINTA: [48, 0] });
     expect((await c.requests.timeline(r.requestId)).map((t) => t.event)).toEqual([
       'SUBMIT', 'PAYMENT_RECORDED', 'PAYMENT_INVALID', 'PAYMENT_RECORDED', 'PAYMENT_VALID', 'REPLACEMENT_PRODUCED', 'PRODUCTION_CONFIRMED',
-      'FOLIO_REVOKED', 'DELIVER', 'ACUSE_RECORDED',
+      'FOLIO_REVOKED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
   });
 

@@ -93,8 +93,9 @@ describe('procedure worker crash', () => {
     ]);
     expect(await inventory(moduleRef).balances({ drseCode: 'VALLES' })).toEqual({ [`HOLOGRAMA:${CYCLE}`]: [78, 0], MICA: [0, 0], TESLIN: [0, 0], TINTA: [46, 0] });
     const audit = await q('select seq from procedure_audit where request_id = ? order by seq', [r.requestId]);
-    expect(audit.map((a) => a.seq)).toEqual([...Array(13).keys()]);
-    expect(await q(`select count(*)::int as n from procedure_task where request_id = ?`, [r.requestId])).toEqual([{ n: 6 }]);
+    // 14 transitions: … delivery, acuse recorded, signed acuse uploaded; 7 tasks, the last one collecting the signed acuse.
+    expect(audit.map((a) => a.seq)).toEqual([...Array(14).keys()]);
+    expect(await q(`select count(*)::int as n from procedure_task where request_id = ?`, [r.requestId])).toEqual([{ n: 7 }]);
     expect(await q('select kind, count(*)::int as n from acuse group by kind order by kind')).toEqual([{ kind: 'CREDENCIALES', n: 1 }, { kind: 'ENVIO_DRSE', n: 2 }]);
   });
 });

@@ -29,14 +29,34 @@ describe('chart v2 beside v1', () => {
     expect(CHARTS.PROCEDURE_1[2]).toBe(procedure1MachineV2);
   });
 
-  it('v2 of Procedure 1 keeps v1 happy path, statuses and context', () => {
-    const events = [...toMaterial, reserved, generated, { type: 'PRODUCTION_CONFIRMED' }, { type: 'DELIVER' }, { type: 'ACUSE_RECORDED', acuseId: 9 }];
+  it('v2 of Procedure 1 keeps v1 happy path, statuses and context up to the acuse', () => {
+    const events = [...toMaterial, reserved, generated, { type: 'PRODUCTION_CONFIRMED' }, { type: 'DELIVER' }];
     for (let i = 0; i <= events.length; i++) {
       const a = walk(procedure1MachineV1, p1Input, events.slice(0, i));
       const b = walk(procedure1MachineV2, p1Input, events.slice(0, i));
       expect([stateName(b), publicStatus(b)]).toEqual([stateName(a), publicStatus(a)]);
     }
-    expect(walk(procedure1MachineV2, p1Input, events).context).toMatchObject({ acuseId: 9, incident: null, incidents: 0 });
+    const recorded = walk(procedure1MachineV2, p1Input, [...events, { type: 'ACUSE_RECORDED', acuseId: 9 }]);
+    expect(recorded.context).toMatchObject({ acuseId: 9, incident: null, incidents: 0 });
+  });
+});
+
+describe('v2 charts: delivered only with the signed acuse', () => {
+  const p2Input = { requestId: 8, schoolId: 4, drseCode: 'SUR', requested: { teslinSheets: 10, micas: 80, holograms: 80 } };
+  const toP2Acuse = [{ type: 'ACCEPT' }, { type: 'JUSTIFICATION_CHECKED', requested: p2Input.requested, allowed: p2Input.requested }, { type: 'VALIDATE' }, reserved, { type: 'DELIVER' }];
+  it.each([
+    ['Procedure 1', procedure1MachineV2, p1Input, [...toMaterial, reserved, generated, { type: 'PRODUCTION_CONFIRMED' }, { type: 'DELIVER' }], 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL'],
+    ['Procedure 2', procedure2MachineV2, p2Input, toP2Acuse, 'DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL'],
+  ] as const)('%s: the recorded acuse opens a 5-day task for %s; only ACUSE_SIGNED delivers', (_name, machine, input, before, role, escalateTo) => {
+    const waiting = walk(machine, input, [...(before as never[]), { type: 'ACUSE_RECORDED', acuseId: 9 }]);
+    expect([stateName(waiting), publicStatus(waiting), waiting.status]).toEqual(['esperaAcuseFirmado', 'ESPERANDO_ACUSE', 'active']);
+    expect(meta(waiting).task).toEqual({ key: 'ACUSE_FIRMADO', title: 'Subir el acuse de entrega firmado y sellado', role, sla: '5 days', escalateTo });
+    expect(allowedDecisions(waiting)).toEqual({ [role]: ['ACUSE_SIGNED'] });
+    for (const other of ['DELIVER', 'CANCEL', 'RETRY', 'WITHDRAW', 'ACUSE_RECORDED']) expect(waiting.can({ type: other } as never)).toBe(false);
+    const overdue = walk(machine, input, [...(before as never[]), { type: 'ACUSE_RECORDED', acuseId: 9 }, { type: 'SLA_EXPIRED' }]);
+    expect([stateName(overdue), overdue.context.escalations]).toEqual(['esperaAcuseFirmado', 1]);
+    const done = walk(machine, input, [...(before as never[]), { type: 'ACUSE_RECORDED', acuseId: 9 }, { type: 'ACUSE_SIGNED' }]);
+    expect([done.status, publicStatus(done), done.context.acuseId]).toEqual(['done', 'ENTREGADA', 9]);
   });
 });
 

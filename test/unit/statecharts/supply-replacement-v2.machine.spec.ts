@@ -93,11 +93,25 @@ describe('replacementMachineV2', () => {
   const paid = { type: 'PAYMENT_RECORDED', paymentId: 3 };
   const produced = { type: 'REPLACEMENT_PRODUCED', printRunId: 8, newFolio: '2627-0000002-1' };
 
-  it('keeps v1 paths for both print routes and the invalid payment', () => {
-    const rest = [{ type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }, { type: 'ACUSE_RECORDED', acuseId: 4 }];
+  it('keeps v1 paths for both print routes and the invalid payment, up to the acuse', () => {
+    const rest = [{ type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }];
     samePath(replacementMachineV1, replacementMachineV2, input, [paid, ...rest]);
     samePath(replacementMachineV1, replacementMachineV2, { ...input, printRoute: 'DRSE' }, [paid, ...rest]);
     samePath(replacementMachineV1, replacementMachineV2, input, [paid, { type: 'PAYMENT_INVALID' }, { type: 'WITHDRAW' }]);
+  });
+
+  it.each([
+    ['ESCUELA', 'esperaAcuseEscuela', 'ESCUELA', 'DRSE_CONTROL_ESCOLAR'],
+    ['DRSE', 'esperaAcuseDrse', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL'],
+  ] as const)('printed by %s: the signed acuse is collected by whoever printed (%s), and only it delivers', (printRoute, state, role, escalateTo) => {
+    const path = [paid, { type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }, { type: 'ACUSE_RECORDED', acuseId: 4 }];
+    const waiting = walk(replacementMachineV2, { ...input, printRoute }, path as never[]);
+    expect([stateName(waiting), publicStatus(waiting), waiting.context.acuseId]).toEqual([state, 'ESPERANDO_ACUSE', 4]);
+    expect(meta(waiting).task).toMatchObject({ key: 'ACUSE_FIRMADO', role, sla: '5 days', escalateTo });
+    expect(meta(waiting).decisions).toEqual({ ACUSE_SIGNED: [role] });
+    expect(waiting.can({ type: 'DELIVER' } as never)).toBe(false);
+    const done = walk(replacementMachineV2, { ...input, printRoute }, [...path, { type: 'ACUSE_SIGNED' }] as never[]);
+    expect([done.status, publicStatus(done)]).toEqual(['done', 'ENTREGADA']);
   });
 
   it.each([

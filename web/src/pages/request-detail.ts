@@ -163,6 +163,7 @@ export function confirmText(label: string): string {
 }
 
 function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>, correction: Correction | null): HTMLElement {
+  if (a.evento === 'ACUSE_SIGNED') return signedAcuseForm(r, box);
   const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 2000 });
   const numbers = (a.datos ?? []).map((d) => ({
     d,
@@ -221,6 +222,37 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
       document.querySelector('main h1')?.after(done);
       done.focus(); // keyboard users keep their place instead of falling back to the page body
 
+    });
+  });
+  return form;
+}
+
+/** The delivery ends with the signed and sealed acuse: its scan is uploaded and the request is delivered in one step. */
+function signedAcuseForm(r: RequestDetail, box: ReturnType<typeof messageBox>): HTMLElement {
+  const file = h('input', { type: 'file', name: 'archivo', accept: 'application/pdf,image/jpeg,image/png', required: true });
+  const submit = h('button', { type: 'submit' }, 'Subir el acuse firmado y concluir la entrega');
+  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
+  const form = h(
+    'form',
+    { class: 'decision', 'aria-label': 'Subir el acuse firmado', novalidate: true },
+    field('Acuse de entrega firmado y sellado, escaneado (PDF, JPEG o PNG)', file, 'Descargue el acuse en «Documentos», recabe firma y sello de quien recibe y súbalo aquí.'),
+    h('div', { class: 'actions' }, submit, cancel),
+  );
+  cancel.addEventListener('click', () => form.remove());
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = file.files?.[0];
+    if (!f) return box.error(new ApiError(422, 'Elija el archivo del acuse firmado.', undefined, [{ field: 'archivo', message: 'Elija el archivo.' }]));
+    const fd = new FormData();
+    fd.append('archivo', f);
+    const p = progress('Subiendo el acuse firmado…');
+    void act(submit, box, async () => {
+      box.replaceChildren(p);
+      await upload('POST', `/requests/${r.id}/signed-acuse`, fd, (x) => p.set(x));
+      await refreshPage();
+      const done = h('p', { class: 'notice ok', role: 'status', tabindex: -1 }, 'Acuse firmado guardado: la entrega quedó concluida.');
+      document.querySelector('main h1')?.after(done);
+      done.focus();
     });
   });
   return form;
@@ -395,7 +427,13 @@ function documentsPanel(r: RequestDetail): HTMLElement {
             box.ok('Descarga lista.');
           });
         });
-        const scan = d.tipo === 'ACUSE' && d.firmado ? badge('Copia firmada adjunta', 'ok') : d.tipo === 'ACUSE' && SCAN_UPLOADERS.includes(role) ? signedScanForm(Number(d.id)) : null;
+        // While the request waits for it, the signed acuse is uploaded from «Qué puede hacer ahora» (it concludes the delivery).
+        const scan =
+          d.tipo === 'ACUSE' && d.firmado
+            ? badge('Copia firmada adjunta', 'ok')
+            : d.tipo === 'ACUSE' && r.estado !== 'ESPERANDO_ACUSE' && SCAN_UPLOADERS.includes(role)
+              ? signedScanForm(Number(d.id))
+              : null;
         const version =
           d.tipo === 'OFICIO' && d.version
             ? ` · ${d.version > 1 ? `versión ${d.version} (corregido)` : 'versión 1 (el presentado)'}, subido ${fmtDate(d.fecha)}`

@@ -23,6 +23,18 @@ const HOLOGRAMA = `HOLOGRAMA:${CYCLE}`;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
+ * After the delivery: v2 charts wait for the signed acuse (the API sends ACUSE_SIGNED once the scan is
+ * stored); v1 charts are delivered already. Returns the view of the wait (null on v1).
+ */
+export async function signAcuse(c: ScenarioContext, procedure: 'PROCEDURE_1' | 'PROCEDURE_2' | 'REPLACEMENT', requestId: number, actor: ReturnType<typeof actors>[keyof ReturnType<typeof actors>]) {
+  const id = c.client.workflowId(procedure, requestId);
+  const view = await waitForView(c.client, id, (v) => v.status === 'ESPERANDO_ACUSE' || v.status === 'ENTREGADA');
+  if (view.status !== 'ESPERANDO_ACUSE') return null;
+  await c.client.decide(procedure, requestId, { event: { type: 'ACUSE_SIGNED' }, actor });
+  return view;
+}
+
+/**
  * Procedure 1 from oficio to acuse on real stock: a return for correction and resubmission, a
  * partly valid validation, a shortage (2 sheets, 12 micas) that opens a real supply ticket fulfilled
  * in two shipments from central stock, a print run of 17 cards (7 voided slots, rendered), delivery
@@ -90,9 +102,10 @@ export async function procedure1Scenario(c: ScenarioContext) {
   const production = await waitForView(c.client, id, inState('confirmacionProduccion'));
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: a.controlEscolar });
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'DELIVER' }, actor: a.controlEscolar, comment: 'Entregado al director.' });
+  const acuseWait = await signAcuse(c, 'PROCEDURE_1', requestId, a.controlEscolar);
   const result: ProcedureResult = await handle.result();
   return {
-    requestId, workflowId: id, supplyId, school, validation, waiting, production, result, previousRunId: previous.runId!,
+    requestId, workflowId: id, supplyId, school, validation, waiting, production, acuseWait, result, previousRunId: previous.runId!,
     students: { newOk, noPhoto, declined, continuing, issued, foreign },
   };
 }
@@ -127,8 +140,9 @@ export async function procedure2Scenario(c: ScenarioContext) {
   });
   const delivery = await waitForView(c.client, id, inState('entrega'));
   await c.client.decide('PROCEDURE_2', requestId, { event: { type: 'DELIVER' }, actor: a.tecnologias });
+  const acuseWait = await signAcuse(c, 'PROCEDURE_2', requestId, a.tecnologias);
   const result: ProcedureResult = await handle.result();
-  return { requestId, workflowId: id, school, validation, delivery, result };
+  return { requestId, workflowId: id, school, validation, delivery, acuseWait, result };
 }
 
 /**
@@ -171,6 +185,7 @@ async function finishReplacement(c: ScenarioContext, r: Awaited<ReturnType<typeo
   await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'PRODUCTION_CONFIRMED' }, actor: r.a.escuela });
   await waitForView(c.client, r.id, inState('entregaEscuela'));
   await c.client.decide('REPLACEMENT', r.requestId, { event: { type: 'DELIVER' }, actor: r.a.escuela });
+  await signAcuse(c, 'REPLACEMENT', r.requestId, r.a.escuela);
   return r.handle.result();
 }
 
