@@ -124,12 +124,17 @@ export function statesOf(v1: AnyStateMachine): Record<string, StateConfig> {
 /**
  * A v2 chart: v1's guards and actions plus the incident actions, v1's initial context plus the
  * incident fields, and the given states (v1's, wrapped by `failable`/`cancellable`, and the new ones).
+ * `replaced` guards and actions take the place of v1's of the same name (a rule v2 widens).
  */
-export function withIncidents(v1: AnyStateMachine, states: Record<string, StateConfig>): AnyStateMachine {
+export function withIncidents(
+  v1: AnyStateMachine,
+  states: Record<string, StateConfig>,
+  replaced: { guards?: Record<string, unknown>; actions?: Record<string, unknown> } = {},
+): AnyStateMachine {
   const initial = v1.config.context as (a: { input: unknown }) => object;
   return setup({
-    guards: v1.implementations.guards as never,
-    actions: { ...(v1.implementations.actions as object), ...incidentActions } as never,
+    guards: { ...(v1.implementations.guards as object), ...replaced.guards } as never,
+    actions: { ...(v1.implementations.actions as object), ...incidentActions, ...replaced.actions } as never,
   }).createMachine({
     id: v1.config.id,
     initial: v1.config.initial as string,

@@ -11,6 +11,7 @@ import { SchoolDto, SchoolPageDto, SchoolQueryDto } from './catalog.dto';
 import { SchoolChangeListDto, SchoolEditResultDto, SchoolWorkLogDto, SchoolImportJsonDto, SchoolImportQueryDto, SchoolImportReportDto, UpdateSchoolDto } from './school-admin.dto';
 import { SchoolAdminService } from './school-admin.service';
 import { SchoolsService } from './schools.service';
+import { Expensive } from '../security/rate-limit';
 
 /** Who loads SCEJAL school exports: central roles. */
 const SCHOOL_IMPORTERS: Role[] = ['ADMIN', 'CONTROL_ESCOLAR_CENTRAL'];
@@ -46,6 +47,7 @@ export class SchoolsController {
   }
 
   @Post('import')
+  @Expensive()
   @HttpCode(200)
   @Roles(...SCHOOL_IMPORTERS)
   @Idempotent()
@@ -64,6 +66,7 @@ export class SchoolsController {
   }
 
   @Post('import.json')
+  @Expensive()
   @HttpCode(200)
   @Roles(...SCHOOL_IMPORTERS)
   @Idempotent()

@@ -23,6 +23,7 @@ import {
   StudentQueryDto,
 } from './catalog.dto';
 import { StudentsService } from './students.service';
+import { Expensive } from '../security/rate-limit';
 
 /** Who sees minors' data: the school, its DRSE's Planeación and Control Escolar, central Control Escolar. */
 export const STUDENT_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
@@ -63,6 +64,7 @@ export class StudentsController {
   }
 
   @Post('import')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()
@@ -80,6 +82,7 @@ export class StudentsController {
   }
 
   @Post('photos.zip')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()

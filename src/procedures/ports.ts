@@ -20,7 +20,7 @@ export type ReserveResult = { reserved: true; reservationId: number } | { reserv
 /** What a request needs reserved: cards and holograms (Procedure 1) or explicit quantities (Procedure 2). */
 export type MaterialNeed =
   | { kind: 'CARDS'; newCards: number; continuingStudents: number }
-  | { kind: 'QUANTITIES'; quantities: MaterialQuantities };
+  | { kind: 'QUANTITIES'; quantities: MaterialQuantities & { inkSets?: number } };
 
 interface StepRef {
   /** Idempotency key of the step (`<workflowId>:<seq>`). */

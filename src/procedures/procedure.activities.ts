@@ -4,7 +4,8 @@ import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests/request-read-model';
 import { replacementTariff } from '../catalog/replacement-tariff';
 import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
-import { materialCeilingForMatricula } from './material-requirement';
+import { DEFAULT_MATERIAL_RULES, materialCeilingForMatricula } from './material-requirement';
+import { loadInventoryConfig } from '../inventory/inventory-config';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 
@@ -28,6 +29,8 @@ export class ProcedureActivities implements ProcedureActivityContract {
     @Inject(PRODUCTION_GATEWAY) private readonly production: ProductionGateway,
     @Inject(SUPPLY_GATEWAY) private readonly supply: SupplyGateway,
   ) {}
+
+  private readonly planillasPerInkSet = loadInventoryConfig().planillasPerInkSet;
 
   async recordProcedureTransition(record: TransitionRecord): Promise<{ requestId: number }> {
     const { requestId } = await this.readModel.recordTransition(record);
@@ -102,19 +105,24 @@ export class ProcedureActivities implements ProcedureActivityContract {
   async checkMaterialJustification(s: StepInput): Promise<StepResult> {
     const em = this.em.fork();
     const [row] = await em.execute<Row[]>(
-      `select s.id as school_id, s.matricula, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms
+      `select s.id as school_id, s.matricula, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.requested_ink_sets
        from procedure_request r join school s on s.id = r.school_id where r.id = ?`,
       [s.requestId],
     );
     if (!row) throw new Error(`La solicitud ${s.requestId} no tiene escuela`);
-    const fromContext = s.context.requested as MaterialQuantities;
-    const requested: MaterialQuantities = {
+    const fromContext = s.context.requested as MaterialQuantities & { inkSets?: number };
+    const requested: MaterialQuantities & { inkSets?: number } = {
       teslinSheets: row.requested_teslin_sheets == null ? fromContext.teslinSheets : Number(row.requested_teslin_sheets),
       micas: row.requested_micas == null ? fromContext.micas : Number(row.requested_micas),
       holograms: row.requested_holograms == null ? fromContext.holograms : Number(row.requested_holograms),
     };
+    // Ink sets (chart v2): only when asked, so a request without ink checks as before.
+    const inkSets = row.requested_ink_sets == null ? (fromContext.inkSets ?? 0) : Number(row.requested_ink_sets);
+    if (inkSets > 0) requested.inkSets = inkSets;
     const consumption = await this.material.consumptionSummary({ schoolId: Number(row.school_id) });
-    return { outcome: 'CHECKED', data: { requested, allowed: materialCeilingForMatricula(Number(row.matricula)), consumption } };
+    const ceiling = materialCeilingForMatricula(Number(row.matricula), { ...DEFAULT_MATERIAL_RULES, planillasPerInkSet: this.planillasPerInkSet });
+    const allowed = inkSets > 0 ? ceiling : { teslinSheets: ceiling.teslinSheets, micas: ceiling.micas, holograms: ceiling.holograms };
+    return { outcome: 'CHECKED', data: { requested, allowed, consumption } };
   }
 
   /** Reserves what the validated request needs (Procedure 1: by approved students; Procedure 2: approved quantities). */

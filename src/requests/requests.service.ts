@@ -18,7 +18,9 @@ export interface NewRequest {
   /** Procedure 1: the students of the oficio. */
   students?: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }>;
   /** Procedure 2: the material asked for. */
-  requested?: { teslinSheets: number; micas: number; holograms: number };
+  requested?: { teslinSheets: number; micas: number; holograms: number; inkSets?: number };
+  /** Procedure 2: equipment the school reports it needs (not stock). */
+  equipmentNeeds?: Array<{ tipo: string; cantidad: number; detalle?: string }>;
   /** Replacement (required there): the student whose card is replaced; must belong to the school. */
   studentId?: number;
   /** The workflow's start arguments, kept until it records its first step (src/requests/pending-start.ts). */
@@ -82,15 +84,18 @@ export class RequestsService {
         studentId = r.studentId as number;
       }
       const q = r.requested;
-      if (q && [q.teslinSheets, q.micas, q.holograms].some((n) => !Number.isInteger(n) || n < 0)) {
+      if (q && [q.teslinSheets, q.micas, q.holograms, q.inkSets ?? 0].some((n) => !Number.isInteger(n) || n < 0)) {
         throw new DomainError('Las cantidades de material deben ser enteros no negativos.', 'requested');
       }
       const inserted = await em.execute<Row[]>(
         `insert into procedure_request (procedure, oficio_key, school_id, drse_code, print_route, public_status,
-           requested_teslin_sheets, requested_micas, requested_holograms, student_id, pending_start)
-         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?, ?, ?)
+           requested_teslin_sheets, requested_micas, requested_holograms, requested_ink_sets, equipment_needs, student_id, pending_start)
+         values (?, ?, ?, ?, ?, 'EN_REVISION_PLANEACION', ?, ?, ?, ?, ?, ?, ?)
          on conflict (procedure, school_id, oficio_key) do nothing returning id`,
-        [r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null, studentId, r.pendingStart ? JSON.stringify(r.pendingStart) : null],
+        [
+          r.procedure, r.oficioKey.trim(), r.schoolId, school.drse_code, school.print_route, q?.teslinSheets ?? null, q?.micas ?? null, q?.holograms ?? null,
+          q?.inkSets ?? null, r.equipmentNeeds?.length ? JSON.stringify(r.equipmentNeeds) : null, studentId, r.pendingStart ? JSON.stringify(r.pendingStart) : null,
+        ],
       );
       const created = inserted.length > 0;
       const requestId = created

@@ -2292,6 +2292,8 @@ export interface components {
             campo: string;
             etiqueta: string;
             maximo?: number;
+            /** @description Puede omitirse (cuenta como cero). */
+            opcional?: boolean;
             /** @enum {string} */
             tipo: "number";
         };
@@ -2747,6 +2749,8 @@ export interface components {
         };
         MaterialDto: {
             holograms: number;
+            /** @description Juegos de cartuchos de tinta (cada juego imprime las planillas que indique la configuración; 50 por omisión). */
+            inkSets?: number;
             micas: number;
             teslinSheets: number;
         };
@@ -2976,6 +2980,8 @@ export interface components {
             publicKeyPem: string;
             /** @description Los 32 bytes de la clave, base64url. */
             publicKeyRaw: string;
+            /** @description Clave revocada (comprometida): lo firmado con ella no es confiable y necesita reposición. */
+            revoked: boolean;
         };
         ReasonDto: {
             reason: string;
@@ -3633,10 +3639,10 @@ export interface components {
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
             /**
-             * @description Estado del folio; ausente si la firma no es válida.
+             * @description Estado del folio; ausente si la firma no es válida. NECESITA_REPOSICION: firmada con una clave revocada.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA" | "NECESITA_REPOSICION";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */

@@ -60,11 +60,21 @@ export class InventoryConsumptionRecorder implements ConsumptionRecorder {
         return { shortage: { item: l.item, required: l.required, available: l.available, missing: l.missing }, text: `${itemLabel(item)} (${l.item}): faltan ${q(l.missing)} (se requieren ${q(l.required)}, hay ${q(l.available)} disponibles)` };
       });
       throw new MaterialShortageError(
-        `Material insuficiente en ${holder.name} para ${c.cardsPrinted > 0 ? `imprimir ${c.cardsPrinted} ${c.cardsPrinted === 1 ? 'credencial' : 'credenciales'} en ${c.planillas} ${c.planillas === 1 ? 'planilla' : 'planillas'}` : 'la corrida'}${c.hologramsOnly ? ` y dar ${c.hologramsOnly} ${c.hologramsOnly === 1 ? 'holograma' : 'hologramas'} a alumnos con credencial vigente` : ''}; no se generó la corrida. ${lines.map((l) => l.text).join('; ')}.`,
+        `Material insuficiente en ${holder.name} para ${c.cardsPrinted > 0 ? `imprimir ${c.cardsPrinted} ${c.cardsPrinted === 1 ? 'credencial' : 'credenciales'} en ${c.planillas} ${c.planillas === 1 ? 'planilla' : 'planillas'}` : 'la corrida'}${c.hologramsOnly ? ` y dar ${c.hologramsOnly} ${c.hologramsOnly === 1 ? 'holograma' : 'hologramas'} a alumnos con credencial vigente` : ''}; no se generó la corrida. ${lines.map((l) => l.text).join('; ')}.${c.holder.type === 'DRSE' ? '' : ` ${onSiteRemedy(lines.some((l) => l.shortage.item === 'TINTA'))}`}`,
         lines.map((l) => l.shortage),
       );
     }
   }
+}
+
+/**
+ * What a school that prints on site does about a shortage: ask its DRSE with Procedure 2 (material
+ * for printing at the school), which since issue 11 asks for ink sets too.
+ */
+export function onSiteRemedy(inkShort: boolean): string {
+  return inkShort
+    ? 'Para conseguir tinta, presente a su DRSE un oficio del Procedimiento 2 (Nuevo oficio → material para imprimir en la escuela) pidiendo juegos de tinta.'
+    : 'Pida el material que falta a su DRSE con un oficio del Procedimiento 2 (Nuevo oficio → material para imprimir en la escuela).';
 }
 
 /** Global, so ProductionService (in ProductionModule) finds CONSUMPTION_RECORDER in the API and the worker. */

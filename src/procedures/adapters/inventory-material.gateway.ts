@@ -5,6 +5,7 @@ import { DomainError } from '../../common/domain-error';
 import { AcuseService } from '../../inventory/acuse.service';
 import { HolderService } from '../../inventory/holder.service';
 import { InsufficientStockError } from '../../inventory/inventory-errors';
+import { loadInventoryConfig } from '../../inventory/inventory-config';
 import { JustificationService } from '../../inventory/justification.service';
 import { ReservationService } from '../../inventory/reservation.service';
 import { StockService } from '../../inventory/stock.service';
@@ -26,6 +27,8 @@ export class InventoryMaterialGateway implements MaterialGateway {
     private readonly stock: StockService,
   ) {}
 
+  private readonly planillasPerInkSet = loadInventoryConfig().planillasPerInkSet;
+
   /** Tecnologías of the DRSE sets the material aside (SPEC §4 step 5). A shortage is an outcome, not an error. */
   reserve({ key, workflowId, requestId, drseCode, need }: Input<'reserve'>): Promise<ReserveResult> {
     return asActivity(async () => {
@@ -36,7 +39,7 @@ export class InventoryMaterialGateway implements MaterialGateway {
         const r =
           need.kind === 'CARDS'
             ? await this.reservations.reserve({ key, actor, holderId: holder.id, requestId, cycleCode, newCards: need.newCards, continuingStudents: need.continuingStudents })
-            : await this.reservations.reserveLines({ key, actor, holderId: holder.id, requestId, cycleCode, lines: quantitiesToLines(need.quantities, cycleCode) });
+            : await this.reservations.reserveLines({ key, actor, holderId: holder.id, requestId, cycleCode, lines: quantitiesToLines(need.quantities, cycleCode, this.planillasPerInkSet) });
         return { reserved: true as const, reservationId: r.reservationId };
       } catch (err) {
         if (!(err instanceof InsufficientStockError)) throw err;

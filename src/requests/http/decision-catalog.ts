@@ -7,6 +7,8 @@ export interface DecisionField {
   etiqueta: string;
   /** Upper bound known from the workflow (eligible students, requested material), when known. */
   maximo?: number;
+  /** May be left out (taken as zero). */
+  opcional?: boolean;
 }
 
 interface EventSpec {
@@ -20,6 +22,9 @@ const MATERIAL_FIELDS: DecisionField[] = [
   { campo: 'micas', tipo: 'number', etiqueta: 'Micas' },
   { campo: 'holograms', tipo: 'number', etiqueta: 'Hologramas' },
 ];
+
+/** Procedure 2 (chart v2) asks for ink sets too. */
+const P2_FIELDS: DecisionField[] = [...MATERIAL_FIELDS, { campo: 'inkSets', tipo: 'number', etiqueta: 'Juegos de tinta', opcional: true }];
 
 const COMMON: Record<string, EventSpec> = {
   ACCEPT: { etiqueta: 'Aceptar el oficio', requiereComentario: false },
@@ -59,7 +64,7 @@ const PARTIAL: Partial<Record<ProcedureName, EventSpec>> = {
       { campo: 'continuingApproved', tipo: 'number', etiqueta: 'Hologramas aprobados (alumnos que continúan)' },
     ],
   },
-  PROCEDURE_2: { etiqueta: 'Validar parcialmente (ajustar cantidades)', requiereComentario: true, datos: MATERIAL_FIELDS },
+  PROCEDURE_2: { etiqueta: 'Validar parcialmente (ajustar cantidades)', requiereComentario: true, datos: P2_FIELDS },
 };
 
 /** How an event is shown and what it needs. Unknown events get their code as label. */
@@ -79,7 +84,7 @@ export function fieldMaxima(procedure: ProcedureName, event: string, context: Re
     const requested = (context.requested ?? {}) as Record<string, number>;
     const allowed = (context.allowed ?? {}) as Record<string, number>;
     const out: Record<string, number> = {};
-    for (const f of MATERIAL_FIELDS) out[f.campo] = Math.min(Number(requested[f.campo] ?? 0), Number(allowed[f.campo] ?? 0));
+    for (const f of P2_FIELDS) out[f.campo] = Math.min(Number(requested[f.campo] ?? 0), Number(allowed[f.campo] ?? 0));
     return out;
   }
   return {};
@@ -110,12 +115,13 @@ export function refusalReason(procedure: ProcedureName, event: string, context: 
     const requested = quantities(context.requested);
     const allowed = quantities(context.allowed);
     if (event === 'VALIDATE') {
-      const over = MATERIAL_FIELDS.filter((f) => n(requested[f.campo]) > n(allowed[f.campo])).map((f) => `${f.etiqueta}: pidió ${n(requested[f.campo])}, el consumo permite ${n(allowed[f.campo])}`);
+      const over = P2_FIELDS.filter((f) => n(requested[f.campo]) > n(allowed[f.campo])).map((f) => `${f.etiqueta}: pidió ${n(requested[f.campo])}, el consumo permite ${n(allowed[f.campo])}`);
       if (!over.length) return 'la solicitud no pide material.';
       return `lo pedido pasa de lo que permite el consumo reportado (${list(over)}); use ${label('VALIDATE_PARTIAL')} o ${label('INVALIDATE')}.`;
     }
-    const limits = MATERIAL_FIELDS.map((f) => `«${f.etiqueta}» a lo más ${Math.min(n(requested[f.campo]), n(allowed[f.campo]))}`);
-    const total = MATERIAL_FIELDS.reduce((a, f) => a + n(requested[f.campo]), 0);
+    const fields = n(requested.inkSets) > 0 ? P2_FIELDS : MATERIAL_FIELDS;
+    const limits = fields.map((f) => `«${f.etiqueta}» a lo más ${Math.min(n(requested[f.campo]), n(allowed[f.campo]))}`);
+    const total = fields.reduce((a, f) => a + n(requested[f.campo]), 0);
     return `${list(limits)} (lo pedido y lo que permite el consumo); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${total}); para aprobar todo use ${label('VALIDATE')}.`;
   }
   if (procedure === 'SUPPLY' && event === 'SHIP') {

@@ -10,6 +10,8 @@ const FIELD_NAMES: Record<string, string> = {
   'material.teslinSheets': 'Hojas Teslin',
   'material.micas': 'Micas',
   'material.holograms': 'Hologramas',
+  'material.inkSets': 'Juegos de tinta',
+  equipo: 'Necesidades de equipo',
   justificacion: 'Justificación',
   comentario: 'Comentario',
   alumno: 'Alumno',

@@ -78,7 +78,8 @@ interface RequestRow {
   state: string;
   publicStatus: string;
   lastSeq: number;
-  requested: { teslinSheets: number | null; micas: number | null; holograms: number | null };
+  /** `inkSets` only when the oficio asked for ink (Procedure 2 since issue 11). */
+  requested: { teslinSheets: number | null; micas: number | null; holograms: number | null; inkSets?: number };
   createdAt: string;
   updatedAt: string;
   school: SchoolRefDto | null;
@@ -97,15 +98,15 @@ interface SchoolRow {
 
 const REQUEST_SELECT = `
   select r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
-         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.created_at, r.updated_at,
+         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.requested_ink_sets, r.created_at, r.updated_at,
          s.cct, s.turno, s.name as school_name, s.print_route_reason
   from procedure_request r left join school s on s.id = r.school_id`;
 
 /** A request's detail in one statement (`where r.id = ?`): see `detail()`. Actor ids that are not user ids (the system) get no name. */
 const DETAIL_SELECT = `
   select r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
-         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.created_at, r.updated_at,
-         s.cct, s.turno, s.name as school_name, s.print_route_reason, s.matricula, r.context,
+         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.requested_ink_sets, r.created_at, r.updated_at,
+         s.cct, s.turno, s.name as school_name, s.print_route_reason, s.matricula, r.context, r.equipment_needs,
          coalesce((select json_agg(t order by t.id) from (
             select id, kind, task_key, title, role, due_at, overdue, incident, description
               from procedure_task where request_id = r.id and status = 'ABIERTA') t), '[]'::json) as open_tasks,
@@ -152,12 +153,19 @@ function toRequestRow(r: Row): RequestRow {
     state: String(r.state),
     publicStatus: String(r.public_status),
     lastSeq: Number(r.last_seq),
-    requested: { teslinSheets: numOrNull(r.requested_teslin_sheets), micas: numOrNull(r.requested_micas), holograms: numOrNull(r.requested_holograms) },
+    requested: {
+      teslinSheets: numOrNull(r.requested_teslin_sheets),
+      micas: numOrNull(r.requested_micas),
+      holograms: numOrNull(r.requested_holograms),
+      ...(Number(r.requested_ink_sets ?? 0) > 0 ? { inkSets: Number(r.requested_ink_sets) } : {}),
+    },
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     school: r.school_id == null ? null : { id: Number(r.school_id), cct: String(r.cct), turno: String(r.turno), nombre: String(r.school_name) },
   };
 }
+
+const materialTotal = (m: { teslinSheets: number; micas: number; holograms: number; inkSets?: number }): number => m.teslinSheets + m.micas + m.holograms + (m.inkSets ?? 0);
 
 const someQuantity = (q: unknown): boolean =>
   typeof q === 'object' && q !== null && Object.values(q as Record<string, unknown>).some((n) => typeof n === 'number' && n > 0);
@@ -243,16 +251,20 @@ export class RequestsHttpService {
     if (!oficio) throw invalid([{ field: 'oficio', message: 'Falta el oficio escaneado (PDF).' }]);
 
     let students: Array<{ studentId: number; kind: 'NUEVO' | 'CONTINUO' }> | undefined;
-    let requested: { teslinSheets: number; micas: number; holograms: number } | undefined;
+    let requested: { teslinSheets: number; micas: number; holograms: number; inkSets?: number } | undefined;
+    let equipmentNeeds: Array<{ tipo: string; cantidad: number; detalle?: string }> | undefined;
     let comment: string | null = datos.comentario?.trim() || null;
     if (datos.procedimiento === 'PROCEDURE_1') {
       students = await this.checkStudentLists(school.id, datos, 'datos.');
       await this.assertNotInOpenRequest(school.id, students, BlobStore.hash(oficio), studentField(datos, 'datos.'));
     } else {
-      requested = { ...datos.material };
-      if (requested.teslinSheets + requested.micas + requested.holograms === 0) {
-        throw invalid([{ field: 'datos.material', message: 'Pida al menos una unidad de material.' }]);
+      const { inkSets, ...cards } = datos.material;
+      // Ink only when asked: a request without ink starts its workflow exactly as before.
+      requested = inkSets ? { ...cards, inkSets } : cards;
+      if (materialTotal(requested) === 0) {
+        throw invalid([{ field: 'datos.material', message: 'Pida al menos una unidad de material (hojas Teslin, micas, hologramas o juegos de tinta).' }]);
       }
+      equipmentNeeds = datos.equipo?.map((e) => ({ tipo: e.tipo, cantidad: e.cantidad, ...(e.detalle?.trim() ? { detalle: e.detalle.trim() } : {}) }));
       comment = [`Justificación de uso: ${datos.justificacion.trim()}`, comment].filter(Boolean).join('\n');
     }
 
@@ -271,7 +283,7 @@ export class RequestsHttpService {
         : { schoolId: school.id, drseCode: school.drse_code, requested: requested! };
     const pendingStart = this.startArguments(actor, school, input, comment, work);
     const created = await this.requests
-      .createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, pendingStart })
+      .createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, equipmentNeeds, pendingStart })
       .catch((err: unknown) => {
         throw err instanceof StudentsInOpenRequestError && datos.procedimiento === 'PROCEDURE_1' ? err.withFields(studentField(datos, 'datos.')) : err;
       });
@@ -563,6 +575,7 @@ export class RequestsHttpService {
         ...(someQuantity(context?.allowed) ? { permitido: context!.allowed } : {}),
         ...(someQuantity(context?.approved) ? { aprobado: context!.approved } : {}),
         ...(someQuantity(context?.shortage) ? { faltante: context!.shortage } : {}),
+        ...(Array.isArray(recorded.equipment_needs) && recorded.equipment_needs.length ? { equipo: recorded.equipment_needs } : {}),
       };
     }
     if (row.procedure === 'REPLACEMENT') {
@@ -705,7 +718,7 @@ export class RequestsHttpService {
       else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `datos.${k}`, message: `«${f.etiqueta}» debe ser un número entero, cero o mayor.` });
       else out[k] = v;
     }
-    for (const f of fields) if (!(f.campo in datos)) problems.push({ field: `datos.${f.campo}`, message: `Falta «${f.etiqueta}» para la decisión «${spec.etiqueta}».` });
+    for (const f of fields) if (!f.opcional && !(f.campo in datos)) problems.push({ field: `datos.${f.campo}`, message: `Falta «${f.etiqueta}» para la decisión «${spec.etiqueta}».` });
     if (problems.length) throw invalid(problems);
     return out;
   }
@@ -724,11 +737,11 @@ export class RequestsHttpService {
   async replaceMaterial(actor: Actor, id: number, dto: MaterialCorrectionDto): Promise<RequestDetailDto> {
     const row = await this.returned(actor, id, 'PROCEDURE_2', 'Sólo las solicitudes del Procedimiento 2 piden material.');
     const m = dto.material;
-    if (m.teslinSheets + m.micas + m.holograms === 0) throw invalid([{ field: 'material', message: 'Pida al menos una unidad de material.' }]);
+    if (materialTotal(m) === 0) throw invalid([{ field: 'material', message: 'Pida al menos una unidad de material (hojas Teslin, micas, hologramas o juegos de tinta).' }]);
     const updated = await this.em.fork().execute<Row[]>(
-      `update procedure_request set requested_teslin_sheets = ?, requested_micas = ?, requested_holograms = ?, updated_at = now()
+      `update procedure_request set requested_teslin_sheets = ?, requested_micas = ?, requested_holograms = ?, requested_ink_sets = ?, updated_at = now()
        where id = ? and public_status = 'DEVUELTA_A_ESCUELA' returning id`,
-      [m.teslinSheets, m.micas, m.holograms, row.id],
+      [m.teslinSheets, m.micas, m.holograms, m.inkSets ?? null, row.id],
     );
     if (updated.length === 0) throw this.notReturned();
     return this.detail(actor, id);
@@ -836,7 +849,8 @@ export class RequestsHttpService {
       const spec = eventSpec(row.procedure, evento);
       const maxima = fieldMaxima(row.procedure, evento, context);
       const action: ActionDto = { evento, etiqueta: spec.etiqueta, requiereComentario: spec.requiereComentario };
-      if (spec.datos) action.datos = spec.datos.map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
+      // An optional number nothing was asked of (ink in a request without ink) is not offered.
+      if (spec.datos) action.datos = spec.datos.filter((f) => !(f.opcional && maxima[f.campo] === 0)).map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
       return action;
     });
   }

@@ -71,6 +71,19 @@ export class MaterialDto {
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) teslinSheets!: number;
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) micas!: number;
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) holograms!: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Juegos de cartuchos de tinta (cada juego imprime las planillas que indique la configuración; 50 por omisión).' })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_QUANTITY) inkSets?: number;
+}
+
+export const EQUIPMENT_KINDS = ['IMPRESORA', 'ENMICADORA', 'COMPUTADORA', 'ESCANER', 'OTRO'] as const;
+
+/** Equipment a school that prints on site reports it needs (shown to the DRSE with the oficio; not stock). */
+export class EquipmentNeedDto {
+  @ApiProperty({ enum: EQUIPMENT_KINDS }) @IsIn(EQUIPMENT_KINDS as unknown as string[], { message: 'El tipo de equipo debe ser impresora, enmicadora, computadora, escáner u otro.' })
+  tipo!: (typeof EQUIPMENT_KINDS)[number];
+  @ApiProperty({ minimum: 1, maximum: 50 }) @IsInt() @Min(1) @Max(50) cantidad!: number;
+  @ApiPropertyOptional({ maxLength: 300, description: 'Para qué o qué falla (p. ej. «la impresora actual no imprime a doble cara»).' })
+  @IsOptional() @IsString() @MaxLength(300) detalle?: string;
 }
 
 export class Procedure2DatosDto {
@@ -86,6 +99,13 @@ export class Procedure2DatosDto {
   @MinLength(10, { message: 'La justificación de uso («justificacion») debe tener al menos 10 caracteres.' })
   @MaxLength(2000)
   justificacion!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EquipmentNeedDto)
+  equipo?: EquipmentNeedDto[];
 
   @IsOptional()
   @IsString()
@@ -231,6 +251,7 @@ export class DecisionFieldDto {
   @ApiProperty({ enum: ['number'] }) tipo!: 'number';
   @ApiProperty() etiqueta!: string;
   @ApiPropertyOptional() maximo?: number;
+  @ApiPropertyOptional({ description: 'Puede omitirse (cuenta como cero).' }) opcional?: boolean;
 }
 
 export class ActionDto {

@@ -205,6 +205,8 @@ describe(PrintRunsController.name, () => {
     for (const text of ['Material insuficiente', 'Hojas Teslin (8 credenciales por hoja) (TESLIN): faltan 8 ranuras', 'Micas (MICA): faltan 3 piezas', 'Hologramas del ciclo 2026-2027 (HOLOGRAMA:2026-2027): faltan 3 piezas', '(TINTA): faltan 1 planilla']) {
       expect(refused.body.detail).toContain(text);
     }
+    // An on-site school is never left without a way to get ink: the refusal points to Procedure 2.
+    expect(refused.body.detail).toContain('Para conseguir tinta, presente a su DRSE un oficio del Procedimiento 2 (Nuevo oficio → material para imprimir en la escuela) pidiendo juegos de tinta.');
     expect([await productionSnapshot(t), await inventorySnapshot()]).toEqual(before);
     expect(await em.execute('select count(*)::int as n from credential where student_id = any(?::int[])', [`{${own.map((s) => s.id).join(',')}}`])).toEqual([{ n: 0 }]);
     // The preview never looks at stock.
@@ -239,6 +241,7 @@ describe(PrintRunsController.name, () => {
     expect([short.status, short.body.code]).toEqual([409, 'MATERIAL_INSUFICIENTE']);
     expect(short.body.detail).toContain('(TESLIN): faltan 8 ranuras');
     expect(short.body.detail).not.toMatch(/MICA|HOLOGRAMA|TINTA/);
+    expect(short.body.detail).toContain('Pida el material que falta a su DRSE con un oficio del Procedimiento 2');
   });
 
   it('central roles name who prints; the others may not', async () => {

@@ -278,10 +278,17 @@ describe(RequestsHttpService.name, () => {
     const wrong = await fileP1(t, token.escuelaGrande, { nuevos: [students[0]] });
     expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([422, 'datos.procedimiento']);
 
-    const material = { teslinSheets: 2, micas: 16, holograms: 16 };
+    // Everything the school prints with, ink included (issue 11 item 6), and the equipment it lacks.
+    const material = { teslinSheets: 2, micas: 16, holograms: 16, inkSets: 1 };
+    const equipo = [{ tipo: 'ENMICADORA', cantidad: 1, detalle: 'La enmicadora actual se atasca con la mica.' }];
+    const tooMuchInk = await t.http('POST', '/requests', {
+      token: token.escuelaGrande,
+      form: requestForm({ procedimiento: 'PROCEDURE_2', material: { ...material, inkSets: -1 }, justificacion: 'Primer abasto del ciclo para imprimir en la escuela.' }),
+    });
+    expect([tooMuchInk.status, tooMuchInk.body.errors?.[0]?.field]).toEqual([422, 'datos.material.inkSets']);
     const filed = expectOk(await t.http('POST', '/requests', {
       token: token.escuelaGrande,
-      form: requestForm({ procedimiento: 'PROCEDURE_2', material, justificacion: 'Primer abasto del ciclo para imprimir en la escuela.' }),
+      form: requestForm({ procedimiento: 'PROCEDURE_2', material, equipo, justificacion: 'Primer abasto del ciclo para imprimir en la escuela.' }),
     }), 201);
     const id = filed.body.id as number;
     await detailWhen(t, token.planeacionC1, id, 'EN_REVISION_PLANEACION');
@@ -290,7 +297,22 @@ describe(RequestsHttpService.name, () => {
       () => t.http('GET', `/requests/${id}`, { token: token.controlC1 }),
       (r) => r.body.tareaAbierta?.key === 'VALIDACION_CONTROL_ESCOLAR' && r.body.fuente === 'FLUJO',
     );
+    const validating = expectOk(await t.http('GET', `/requests/${id}`, { token: token.controlC1 }));
+    // The matrícula (600) allows 75 sheets and the 2 ink sets that print them.
+    expect(validating.body.material).toMatchObject({ solicitado: material, permitido: { teslinSheets: 75, micas: 600, holograms: 600, inkSets: 2 }, equipo });
+    expect(validating.body.acciones.find((a: { evento: string }) => a.evento === 'VALIDATE_PARTIAL').datos.map((d: { campo: string; maximo: number }) => [d.campo, d.maximo])).toEqual([
+      ['teslinSheets', 2], ['micas', 16], ['holograms', 16], ['inkSets', 1],
+    ]);
     expectOk(await decide('controlC1', id, { evento: 'VALIDATE' }));
+    // The DRSE has no ink yet: a visible wait for stock for its Tecnologías, who restocks and rechecks.
+    const inkWait = await eventually(
+      () => t.http('GET', `/requests/${id}`, { token: token.tecnologiasC1 }),
+      (r) => r.body.estado === 'ESPERANDO_EXISTENCIAS',
+      60_000,
+    );
+    expect(inkWait.body.tareaAbierta).toMatchObject({ key: 'ESPERA_EXISTENCIAS', rol: 'DRSE_TECNOLOGIAS' });
+    await ok(t, token.tecnologiasC1, `/inventory/holders/${centro1}/adjustments`, { item: 'TINTA', delta: 100, reason: 'Juegos de tinta recibidos.' });
+    expectOk(await decide('tecnologiasC1', id, { evento: 'RECHECK_MATERIAL' }));
     const ready = await eventually(
       () => t.http('GET', `/requests/${id}`, { token: token.tecnologiasC1 }),
       (r) => r.body.tareaAbierta?.key === 'ENTREGA',
@@ -306,19 +328,20 @@ describe(RequestsHttpService.name, () => {
     expect((await t.http('POST', `/requests/${id}/signed-acuse`, { token: token.controlC1, form: signedAcuseForm() })).status).toBe(403);
     const delivered = await uploadSignedAcuse(t, token.tecnologiasC1, id, token.escuelaGrande);
     expect(delivered.body.linea.map((e: { evento: string }) => e.evento)).toEqual([
-      'SUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
+      'SUBMIT', 'ACCEPT', 'JUSTIFICATION_CHECKED', 'VALIDATE', 'INK_SHORT', 'RECHECK_MATERIAL', 'MATERIAL_RESERVED', 'DELIVER', 'ACUSE_RECORDED', 'ACUSE_SIGNED',
     ]);
     const acuse = doc(delivered, 'ACUSE');
     await checkAcusePdf('escuelaGrande', acuse.url, acuse.id);
     const after = await balances('escuelaGrande', schoolHolder);
-    expect([onHand(after, 'TESLIN'), onHand(after, 'MICA'), onHand(after, 'HOLOGRAMA:2026-2027')]).toEqual([16, 16, 16]);
+    expect([onHand(after, 'TESLIN'), onHand(after, 'MICA'), onHand(after, 'HOLOGRAMA:2026-2027'), onHand(after, 'TINTA')]).toEqual([16, 16, 16, 50]);
+    expect((await t.http('GET', `/acuses/${acuse.id}`, { token: token.escuelaGrande })).body.lines).toEqual(expect.arrayContaining([expect.objectContaining({ item: 'TINTA', quantity: 50 })]));
     const drseAfter = await balances('tecnologiasC1', centro1);
     expect([onHand(drseAfter, 'TESLIN'), onHand(drseAfter, 'MICA'), drseAfter.MICA.reserved]).toEqual([64, 64, 0]);
 
     // R4: a family declines; the school's own print run (ink from its kit) leaves that student out, with the reason.
     const declined = students[3];
     expectOk(await t.http('POST', `/students/${declined}/opt-out`, { token: token.escuelaGrande, json: { reason: 'La familia no desea la credencial.' } }));
-    await ok(t, token.escuelaGrande, `/inventory/holders/${schoolHolder}/adjustments`, { item: 'TINTA', delta: 10, reason: 'Juego de tinta del kit de la escuela.' });
+    // It prints with the ink Procedure 2 delivered.
     const run = expectOk(await t.http('POST', '/print-runs', { token: token.escuelaGrande, json: { schoolIds: [large.id] } }), 201);
     expect((run.body.issued as Array<{ studentId: number }>).map((c) => c.studentId).sort((a, b) => a - b)).toEqual(students.slice(0, 3));
     expect(run.body.excluded).toEqual([expect.objectContaining({ studentId: declined, reason: 'RECHAZADA', detail: expect.any(String) })]);
@@ -327,6 +350,6 @@ describe(RequestsHttpService.name, () => {
     // + 5 voided blanks as waste = one sheet, 3 micas, 3 holograms of the cycle, 1 planilla of ink.
     expect(run.body.consumptionRecorded).toBe(true);
     const printed = await balances('escuelaGrande', schoolHolder);
-    expect([onHand(printed, 'TESLIN'), onHand(printed, 'MICA'), onHand(printed, 'HOLOGRAMA:2026-2027'), onHand(printed, 'TINTA')]).toEqual([8, 13, 13, 9]);
+    expect([onHand(printed, 'TESLIN'), onHand(printed, 'MICA'), onHand(printed, 'HOLOGRAMA:2026-2027'), onHand(printed, 'TINTA')]).toEqual([8, 13, 13, 49]);
   });
 });

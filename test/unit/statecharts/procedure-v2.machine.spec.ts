@@ -151,6 +151,35 @@ describe('procedure2MachineV2', () => {
     expect(Object.keys(meta(snap).decisions)).toEqual(['RETRY']);
   });
 
+  it('asks for ink sets too, validated like the other materials (v1 requests without ink are unchanged)', () => {
+    const withInk = { ...p2Input, requested: { teslinSheets: 2, micas: 16, holograms: 16, inkSets: 2 } };
+    const checkedWith = (allowedInk: number) => walk(procedure2MachineV2, withInk, [
+      { type: 'ACCEPT' }, { type: 'JUSTIFICATION_CHECKED', requested: withInk.requested, allowed: { teslinSheets: 75, micas: 600, holograms: 600, inkSets: allowedInk } },
+    ]);
+    expect(checkedWith(1).can({ type: 'VALIDATE' })).toBe(false);
+    const ok = walk(procedure2MachineV2, withInk, [
+      { type: 'ACCEPT' }, { type: 'JUSTIFICATION_CHECKED', requested: withInk.requested, allowed: { teslinSheets: 75, micas: 600, holograms: 600, inkSets: 2 } }, { type: 'VALIDATE' },
+    ]);
+    expect(ok.context.approved).toEqual({ teslinSheets: 2, micas: 16, holograms: 16, inkSets: 2 });
+    // A partial validation adjusts the ink within what was asked and what the matrícula allows.
+    expect(checkedWith(1).can({ type: 'VALIDATE_PARTIAL', teslinSheets: 2, micas: 16, holograms: 16, inkSets: 1 } as never)).toBe(true);
+    expect(checkedWith(1).can({ type: 'VALIDATE_PARTIAL', teslinSheets: 2, micas: 16, holograms: 16, inkSets: 2 } as never)).toBe(false);
+    expect(checkedWith(3).can({ type: 'VALIDATE_PARTIAL', teslinSheets: 2, micas: 16, holograms: 16, inkSets: 1.5 } as never)).toBe(false);
+    const partial = walk(procedure2MachineV2, withInk, [
+      { type: 'ACCEPT' }, { type: 'JUSTIFICATION_CHECKED', requested: withInk.requested, allowed: { teslinSheets: 75, micas: 600, holograms: 600, inkSets: 1 } },
+      { type: 'VALIDATE_PARTIAL', teslinSheets: 2, micas: 16, holograms: 16, inkSets: 1 },
+    ]);
+    expect(partial.context.approved).toEqual({ teslinSheets: 2, micas: 16, holograms: 16, inkSets: 1 });
+    // Ink only: a request of ink sets alone is a request.
+    const inkOnly = { ...p2Input, requested: { teslinSheets: 0, micas: 0, holograms: 0, inkSets: 1 } };
+    const inkOnlyChecked = walk(procedure2MachineV2, inkOnly, [{ type: 'ACCEPT' }, { type: 'JUSTIFICATION_CHECKED', requested: inkOnly.requested, allowed: { teslinSheets: 75, micas: 600, holograms: 600, inkSets: 2 } }]);
+    expect(inkOnlyChecked.can({ type: 'VALIDATE' })).toBe(true);
+    // Without ink: as before (a missing ink count is zero).
+    const noInk = walk(procedure2MachineV2, p2Input, [{ type: 'ACCEPT' }, justified]);
+    expect(noInk.can({ type: 'VALIDATE' })).toBe(true);
+    expect(noInk.can({ type: 'VALIDATE_PARTIAL', teslinSheets: 10, micas: 80, holograms: 79 } as never)).toBe(true);
+  });
+
   it('a failed reservation offers waiting for stock', () => {
     const snap = walk(procedure2MachineV2, p2Input, [...toReserve, failed('verificacionExistencias'), { type: 'WAIT_FOR_STOCK' }]);
     expect([stateName(snap), publicStatus(snap)]).toEqual(['esperaExistencias', 'ESPERANDO_EXISTENCIAS']);

@@ -46,17 +46,32 @@ export async function newRequestPage(ctx: PageContext): Promise<void> {
     const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
     const micas = input('micas', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
     const holograms = input('holograms', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
+    const ink = input('inkSets', { type: 'number', min: 0, step: 1, value: '0', inputmode: 'numeric' });
     const why = textarea('justificacion', { required: true, maxlength: 4000 });
+    const equipment = equipmentNeeds();
     body.push(
-      h('fieldset', null, h('legend', null, 'Material solicitado'), field('Hojas de Teslin (8 credenciales por hoja)', sheets), field('Micas', micas), field('Hologramas del ciclo', holograms)),
+      h(
+        'fieldset',
+        null,
+        h('legend', null, 'Material solicitado'),
+        field('Hojas de Teslin (8 credenciales por hoja)', sheets),
+        field('Micas', micas),
+        field('Hologramas del ciclo', holograms),
+        field('Juegos de tinta', ink, 'Cada juego de cartuchos imprime unas 50 planillas; sin tinta la escuela no puede imprimir sus credenciales.'),
+      ),
+      equipment.element,
       field('Justificación del uso del material anterior', why, 'El sistema adjunta su registro de consumo (impreso, cancelado, merma).'),
       await consumptionSummary(schoolId),
     );
-    datos = () => ({
-      procedimiento: 'PROCEDURE_2',
-      material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) },
-      justificacion: why.value.trim(),
-    });
+    datos = () => {
+      const equipo = equipment.value();
+      return {
+        procedimiento: 'PROCEDURE_2',
+        material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value), inkSets: Number(ink.value) },
+        justificacion: why.value.trim(),
+        ...(equipo.length ? { equipo } : {}),
+      };
+    };
   }
   const form = h(
     'form',
@@ -152,4 +167,42 @@ export async function offlineOficioPage(ctx: PageContext): Promise<void> {
     });
   });
   ctx.main.append(form);
+}
+
+const EQUIPMENT_KINDS: [string, string][] = [
+  ['IMPRESORA', 'Impresora'],
+  ['ENMICADORA', 'Enmicadora'],
+  ['COMPUTADORA', 'Computadora'],
+  ['ESCANER', 'Escáner'],
+  ['OTRO', 'Otro equipo'],
+];
+
+/** Equipment the school reports it needs (optional, up to 10 rows): kind, how many, what for. */
+function equipmentNeeds(): { element: HTMLElement; value: () => Array<{ tipo: string; cantidad: number; detalle?: string }> } {
+  const rows: Array<{ tipo: HTMLSelectElement; cantidad: HTMLInputElement; detalle: HTMLInputElement; el: HTMLElement }> = [];
+  const list = h('div', { class: 'equipment-rows' });
+  const add = h('button', { type: 'button', class: 'secondary' }, 'Agregar un equipo que se necesita');
+  add.addEventListener('click', () => {
+    if (rows.length >= 10) return;
+    const n = rows.length + 1;
+    const tipo = select(`equipo-${n}-tipo`, EQUIPMENT_KINDS);
+    const cantidad = input(`equipo-${n}-cantidad`, { type: 'number', min: 1, max: 50, step: 1, value: '1', inputmode: 'numeric' });
+    const detalle = input(`equipo-${n}-detalle`, { maxlength: 300 });
+    const el = h('div', { class: 'equipment-row' }, field(`Equipo ${n}`, tipo), field(`Cantidad del equipo ${n}`, cantidad), field(`Para qué o qué falla (equipo ${n})`, detalle));
+    rows.push({ tipo, cantidad, detalle, el });
+    list.append(el);
+    tipo.focus();
+  });
+  const element = h(
+    'fieldset',
+    null,
+    h('legend', null, 'Necesidades de equipo (opcional)'),
+    h('p', { class: 'hint' }, 'Si a la escuela le falta equipo para imprimir o enmicar, anótelo: la DRSE lo verá con el oficio.'),
+    list,
+    add,
+  );
+  return {
+    element,
+    value: () => rows.map((r) => ({ tipo: r.tipo.value, cantidad: Number(r.cantidad.value), ...(r.detalle.value.trim() ? { detalle: r.detalle.value.trim() } : {}) })),
+  };
 }

@@ -327,12 +327,15 @@ function correctionPanel(r: RequestDetail, students: Student[] | null): Correcti
     const sheets = input('teslinSheets', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.teslinSheets ?? 0) });
     const micas = input('micas', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.micas ?? 0) });
     const holograms = input('holograms', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.holograms ?? 0) });
-    const values = () => JSON.stringify([sheets.value, micas.value, holograms.value]);
+    const ink = input('inkSets', { type: 'number', min: 0, step: 1, inputmode: 'numeric', value: String(m.inkSets ?? 0) });
+    const values = () => JSON.stringify([sheets.value, micas.value, holograms.value, ink.value]);
     let saved = values();
     const save = h('button', { type: 'submit', class: 'secondary' }, 'Guardar la corrección del material');
-    const form = h('form', { class: 'grid-form' }, field('Hojas de Teslin (8 credenciales por hoja)', sheets), field('Micas', micas), field('Hologramas', holograms), save);
+    const form = h('form', { class: 'grid-form' }, field('Hojas de Teslin (8 credenciales por hoja)', sheets), field('Micas', micas), field('Hologramas', holograms), field('Juegos de tinta', ink), save);
     const store = async () => {
-      await put(`/requests/${r.id}/material`, { material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value) } });
+      await put(`/requests/${r.id}/material`, {
+        material: { teslinSheets: Number(sheets.value), micas: Number(micas.value), holograms: Number(holograms.value), inkSets: Number(ink.value) },
+      });
       saved = values();
     };
     form.addEventListener('submit', (ev) => {
@@ -375,7 +378,7 @@ function oficioInput(): HTMLInputElement {
   return h('input', { type: 'file', name: 'oficio', accept: 'application/pdf' });
 }
 
-type Quantities = Partial<Record<'teslinSheets' | 'micas' | 'holograms', number>>;
+type Quantities = Partial<Record<'teslinSheets' | 'micas' | 'holograms' | 'inkSets', number>>;
 function materialOf(r: RequestDetail): Partial<Record<'solicitado' | 'permitido' | 'aprobado' | 'faltante', Quantities>> {
   return (r.material ?? {}) as Partial<Record<'solicitado' | 'permitido' | 'aprobado' | 'faltante', Quantities>>;
 }
@@ -384,13 +387,21 @@ function studentsPanel(r: RequestDetail, students: Student[] | null): HTMLElemen
   if (r.material) {
     const m = materialOf(r);
     const columns = (['solicitado', 'permitido', 'aprobado', 'faltante'] as const).filter((k) => m[k]);
+    const items = (['teslinSheets', 'micas', 'holograms', 'inkSets'] as const).filter((item) => item !== 'inkSets' || (m.solicitado?.inkSets ?? 0) > 0);
+    const equipo = ((r.material as { equipo?: Array<{ tipo: string; cantidad: number; detalle?: string }> } | undefined)?.equipo ?? []);
     return section(
       'Material',
       table(
         'Material del oficio',
         ['Artículo', ...columns.map((k) => MATERIAL_COLUMN[k])],
-        (['teslinSheets', 'micas', 'holograms'] as const).map((item) => [MATERIAL_LABEL[item], ...columns.map((k) => String(m[k]?.[item] ?? 0))]),
+        items.map((item) => [MATERIAL_LABEL[item], ...columns.map((k) => String(m[k]?.[item] ?? 0))]),
       ),
+      equipo.length
+        ? [
+            h('h3', null, 'Necesidades de equipo que reporta la escuela'),
+            h('ul', null, equipo.map((e) => h('li', null, `${EQUIPMENT_LABEL[e.tipo] ?? 'Equipo'}: ${e.cantidad}${e.detalle ? ` — ${e.detalle}` : ''}`))),
+          ]
+        : null,
     );
   }
   if (!r.alumnos) return h('div');
@@ -492,11 +503,13 @@ function timelinePanel(r: RequestDetail): HTMLElement {
 }
 
 
-const MATERIAL_LABEL: Record<'teslinSheets' | 'micas' | 'holograms', string> = {
+const MATERIAL_LABEL: Record<'teslinSheets' | 'micas' | 'holograms' | 'inkSets', string> = {
   teslinSheets: 'Hojas de Teslin (8 credenciales por hoja)',
   micas: 'Micas',
   holograms: 'Hologramas',
+  inkSets: 'Juegos de tinta',
 };
+const EQUIPMENT_LABEL: Record<string, string> = { IMPRESORA: 'Impresora', ENMICADORA: 'Enmicadora', COMPUTADORA: 'Computadora', ESCANER: 'Escáner', OTRO: 'Otro equipo' };
 const MATERIAL_COLUMN = { solicitado: 'Solicitado', permitido: 'Permitido por el consumo', aprobado: 'Aprobado', faltante: 'Faltante en la DRSE' } as const;
 
 /** Who took a step: role, and a short user id (the audit keeps the full id). */
