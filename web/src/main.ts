@@ -76,7 +76,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   add('#/abastecimiento', 'Abastecimiento', ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/equipo', 'Equipo y fallas', ALL);
   items.push(['#/acuses', 'Acuses']);
-  add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/quejas', 'Quejas', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   items.push(['#/cobertura', 'Cobertura']);

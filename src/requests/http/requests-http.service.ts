@@ -26,7 +26,8 @@ import { PendingStart, startPending } from '../pending-start';
 import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
 import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
-import { replacementTariff, tariffMismatch } from '../../catalog/replacement-tariff';
+import { checkReplacementReceipt } from '../../production/replacement-receipt';
+import type { ReplacementPaymentCommand } from '../../production/http/replacement-intake';
 import {
   ActionDto,
   DecisionDto,
@@ -200,6 +201,17 @@ function summary(r: RequestRow): RequestSummaryDto {
   };
 }
 
+/** Where a replacement filing's problems point: `POST /requests` names `datos.*`, `POST /replacements` its own fields. */
+interface ReplacementFields {
+  alumno: string;
+  numero: string;
+  fecha: string;
+  importe: string;
+  motivo: string;
+}
+const FILED_REPLACEMENT_FIELDS: ReplacementFields = { alumno: 'datos.alumno', numero: 'datos.recibo.numero', fecha: 'datos.recibo.fecha', importe: 'datos.recibo.importeCentavos', motivo: 'datos.motivo' };
+const ENDPOINT_REPLACEMENT_FIELDS: ReplacementFields = { alumno: 'studentId', numero: 'receiptNumber', fecha: 'paidOn', importe: 'amountCents', motivo: 'reason' };
+
 /** Validates a class-validator DTO from plain data; field names are prefixed (e.g. `datos.nuevos`). */
 async function validated<T extends object>(cls: new () => T, plain: unknown, prefix: string): Promise<T> {
   const instance = plainToInstance(cls, plain);
@@ -302,11 +314,18 @@ export class RequestsHttpService {
     };
   }
 
-  private async fileReplacement(actor: Actor, school: SchoolRow, datos: ReplacementDatosDto, idem: IdempotencyContext): Promise<FiledRequestDto> {
+  private async fileReplacement(
+    actor: Actor,
+    school: SchoolRow,
+    datos: ReplacementDatosDto,
+    idem: IdempotencyContext,
+    work: SchoolWork | null = null,
+    f: ReplacementFields = FILED_REPLACEMENT_FIELDS,
+  ): Promise<FiledRequestDto> {
     const em = this.em.fork();
     const [student] = await em.execute<Row[]>('select id, school_id from student where id = ?', [datos.alumno]);
     if (!student || Number(student.school_id) !== school.id) {
-      throw invalid([{ field: 'datos.alumno', message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
+      throw invalid([{ field: f.alumno, message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
     }
     const [card] = await em.execute<Row[]>(
       `select folio from credential where student_id = ? and status = 'EXPEDIDA' order by issued_at desc, id desc limit 1`,
@@ -317,30 +336,23 @@ export class RequestsHttpService {
     const [again] = await em.execute<Row[]>(`select id from procedure_request where procedure = 'REPLACEMENT' and school_id = ? and oficio_key = ?`, [school.id, `recibo:${numero}`]);
     // Checked before anything is stored (production checks again when it records the receipt).
     if (!again) {
-      if (!card) throw invalid([{ field: 'datos.alumno', message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
-      if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(numero)) {
-        throw invalid([{ field: 'datos.recibo.numero', message: 'El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' }]);
-      }
-      if (Number.isNaN(Date.parse(`${fecha}T00:00:00Z`)) || new Date(`${fecha}T00:00:00Z`).toISOString().slice(0, 10) !== fecha) {
-        throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no es una fecha válida.' }]);
-      }
-      if (fecha > new Date().toISOString().slice(0, 10)) throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no puede ser futura.' }]);
-      const tariff = await replacementTariff(em);
-      if (tariff.cents !== datos.recibo.importeCentavos) {
-        throw invalid([{ field: 'datos.recibo.importeCentavos', message: tariffMismatch(datos.recibo.importeCentavos, tariff) }]);
-      }
-      const [used] = await em.execute<Row[]>('select 1 from card_replacement where receipt_number = ?', [numero]);
-      if (used) throw new DomainError(`El recibo de pago ${numero} ya fue registrado; un recibo sirve una sola vez.`, 'datos.recibo.numero', 'RECIBO_USADO', 409);
+      if (!card) throw invalid([{ field: f.alumno, message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
+      await checkReplacementReceipt(
+        em,
+        { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
+        { receiptNumber: f.numero, paidOn: f.fecha, amountCents: f.importe, reason: f.motivo },
+      );
       const conflicts = await studentsInOpenRequests(em, 'REPLACEMENT', [datos.alumno]);
-      if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'REPLACEMENT', () => 'datos.alumno');
+      if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'REPLACEMENT', () => f.alumno);
     }
 
     const created = await this.requests
       .createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno })
       .catch((err: unknown) => {
-        throw err instanceof StudentsInOpenRequestError ? err.withFields(() => 'datos.alumno') : err;
+        throw err instanceof StudentsInOpenRequestError ? err.withFields(() => f.alumno) : err;
       });
-    await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó', idem);
+    await this.assertFirstFiling(created, f.numero, 'Este recibo ya se presentó', idem);
+    if (created.created) await this.audit(actor, school.id, 'REPOSICION', `Solicitud ${created.requestId}: recibo ${numero}, ${datos.motivo}.`, work, 'REPLACEMENT');
     const [revoked] = card
       ? [card]
       : await em.execute<Row[]>(
@@ -354,14 +366,14 @@ export class RequestsHttpService {
       oldFolio: String(revoked?.folio ?? ''),
       printRoute: school.print_route,
     };
-    const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null), false);
+    const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null, work), false);
     const { paymentId } = await this.requests.recordPayment(
       created.requestId,
       { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
       actor,
     );
     const result = await withinTime(DECIDE_MS, () =>
-      this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: this.workflowActor(actor), comment: `Motivo: ${datos.motivo}` }),
+      this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: { ...this.workflowActor(actor), ...(work?.onBehalfSchoolId ? { onBehalfSchoolId: work.onBehalfSchoolId } : {}) }, comment: `Motivo: ${datos.motivo}` }),
     ).catch((err: unknown) => {
       const problem = decisionProblem(err, { procedure: 'REPLACEMENT', event: 'PAYMENT_RECORDED' });
       // Already delivered by an earlier attempt of this same filing: the workflow moved on.
@@ -369,6 +381,27 @@ export class RequestsHttpService {
       throw problem;
     });
     return { id: created.requestId, procedimiento: 'REPLACEMENT', estado: result?.status ?? (await this.statusOf(created.requestId)), workflowId };
+  }
+
+  /**
+   * REPLACEMENT_PAYMENT_ROUTE: `POST /replacements` files the replacement request and starts its
+   * workflow like `POST /requests` with REPLACEMENT does, with the endpoint's field names.
+   */
+  async recordReplacementPayment(actor: Actor, command: ReplacementPaymentCommand, onBehalfSchoolId: number | null): Promise<{ replacementId: number; requestId: number }> {
+    const em = this.em.fork();
+    const [student] = await em.execute<Row[]>('select school_id from student where id = ?', [command.studentId]);
+    const school = student ? await this.schoolRow(Number(student.school_id)) : null;
+    if (!school) throw new NotFoundError(`No existe el alumno ${command.studentId} o no está en su ámbito.`, 'studentId');
+    const datos = Object.assign(new ReplacementDatosDto(), {
+      procedimiento: 'REPLACEMENT' as const,
+      alumno: command.studentId,
+      recibo: { numero: command.receiptNumber, fecha: command.paidOn, importeCentavos: command.amountCents },
+      motivo: command.reason,
+    });
+    const filed = await this.fileReplacement(actor, school, datos, NO_IDEMPOTENCY, onBehalfSchoolId ? { onBehalfSchoolId } : null, ENDPOINT_REPLACEMENT_FIELDS);
+    const [payment] = await em.execute<Row[]>('select id from card_replacement where receipt_number = ?', [command.receiptNumber.trim().toUpperCase()]);
+    if (!payment) throw new EngineUnavailableError('El trámite de reposición quedó registrado pero el pago aún no; vuelva a enviar el mismo recibo más tarde.');
+    return { replacementId: Number(payment.id), requestId: filed.id };
   }
 
   /**
@@ -474,8 +507,8 @@ export class RequestsHttpService {
     return school ? (schoolWork(actor, { id: school.id, drseCode: school.drse_code, hasInternet: school.has_internet })?.onBehalfSchoolId ?? undefined) : undefined;
   }
 
-  private async audit(actor: Actor, schoolId: number, act: 'OFICIO_PROCEDIMIENTO_1', detail: string, work: SchoolWork | null, procedure: string): Promise<void> {
-    if (procedure !== 'PROCEDURE_1') return;
+  private async audit(actor: Actor, schoolId: number, act: 'OFICIO_PROCEDIMIENTO_1' | 'REPOSICION', detail: string, work: SchoolWork | null, procedure: string): Promise<void> {
+    if (procedure !== 'PROCEDURE_1' && procedure !== 'REPLACEMENT') return;
     const em = this.em.fork();
     auditSchoolWork(em, { schoolId, act, detail, actor, work });
     await em.flush();

@@ -6,7 +6,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
-import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
+import { ensureWorker, matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -293,10 +293,12 @@ const ROWS: Row[] = [
                                                                         '401  200    404     200    404     200   404    403    403     403 200 200',
     request: async (w, t) => ({ path: `/cards/${(await productionWorld(w, t)).folio}/events` }) },
   { name: 'registrar reposición (R5)', method: 'POST', route: '/replacements', expect:
-                                                                        '401  201    404     403    403     403   403    403    403     403 201 201',
+                                                                        '401  201    404     403    404     403   404    403    403     403 201 201',
+    // The receipt starts the replacement workflow (a worker runs it); the target school has internet: its DRSE → 403.
     request: async (w, t, persona) => {
       const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
       await productionWorld(w, t);
+      await ensureWorker(t);
       const card = await issuedCard(t, w.school.id, 'VALLES', ce);
       return { path: '/replacements', json: { studentId: card.studentId, receiptNumber: `MATRIZ-${persona.replace(/_/g, '-')}`, paidOn: today(), amountCents: 2800, reason: 'DANO' } };
     } },
