@@ -892,10 +892,10 @@ export interface paths {
         get: operations["ReplacementsController_list"];
         put?: never;
         /**
-         * Registra el recibo de pago de una reposición (R5): revoca el folio vigente; la siguiente corrida de quien imprime para la escuela imprime la credencial nueva.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * Registra el recibo de pago de una reposición (R5) e inicia su trámite: revoca el folio vigente; el trámite genera la credencial nueva, la tarea de impresión de quien imprime para la escuela, la entrega y el acuse.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
-         *     El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409.
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE en nombre de una escuela sin internet (403 si la escuela tiene internet); central. El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409. Sin motor de trámites → 503.
          */
         post: operations["ReplacementsController_record"];
         delete?: never;
@@ -6580,8 +6580,7 @@ export interface operations {
     ReplacementsController_record: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
                 "Idempotency-Key"?: string;
             };
@@ -6648,6 +6647,15 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

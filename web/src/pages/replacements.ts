@@ -83,7 +83,6 @@ async function reportForm(): Promise<HTMLElement | null> {
 /** R5: the payment receipt starts the replacement procedure (the old folio is revoked; the new card is printed, delivered and acknowledged). */
 export async function replacementsPage(ctx: PageContext): Promise<void> {
   ctx.title('Reposición de credenciales');
-  const actor = session.actor!;
   const list = await get<Page<Replacement>>(`/replacements${qs({ pageSize: 200 })}`);
   const reports = await get<Page<CardReport>>(`/replacements/reports${qs({ pageSize: 200 })}`);
   const reporting = await reportForm();
