@@ -16,6 +16,7 @@ import { Migration202612051200_one_open_request_per_student } from './Migration2
 import { Migration202612060100_card_report } from './Migration202612060100_card_report';
 import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
 import { Migration202612060200_procedure2_ink } from './Migration202612060200_procedure2_ink';
+import { Migration202612060210_support_contacts } from './Migration202612060210_support_contacts';
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 
 /**
@@ -40,5 +41,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060100_card_report', class: Migration202612060100_card_report },
   { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
   { name: 'Migration202612060200_procedure2_ink', class: Migration202612060200_procedure2_ink },
+  { name: 'Migration202612060210_support_contacts', class: Migration202612060210_support_contacts },
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
 ];
