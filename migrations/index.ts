@@ -18,6 +18,7 @@ import { Migration202612060110_complaint_outcome } from './Migration202612060110
 import { Migration202612060200_procedure2_ink } from './Migration202612060200_procedure2_ink';
 import { Migration202612060210_support_contacts } from './Migration202612060210_support_contacts';
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
+import { Migration202612060310_accounts } from './Migration202612060310_accounts';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060200_procedure2_ink', class: Migration202612060200_procedure2_ink },
   { name: 'Migration202612060210_support_contacts', class: Migration202612060210_support_contacts },
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
+  { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
 ];

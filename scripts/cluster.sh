@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production-shaped Temporal of `npm run up:cluster`: the full Temporal server (built with Go on
 # first use) on PostgreSQL, as CLUSTER_SERVERS processes (default 2) on their own loopback
-# addresses 127.0.0.2, 127.0.0.3, … sharing one store, a TCP proxy in front of their frontends on
+# addresses 127.0.0.2, 127.0.0.3, … (CLUSTER_IP_OFFSET + n) sharing one store, a TCP proxy in front of their frontends on
 # CLUSTER_FRONTEND (default 127.0.0.1:7233, where API and workers connect), and the Temporal UI.
 #   scripts/cluster.sh start | stop | kill-server N | start-server N | status
 . "$(dirname "$0")/lib.sh"
@@ -14,12 +14,15 @@ SHARDS="${CLUSTER_HISTORY_SHARDS:-4}"
 PG_ADDR="${CLUSTER_PG_ADDR:-127.0.0.1:5432}"
 PG_USER="${CLUSTER_PG_USER:-postgres}"
 PG_PASSWORD="${CLUSTER_PG_PASSWORD:-}"
+PG_MAX_CONNS="${CLUSTER_PG_MAX_CONNS:-20}"
 DB="${CLUSTER_DB:-temporal}"
 VIS_DB="${CLUSTER_VISIBILITY_DB:-temporal_visibility}"
 DIR="$DATA_DIR/cluster"
 CODEC_ENDPOINT="${TEMPORAL_UI_CODEC_ENDPOINT:-http://localhost:${PORT:-3000}/temporal-codec}"
 
-server_ip() { echo "127.0.0.$(( $1 + 1 ))"; }
+IP_OFFSET="${CLUSTER_IP_OFFSET:-1}"
+WITH_UI="${CLUSTER_UI:-1}"
+server_ip() { echo "127.0.0.$(( $1 + IP_OFFSET ))"; }
 pid_of() { [ -f "$DIR/$1.pid" ] && kill -0 "$(cat "$DIR/$1.pid")" 2>/dev/null && cat "$DIR/$1.pid"; }
 
 spawn() {
@@ -48,12 +51,12 @@ schemas() {
     [ "$db" = "$VIS_DB" ] && dir="$bin/schema/visibility/versioned"
     local sql=("$bin/temporal-sql-tool" --plugin postgres12 --ep "${PG_ADDR%:*}" -p "${PG_ADDR##*:}" -u "$PG_USER" --pw "$PG_PASSWORD" --db "$db")
     if ! psql -h "${PG_ADDR%:*}" -p "${PG_ADDR##*:}" -U "$PG_USER" -d postgres -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1; then
-      "${sql[@]}" create-database >/dev/null
+      "${sql[@]}" create-database >>"$DIR/schema.log" 2>&1 || { echo "No se pudo crear la base $db; véase $DIR/schema.log" >&2; exit 1; }
     fi
     if ! psql -h "${PG_ADDR%:*}" -p "${PG_ADDR##*:}" -U "$PG_USER" -d "$db" -tAc "select to_regclass('public.schema_version') is not null" | grep -q t; then
-      "${sql[@]}" setup-schema -v 0.0 >/dev/null
+      "${sql[@]}" setup-schema -v 0.0 >>"$DIR/schema.log" 2>&1 || { echo "No se pudo preparar el esquema de $db; véase $DIR/schema.log" >&2; exit 1; }
     fi
-    "${sql[@]}" update-schema -d "$dir" >/dev/null
+    "${sql[@]}" update-schema -d "$dir" >>"$DIR/schema.log" 2>&1 || { echo "No se pudo actualizar el esquema de $db; véase $DIR/schema.log" >&2; exit 1; }
   done
   log "Esquemas de Temporal al día en $DB y $VIS_DB"
 }
@@ -62,7 +65,7 @@ render_server() {
   local n=$1 ip
   ip="$(server_ip "$n")"
   sed -e "s#@IP@#$ip#g" -e "s#@SHARDS@#$SHARDS#g" -e "s#@DB@#$DB#g" -e "s#@VIS_DB@#$VIS_DB#g" \
-      -e "s#@PG_ADDR@#$PG_ADDR#g" -e "s#@PG_USER@#$PG_USER#g" -e "s#@PG_PASSWORD@#$PG_PASSWORD#g" \
+      -e "s#@PG_ADDR@#$PG_ADDR#g" -e "s#@PG_USER@#$PG_USER#g" -e "s#@PG_PASSWORD@#$PG_PASSWORD#g" -e "s#@PG_MAX_CONNS@#$PG_MAX_CONNS#g" \
       -e "s#@METRICS_PORT@#$((9480 + n))#g" -e "s#@FRONTEND@#$FRONTEND#g" -e "s#@DYNCONFIG@#$ROOT/ops/temporal/dynamicconfig.yaml#g" \
       ops/temporal/server.yaml.tmpl >"$DIR/config/server-$n.yaml"
 }
@@ -101,8 +104,10 @@ case "${1:-}" in
       "$cli" operator namespace create --namespace default --retention 720h --address "$FRONTEND" >/dev/null
       log "Namespace default creado"
     fi
-    sed -e "s#@FRONTEND@#$FRONTEND#g" -e "s#@UI_PORT@#$UI_PORT#g" -e "s#@CODEC_ENDPOINT@#$CODEC_ENDPOINT#g" ops/temporal/ui.yaml.tmpl >"$DIR/ui/cluster.yaml"
-    spawn ui "$bin/temporal-ui-server" --root "$DIR" --config ui --env cluster start
+    if [ "$WITH_UI" = "1" ]; then
+      sed -e "s#@FRONTEND@#$FRONTEND#g" -e "s#@UI_PORT@#$UI_PORT#g" -e "s#@CODEC_ENDPOINT@#$CODEC_ENDPOINT#g" ops/temporal/ui.yaml.tmpl >"$DIR/ui/cluster.yaml"
+      spawn ui "$bin/temporal-ui-server" --root "$DIR" --config ui --env cluster start
+    fi
     log "Temporal (perfil de producción): $SERVERS servidores, frontend en $FRONTEND, interfaz en http://localhost:$UI_PORT"
     ;;
   stop)

@@ -73,7 +73,7 @@ echo
 cat <<TXT
 
 Sistema arriba:
-  Interfaz web ....... http://localhost:$PORT/app/   (usuarios de demostración: README, contraseña demo1234)
+  Interfaz web ....... http://localhost:$PORT/app/   (usuarios de demostración: README, contraseña demo-sej-2026)
   API ................ http://localhost:$PORT
   Salud .............. http://localhost:$PORT/health
   Documentación API .. http://localhost:$PORT/docs

@@ -5,6 +5,10 @@ import type { Page } from '../http/pagination';
 import type { Actor } from './actor';
 import { UserDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { hashPassword, verifyPassword } from './password';
+import { checkPasswordPolicy } from './password-policy';
+import { Origin, SecurityEvents } from './security-events';
+import { User } from './user.entity';
 
 interface UserRow {
   id: string;
@@ -22,13 +26,47 @@ interface UserRow {
   total: string;
 }
 
-/** ADMIN's view of the accounts: the list, disabling and enabling (docs/SECURITY.md). */
+/**
+ * What a user does with their own account (password, logout everywhere) and ADMIN's view of the
+ * accounts (list, disable, enable). Each is a security event (docs/SECURITY.md).
+ */
 @Injectable()
 export class AccountsService {
   constructor(
     private readonly em: EntityManager,
     private readonly auth: AuthService,
+    private readonly events: SecurityEvents,
   ) {}
+
+  async logoutEverywhere(actor: Actor, origin: Origin): Promise<void> {
+    const ended = await this.auth.endSessions(actor.id, 'CIERRE_GLOBAL');
+    await this.events.record({ kind: 'CIERRE_GLOBAL', outcome: 'EXITO', userId: actor.id, username: await this.username(actor.id), detail: `${ended} sesiones cerradas.`, ...origin });
+  }
+
+  /**
+   * Changes one's own password: the current one must be right, the new one must pass the policy.
+   * The user's other sessions end (whoever knew the old password is out); this one stays open.
+   */
+  async changePassword(actor: Actor, sessionId: string | undefined, current: string, next: string, origin: Origin): Promise<void> {
+    const em = this.em.fork();
+    const user = await em.findOneOrFail(User, { id: actor.id });
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      await this.events.record({ kind: 'CAMBIO_DE_CONTRASENA', outcome: 'FALLO', userId: user.id, username: user.username, detail: 'La contraseña actual no era correcta.', ...origin });
+      throw new DomainError('La contraseña actual no es correcta.', 'currentPassword');
+    }
+    try {
+      checkPasswordPolicy(next, user.username);
+    } catch (err) {
+      if (err instanceof DomainError) throw new DomainError(err.message, 'newPassword');
+      throw err;
+    }
+    if (next === current) throw new DomainError('La contraseña nueva debe ser distinta de la actual.', 'newPassword');
+    user.passwordHash = await hashPassword(next);
+    user.passwordChangedAt = new Date();
+    await em.flush();
+    const ended = await this.auth.endSessions(user.id, 'CAMBIO_DE_CONTRASENA', sessionId);
+    await this.events.record({ kind: 'CAMBIO_DE_CONTRASENA', outcome: 'EXITO', userId: user.id, username: user.username, detail: `${ended} otras sesiones cerradas.`, ...origin });
+  }
 
   async list(limit: number, offset: number, page: number, pageSize: number): Promise<Page<UserDto>> {
     const rows: UserRow[] = await this.em.getConnection().execute(
@@ -45,13 +83,30 @@ export class AccountsService {
   }
 
   /** Disables (or enables) an account; disabling ends its sessions at once. */
-  async setActive(actor: Actor, userId: string, active: boolean): Promise<UserDto> {
+  async setActive(actor: Actor, userId: string, active: boolean, origin: Origin): Promise<UserDto> {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFoundError('No existe esa cuenta.', 'id');
     if (!active && userId === actor.id) throw new DomainError('No puede deshabilitar su propia cuenta.', 'id');
-    const changed = await this.em.getConnection().execute('update app_user set active = ? where id = ? returning id', [active, userId]);
+    // Enabling also lifts a lockout: the admin has checked who is asking.
+    const changed = (await this.em
+      .getConnection()
+      .execute(`update app_user set active = ?${active ? ', failed_logins = 0, locked_until = null' : ''} where id = ? returning username`, [active, userId])) as { username: string }[];
     if (!changed.length) throw new NotFoundError('No existe esa cuenta.', 'id');
-    if (!active) await this.auth.endSessions(userId, 'CUENTA_DESHABILITADA');
+    const ended = active ? 0 : await this.auth.endSessions(userId, 'CUENTA_DESHABILITADA');
+    await this.events.record({
+      kind: active ? 'CUENTA_HABILITADA' : 'CUENTA_DESHABILITADA',
+      outcome: 'EXITO',
+      userId,
+      username: changed[0].username,
+      actorId: actor.id,
+      detail: active ? undefined : `${ended} sesiones cerradas.`,
+      ...origin,
+    });
     return this.one(userId);
+  }
+
+  private async username(userId: string): Promise<string | undefined> {
+    const [row] = (await this.em.getConnection().execute('select username from app_user where id = ?', [userId])) as { username: string }[];
+    return row?.username;
   }
 
   private async one(userId: string): Promise<UserDto> {

@@ -20,6 +20,12 @@ export interface AuthConfig {
    * 10 s) is refused without ending the session: two tabs refreshing at once with the same cookie.
    */
   refreshReuseGraceSeconds: number;
+  /** Consecutive failed logins that lock an account (LOGIN_LOCKOUT_THRESHOLD, default 5). */
+  lockoutThreshold: number;
+  /** The first lock's length; each further failure doubles it (LOGIN_LOCKOUT_BASE_SECONDS, default 60). */
+  lockoutBaseSeconds: number;
+  /** The longest lock (LOGIN_LOCKOUT_MAX_SECONDS, default 1 hour). */
+  lockoutMaxSeconds: number;
   /** Send the refresh cookie with `Secure` (TLS_TERMINATED). */
   secureCookies: boolean;
 }
@@ -73,6 +79,9 @@ export function loadAuthConfig(dataDir: string, env: NodeJS.ProcessEnv = process
     sessionIdleSeconds: positive(env, 'SESSION_IDLE_SECONDS', 30 * 60),
     sessionAbsoluteSeconds: positive(env, 'SESSION_ABSOLUTE_SECONDS', 12 * 3600),
     refreshReuseGraceSeconds: positive(env, 'REFRESH_REUSE_GRACE_SECONDS', 10),
+    lockoutThreshold: positive(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
+    lockoutBaseSeconds: positive(env, 'LOGIN_LOCKOUT_BASE_SECONDS', 60),
+    lockoutMaxSeconds: positive(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600),
     secureCookies: loadSecurityConfig(env).tlsTerminated,
   };
 }

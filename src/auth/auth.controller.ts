@@ -5,16 +5,19 @@ import { ApiProblems } from '../http/api-docs.decorators';
 import { ActorRequest, AnyRole, CurrentActor, Public } from '../http/auth.decorators';
 import type { Actor } from './actor';
 import { AUTH_CONFIG, AuthConfig } from './auth-config';
-import { LoginDto, MeDto, TokensDto } from './auth.dto';
+import { AccountsService } from './accounts.service';
+import { ChangePasswordDto, LoginDto, MeDto, TokensDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { clearRefreshCookie, CookieCsrfGuard, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import { originOf } from './security-events';
 
 @ApiTags('autenticación')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -24,12 +27,12 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({
     summary:
-      'Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.',
+      'Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario; la cuenta se bloquea (429, Retry-After) tras varios intentos fallidos seguidos.',
   })
   @ApiOkResponse({ type: TokensDto })
   @ApiProblems(401, 422, 429)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<TokensDto> {
-    const issued = await this.auth.login(dto);
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokensDto> {
+    const issued = await this.auth.login(dto, originOf(req));
     setRefreshCookie(res, issued.refreshToken, this.config);
     return issued.body;
   }
@@ -71,9 +74,22 @@ export class AuthController {
   @AnyRole()
   @ApiOperation({ summary: 'Cierra todas sus sesiones, en todos los equipos y navegadores (también esta).' })
   @ApiNoContentResponse({ description: 'Sesiones cerradas.' })
-  async logoutAll(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.endSessions(actor.id, 'CIERRE_GLOBAL');
+  async logoutAll(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.accounts.logoutEverywhere(actor, originOf(req));
     clearRefreshCookie(res, this.config);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'Cambia su contraseña: pide la actual; la nueva tiene al menos 12 caracteres y no es una contraseña común. Sus otras sesiones se cierran; esta sigue abierta.',
+  })
+  @ApiNoContentResponse({ description: 'Contraseña cambiada.' })
+  @ApiProblems(422)
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: ActorRequest): Promise<void> {
+    await this.accounts.changePassword(actor, req.sessionId, dto.currentPassword, dto.newPassword, originOf(req));
   }
 
   @Get('me')

@@ -10,6 +10,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ACTOR_RESOLVER, IDENTITY_PROVIDER } from './identity';
 import { LocalIdentityProvider } from './local-identity.provider';
+import { SecurityEvents } from './security-events';
+import { SecurityEventsController } from './security-events.controller';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -36,7 +38,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, SecurityEventsController],
   providers: [
     { provide: AUTH_CONFIG, useFactory: (c: AppConfig) => loadAuthConfig(c.dataDir), inject: [APP_CONFIG] },
     { provide: IDENTITY_PROVIDER, useClass: LocalIdentityProvider },
@@ -44,6 +46,7 @@ import { UsersService } from './users.service';
     { provide: ACTOR_RESOLVER, useExisting: AuthService },
     UsersService,
     AccountsService,
+    SecurityEvents,
   ],
   exports: [ACTOR_RESOLVER, AuthService, UsersService, AUTH_CONFIG],
 })

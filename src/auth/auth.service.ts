@@ -4,11 +4,13 @@ import { JwtService } from '@nestjs/jwt';
 import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Drse } from '../catalog/entities/drse.entity';
+import { TooManyRequestsError } from '../common/domain-error';
 import { AuthError } from '../http/problem';
 import { Actor, Role } from './actor';
 import { AUTH_CONFIG, AuthConfig } from './auth-config';
 import { MeDto, TokensDto } from './auth.dto';
 import { ActorResolver, Credentials, IDENTITY_PROVIDER, IdentityProvider, ResolvedCaller } from './identity';
+import { Origin, SecurityEvents } from './security-events';
 import { AuthSession, RefreshToken, SessionRevocation } from './session.entity';
 import { User } from './user.entity';
 
@@ -52,11 +54,45 @@ export class AuthService implements ActorResolver {
     private readonly jwt: JwtService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+    private readonly events: SecurityEvents,
   ) {}
 
-  async login(credentials: Credentials): Promise<IssuedSession> {
+  /**
+   * Local login with lockout per account on top of the per-IP throttle (LoginThrottlerGuard):
+   * LOGIN_LOCKOUT_THRESHOLD consecutive failures lock the account for LOGIN_LOCKOUT_BASE_SECONDS,
+   * doubling with each further failure up to LOGIN_LOCKOUT_MAX_SECONDS; a success clears the count.
+   * Every attempt is a security event.
+   */
+  async login(credentials: Credentials, origin: Origin = {}): Promise<IssuedSession> {
+    const username = credentials.username.trim().toLowerCase();
+    const conn = this.em.getConnection();
+    const [account] = (await conn.execute('select id, locked_until from app_user where username = ?', [username])) as { id: string; locked_until: Date | null }[];
+    const now = Date.now();
+    if (account?.locked_until && new Date(account.locked_until).getTime() > now) {
+      const wait = Math.ceil((new Date(account.locked_until).getTime() - now) / 1000);
+      await this.events.record({ kind: 'INICIO_DE_SESION', outcome: 'BLOQUEADO', userId: account.id, username, ...origin });
+      throw new TooManyRequestsError(`La cuenta está bloqueada por varios intentos fallidos; espere ${waitText(wait)} e intente de nuevo.`, wait, 'CUENTA_BLOQUEADA');
+    }
     const userId = await this.identity.authenticate(credentials);
-    if (!userId) throw new AuthError('Usuario o contraseña incorrectos.', 401);
+    if (!userId) {
+      await this.events.record({ kind: 'INICIO_DE_SESION', outcome: 'FALLO', userId: account?.id, username, ...origin });
+      if (account) {
+        const { lockoutThreshold: n, lockoutBaseSeconds: base, lockoutMaxSeconds: max } = this.config;
+        const [after] = (await conn.execute(
+          `update app_user set failed_logins = failed_logins + 1,
+                  locked_until = case when failed_logins + 1 >= ? then now() + make_interval(secs => least(?, ? * power(2, failed_logins + 1 - ?))) else locked_until end
+            where id = ? returning failed_logins, locked_until`,
+          [n, max, base, n, account.id],
+        )) as { failed_logins: number; locked_until: Date | null }[];
+        if (after && after.failed_logins >= n) {
+          const seconds = Math.round((new Date(after.locked_until!).getTime() - Date.now()) / 1000);
+          await this.events.record({ kind: 'CUENTA_BLOQUEADA', outcome: 'BLOQUEADO', userId: account.id, username, detail: `${after.failed_logins} intentos fallidos seguidos; bloqueada ${waitText(seconds)}.`, ...origin });
+        }
+      }
+      throw new AuthError('Usuario o contraseña incorrectos.', 401);
+    }
+    await conn.execute('update app_user set failed_logins = 0, locked_until = null where id = ? and (failed_logins <> 0 or locked_until is not null)', [userId]);
+    await this.events.record({ kind: 'INICIO_DE_SESION', outcome: 'EXITO', userId, username, ...origin });
     return this.openSession(userId);
   }
 
@@ -206,4 +242,11 @@ export class AuthService implements ActorResolver {
       refreshToken,
     };
   }
+}
+
+/** «45 s», «2 min», «1 h»: how long to wait, for a person. */
+export function waitText(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }

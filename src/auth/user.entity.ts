@@ -45,6 +45,16 @@ export class User {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
+  @Property({ type: 'datetime', nullable: true })
+  passwordChangedAt?: Date;
+
+  /** Consecutive failed logins (lockout, AuthService.login). */
+  @Property({ type: 'integer', default: 0, hidden: true })
+  failedLogins = 0;
+
+  @Property({ type: 'datetime', nullable: true, hidden: true })
+  lockedUntil?: Date;
+
   constructor(props: UserProps) {
     const username = props.username.trim().toLowerCase();
     if (!USERNAME_PATTERN.test(username)) {

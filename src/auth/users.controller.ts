@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../http/auth.decorators';
@@ -6,6 +7,7 @@ import { pageOptions, PageQueryDto } from '../http/pagination';
 import type { Actor } from './actor';
 import { AccountsService } from './accounts.service';
 import { UserDto, UserPageDto } from './auth.dto';
+import { originOf } from './security-events';
 
 @ApiTags('cuentas')
 @Controller('users')
@@ -26,8 +28,8 @@ export class UsersController {
   @ApiOperation({ summary: 'Deshabilita una cuenta: no puede iniciar sesión y sus sesiones abiertas terminan de inmediato.' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(404, 422)
-  disable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
-    return this.accounts.setActive(actor, id, false);
+  disable(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<UserDto> {
+    return this.accounts.setActive(actor, id, false, originOf(req));
   }
 
   @Post(':id/enable')
@@ -35,7 +37,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Vuelve a habilitar una cuenta deshabilitada.' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(404)
-  enable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserDto> {
-    return this.accounts.setActive(actor, id, true);
+  enable(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request): Promise<UserDto> {
+    return this.accounts.setActive(actor, id, true, originOf(req));
   }
 }

@@ -5,7 +5,9 @@ import { School } from '../catalog/entities/school.entity';
 import { normalizeCct, parseTurno } from '../catalog/identifiers';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { DRSE_ROLES, Role, ROLES } from './actor';
-import { hashPassword, PASSWORD_MIN_LENGTH } from './password';
+import { hashPassword } from './password';
+import { checkPasswordPolicy } from './password-policy';
+import { recordSecurityEvent } from './security-events';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -31,6 +33,8 @@ export class UsersService {
       throw new ConflictError(`Ya existe un usuario con el nombre «${user.username}».`, 'username');
     }
     await this.em.persistAndFlush(user);
+    const scope = user.school ? `escuela ${user.school.cct} ${user.school.turno}` : user.drse ? `DRSE ${user.drse.code}` : 'estatal';
+    await recordSecurityEvent(this.em.getConnection(), { kind: 'CUENTA_CREADA', outcome: 'EXITO', userId: user.id, username: user.username, detail: `Rol ${user.role}, ámbito ${scope}.` });
     return user;
   }
 
@@ -42,17 +46,21 @@ export class UsersService {
   }
 
   async setPassword(username: string, password: string): Promise<void> {
-    checkPassword(password);
+    checkPasswordPolicy(password, username);
     const user = await this.em.findOne(User, { username: username.trim().toLowerCase() });
     if (!user) throw new NotFoundError(`No existe el usuario «${username}».`, 'username');
     user.passwordHash = await hashPassword(password);
+    user.passwordChangedAt = new Date();
+    user.failedLogins = 0;
+    user.lockedUntil = undefined;
     await this.em.flush();
+    await recordSecurityEvent(this.em.getConnection(), { kind: 'CAMBIO_DE_CONTRASENA', outcome: 'EXITO', userId: user.id, username: user.username, detail: 'Restablecida por un operador (create-user --reset-password).' });
   }
 
   private async build(input: NewUser): Promise<User> {
     const role = String(input.role ?? '').trim().toUpperCase() as Role;
     if (!ROLES.includes(role)) throw new DomainError(`El rol debe ser uno de: ${ROLES.join(', ')}.`, 'role');
-    checkPassword(input.password);
+    checkPasswordPolicy(input.password, input.username);
     let school: School | undefined;
     let drse: Drse | undefined;
     if (role === 'ESCUELA') {
@@ -72,11 +80,4 @@ export class UsersService {
     }
     return new User({ username: input.username, passwordHash: await hashPassword(input.password), role, drse, school });
   }
-}
-
-function checkPassword(password: string): void {
-  if (typeof password !== 'string' || password.length < PASSWORD_MIN_LENGTH) {
-    throw new DomainError(`La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`, 'password');
-  }
-  if (password.length > 256) throw new DomainError('La contraseña admite a lo más 256 caracteres.', 'password');
 }

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '../auth/actor';
+import { verifyPassword } from '../auth/password';
 import { NewUser, UsersService } from '../auth/users.service';
 import { School } from '../catalog/entities/school.entity';
 import { loadConfig } from '../config/app-config';
 import { createOrmConfig } from '../database/mikro-orm.config';
 
 /** The documented demo password (demo only; change or remove these users anywhere real). */
-export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_PASSWORD = 'demo-sej-2026';
+/** The demo password before the policy of issue 18 (12 characters at least). */
+const PREVIOUS_DEMO_PASSWORD = 'demo1234';
 
 export interface DemoUser {
   username: string;
@@ -48,7 +51,10 @@ export async function ensureDemoUsers(em: EntityManager): Promise<DemoUser[]> {
   ];
   const out: DemoUser[] = [];
   for (const { scope, ...spec } of specs) {
-    const { created } = await new UsersService(em.fork()).ensure({ ...spec, password: DEMO_PASSWORD });
+    const users = new UsersService(em.fork());
+    const { user, created } = await users.ensure({ ...spec, password: DEMO_PASSWORD });
+    // Demo databases made before the password policy still have the old, too short demo password.
+    if (!created && (await verifyPassword(user.passwordHash, PREVIOUS_DEMO_PASSWORD))) await users.setPassword(user.username, DEMO_PASSWORD);
     out.push({ username: spec.username, role: spec.role as Role, scope, created });
   }
   return out;

@@ -50,3 +50,15 @@ export class PayloadTooLargeError extends DomainError {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/** 429: too many attempts or requests for now (a locked account, a rate limit); retry after `retryAfterSeconds` (header Retry-After). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    code = 'DEMASIADAS_SOLICITUDES',
+  ) {
+    super(message, undefined, code, 429);
+    this.name = 'TooManyRequestsError';
+  }
+}

@@ -7,7 +7,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
-import { DomainError, ServiceUnavailableError } from '../common/domain-error';
+import { DomainError, ServiceUnavailableError, TooManyRequestsError } from '../common/domain-error';
 import { requestIdOf, routeOf } from '../observability/http-logging';
 import { rootLogger } from '../observability/logger';
 import { outageOf } from './outage';
@@ -72,6 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (res.headersSent) return;
     res.status(problem.status);
     if (unavailable) res.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+    if (exception instanceof TooManyRequestsError) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
     res.send(JSON.stringify(problem));
   }

@@ -23,6 +23,26 @@ export const WORKFLOWS_PATH = require.resolve('../../workflows');
 /** Workflow-side interceptors: the request id across Updates, activities and child workflows. */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/observability-interceptors')];
 
+/**
+ * Bounds of the worker's sticky workflow cache (WORKER_MAX_CACHED_WORKFLOWS, default 1000: ≈ 2 MB
+ * each, so the cache stays near 2 GB at most; the SDK's own default grows with the heap) and how long
+ * a sticky task waits for this worker before another one replays the workflow
+ * (WORKER_STICKY_TIMEOUT_SECONDS, default 10).
+ */
+export function workerCacheOptions(env: NodeJS.ProcessEnv = process.env): Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout'> {
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`La variable de entorno ${name} debe ser un entero no negativo (recibido: ${raw}).`);
+    return n;
+  };
+  return {
+    maxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 1000),
+    stickyQueueScheduleToStartTimeout: `${positive('WORKER_STICKY_TIMEOUT_SECONDS', 10)}s`,
+  };
+}
+
 /** The one place a worker is built: src/worker.ts, the tests and the benchmarks all use it. */
 export async function createWorker(options: WorkerFactoryOptions): Promise<Worker> {
   const traces = tracing();
@@ -37,6 +57,7 @@ export async function createWorker(options: WorkerFactoryOptions): Promise<Worke
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
     dataConverter: temporalDataConverter(),
+    ...workerCacheOptions(),
     interceptors: { activity, workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     // Workflow spans leave through this sink; without tracing it drops them.
     sinks: { exporter: traces ? makeWorkflowExporter(traces.processor, traces.resource) : { export: { fn: () => undefined } } },

@@ -310,6 +310,9 @@ describe('Web interface: procedures end to end', () => {
     await school.fill('Hojas de Teslin (8 credenciales por hoja)', '10');
     await school.fill('Micas', '80');
     await school.fill('Hologramas del ciclo', '80');
+    // The equipment the school lacks goes with the oficio (ink sets stay at 0 here: the DRSE has none).
+    await school.click('Agregar un equipo que se necesita');
+    await school.fill('Para qué o qué falla (equipo 1)', 'No imprime a doble cara.');
     await school.fill('Justificación del uso del material anterior', 'Primer pedido del ciclo para imprimir en la escuela.');
     const filed = await school.clickFor('Enviar el oficio', /\/requests$/);
     expect(filed.status()).toBe(201);
@@ -321,7 +324,8 @@ describe('Web interface: procedures end to end', () => {
     // The school's correction form starts from what it asked for; no JSON anywhere on the page.
     await waitEstado(school, id, 'Devuelta a la escuela');
     const asked = await school.page.$$eval('.correction input[type="number"]', (els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(asked).toEqual(['10', '80', '80']);
+    expect(asked).toEqual(['10', '80', '80', '0']);
+    expect(await school.text()).toContain('Impresora: 1 — No imprime a doble cara.');
     expect(await school.text('.card table')).toMatch(/Hojas de Teslin \(8 credenciales por hoja\)\s+10/);
     expect(await school.text()).not.toMatch(/[{}"]|teslinSheets|solicitado:/);
     await school.fill('Hologramas', '72');

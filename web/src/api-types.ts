@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario.
+         * Inicia sesión: token de acceso (JWT, 15 min) en la respuesta y token de renovación en la cookie «sej_refresh» (HttpOnly, SameSite=Strict, Path=/auth). Limitado por IP + usuario; la cuenta se bloquea (429, Retry-After) tras varios intentos fallidos seguidos.
          * @description **Roles:** público (sin sesión).
          */
         post: operations["AuthController_login"];
@@ -162,6 +162,26 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cambia su contraseña: pide la actual; la nueva tiene al menos 12 caracteres y no es una contraseña común. Sus otras sesiones se cierran; esta sigue abierta.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1308,6 +1328,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/security/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La bitácora de seguridad (solo se anexa): inicios de sesión y sus fallos, bloqueos, cierres globales, cuentas deshabilitadas y habilitadas, cambios de contraseña y de rol. Lo más reciente primero.
+         * @description **Roles:** ADMIN.
+         */
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/students": {
         parameters: {
             query?: never;
@@ -1995,6 +2035,15 @@ export interface components {
             schoolId: number;
             turno: string;
         };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description Al menos 12 caracteres; no una contraseña común ni que contenga el usuario.
+             */
+            newPassword: string;
+        };
         ChartRefDto: {
             /** @enum {string} */
             procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
@@ -2669,7 +2718,7 @@ export interface components {
         LoginDto: {
             /**
              * Format: password
-             * @example demo1234
+             * @example demo-sej-2026
              */
             password: string;
             /** @example escuela-drse */
@@ -3248,6 +3297,31 @@ export interface components {
             id: number;
             nombre: string;
             turno: string;
+        };
+        SecurityEventDto: {
+            /** @description Quién actuó sobre la cuenta, si fue otra persona (ADMIN). */
+            actorUsername?: string;
+            /** Format: date-time */
+            at: string;
+            detail?: string;
+            id: number;
+            /** @description Dirección IP del cliente. */
+            ip?: string;
+            /** @enum {string} */
+            kind: "INICIO_DE_SESION" | "CUENTA_BLOQUEADA" | "CIERRE_GLOBAL" | "CUENTA_DESHABILITADA" | "CUENTA_HABILITADA" | "CAMBIO_DE_CONTRASENA" | "CUENTA_CREADA" | "CAMBIO_DE_ROL";
+            /** @enum {string} */
+            outcome: "EXITO" | "FALLO" | "BLOQUEADO";
+            userAgent?: string;
+            /** Format: uuid */
+            userId?: string;
+            /** @description La cuenta (también el usuario tecleado en un intento fallido). */
+            username?: string;
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SetTariffDto: {
             /** @example 3000 */
@@ -4046,6 +4120,55 @@ export interface operations {
             };
             /** @description Su rol no está entre los que atiende esta operación. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Contraseña cambiada. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8172,6 +8295,50 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: {
+                kind?: "INICIO_DE_SESION" | "CUENTA_BLOQUEADA" | "CIERRE_GLOBAL" | "CUENTA_DESHABILITADA" | "CUENTA_HABILITADA" | "CAMBIO_DE_CONTRASENA" | "CUENTA_CREADA" | "CAMBIO_DE_ROL";
+                outcome?: "EXITO" | "FALLO" | "BLOQUEADO";
+                page?: number;
+                pageSize?: number;
+                /** @description Eventos de esta cuenta (o hechos por ella). */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,7 @@ import { printRunsPage } from './pages/print-runs.js';
 import { replacementsPage } from './pages/replacements.js';
 import { requestDetailPage } from './pages/request-detail.js';
 import { requestsPage } from './pages/requests.js';
+import { securityPage } from './pages/security.js';
 import { studentsPage } from './pages/students.js';
 import { ticketDetailPage, ticketsPage } from './pages/tickets.js';
 import { usersPage } from './pages/users.js';
@@ -58,6 +59,7 @@ const ROUTES: Route[] = [
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^mi-cuenta$/, page: accountPage },
   { pattern: /^cuentas$/, page: usersPage, roles: ['ADMIN'] },
+  { pattern: /^seguridad$/, page: securityPage, roles: ['ADMIN'] },
 ];
 
 /** Navigation per role: only what the role can use. */
@@ -77,6 +79,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   add('#/quejas', 'Quejas', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   items.push(['#/cobertura', 'Cobertura']);
   add('#/cuentas', 'Cuentas', ['ADMIN']);
+  add('#/seguridad', 'Seguridad', ['ADMIN']);
   items.push(['#/mi-cuenta', 'Mi cuenta']);
   return items;
 }

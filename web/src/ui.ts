@@ -53,6 +53,8 @@ const FIELD_LABEL: Record<string, string> = {
   cycleCode: 'Ciclo',
   username: 'Usuario',
   password: 'Contraseña',
+  currentPassword: 'Contraseña actual',
+  newPassword: 'Contraseña nueva',
 };
 const ITEM_FIELD: Record<string, string> = { item: 'artículo', quantity: 'cantidad' };
 

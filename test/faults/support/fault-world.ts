@@ -12,6 +12,7 @@ import { chromiumProcessesOf, isAlive } from '../../../src/rendering/chromium-sw
 import { pdfDocument } from '../../support/files';
 import { CYCLE, seedSchool } from '../../integration/workflows/support/harness';
 import { buildSources, freePort, PrivatePostgres, PrivateTemporal, ServiceProcess, waitFor } from './private-services';
+import { PrivateTemporalCluster } from './temporal-cluster';
 
 type Row = Record<string, unknown>;
 
@@ -47,17 +48,19 @@ export class FaultWorld {
 
   private constructor(
     readonly pg: PrivatePostgres,
-    readonly temporal: PrivateTemporal,
+    readonly temporal: PrivateTemporal | PrivateTemporalCluster,
     readonly dataDir: string,
     readonly databaseUrl: string,
     readonly apiPort: number,
   ) {}
 
-  static async start(): Promise<FaultWorld> {
+  /** `temporal: 'cluster'`: the production profile's two Temporal servers on the private PostgreSQL instead of the dev server. */
+  static async start(options: { temporal?: 'dev' | 'cluster' } = {}): Promise<FaultWorld> {
     buildSources();
     const dataDir = mkdtempSync(join(tmpdir(), 'sej-faults-'));
-    const pg = await PrivatePostgres.create();
-    const temporal = await PrivateTemporal.create(dataDir).catch((err: unknown) => {
+    // The cluster's two Temporal servers keep pools of their own in the same PostgreSQL.
+    const pg = await PrivatePostgres.create(options.temporal === 'cluster' ? 300 : 60);
+    const temporal = await (options.temporal === 'cluster' ? PrivateTemporalCluster.create(dataDir, pg.port) : PrivateTemporal.create(dataDir)).catch((err: unknown) => {
       pg.destroy();
       throw err;
     });

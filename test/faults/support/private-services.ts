@@ -49,16 +49,17 @@ export class PrivatePostgres {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly maxConnections: number,
   ) {}
 
-  static async create(): Promise<PrivatePostgres> {
+  static async create(maxConnections = 60): Promise<PrivatePostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'sej-faults-pg-'));
     if (process.getuid?.() === 0) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
       const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
       chownSync(dir, uid, gid);
     }
-    const pg = new PrivatePostgres(dir, await freePort());
+    const pg = new PrivatePostgres(dir, await freePort(), maxConnections);
     asPostgres(join(postgresBin(), 'initdb'), ['-D', pg.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
     pg.start();
     return pg;
@@ -77,7 +78,7 @@ export class PrivatePostgres {
   }
 
   start(): void {
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=${this.maxConnections}`;
     asPostgres(join(postgresBin(), 'pg_ctl'), ['-D', this.dataDir, '-l', join(this.dir, 'server.log'), '-o', options, '-w', 'start']);
   }
 

@@ -187,14 +187,14 @@ describe(AuthService.name, () => {
 describe('session limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SESSION_IDLE_SECONDS: '2', SESSION_ABSOLUTE_SECONDS: '5' } });
+    t = await startTestApp({ env: { SESSION_IDLE_SECONDS: '3', SESSION_ABSOLUTE_SECONDS: '60' } });
   });
   afterAll(async () => t?.close());
 
   it('a session idle past SESSION_IDLE_SECONDS ends; one in use stays open', async () => {
     const idle = await t.loginAs({ role: 'ADMIN' });
     const busy = await t.loginAs({ role: 'ADMIN' });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       await new Promise((r) => setTimeout(r, 600));
       expect((await t.http('GET', '/auth/me', { token: busy.accessToken })).status).toBe(200);
     }
@@ -206,10 +206,124 @@ describe('session limits', () => {
 
   it('a session older than SESSION_ABSOLUTE_SECONDS ends even in use, refresh included', async () => {
     const s = await t.loginAs({ role: 'ADMIN' });
-    await t.db.orm.em.fork().execute("update auth_session set created_at = created_at - interval '10 seconds' where user_id = ?", [s.user.id]);
+    await t.db.orm.em.fork().execute("update auth_session set created_at = created_at - interval '2 minutes' where user_id = ?", [s.user.id]);
     expect((await t.refresh(s.refreshToken)).status).toBe(401);
     expect((await t.http('GET', '/auth/me', { token: s.accessToken })).status).toBe(401);
     const [row] = await t.db.orm.em.fork().execute('select revoked_reason from auth_session where user_id = ?', [s.user.id]);
     expect(row.revoked_reason).toBe('LIMITE_ABSOLUTO');
+  });
+});
+
+describe('accounts: password policy, lockout, security audit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '100', LOGIN_LOCKOUT_THRESHOLD: '3', LOGIN_LOCKOUT_BASE_SECONDS: '2', LOGIN_LOCKOUT_MAX_SECONDS: '5' } });
+  });
+  afterAll(async () => t?.close());
+
+  const events = async (token: string, query: string) => (await t.http('GET', `/security/events${query}`, { token })).body.items as Record<string, unknown>[];
+
+  it('refuses passwords shorter than 12 characters, common ones, and ones containing the username', async () => {
+    for (const [password, message] of [
+      ['corta-123', 'La contraseña debe tener al menos 12 caracteres.'],
+      ['Guadalajara2026', 'Esa contraseña está en la lista de contraseñas comunes o filtradas; elija otra, por ejemplo una frase de varias palabras.'],
+      ['qwertyuiop123', 'Esa contraseña está en la lista de contraseñas comunes o filtradas; elija otra, por ejemplo una frase de varias palabras.'],
+      ['xxxxxxxxxxxxxx', 'La contraseña no puede ser un solo carácter repetido.'],
+      ['mi-usuario-luisa.perez', 'La contraseña no puede contener el nombre de usuario.'],
+    ]) {
+      await expect(t.createUser({ role: 'ADMIN', username: 'luisa.perez', password })).rejects.toThrow(message);
+    }
+    await expect(t.createUser({ role: 'ADMIN', username: 'luisa.perez', password: 'tres tristes tigres' })).resolves.toBeTruthy();
+  });
+
+  it('changes one\'s own password: needs the current one, applies the policy, ends the other sessions and keeps this one', async () => {
+    const here = await t.loginAs({ role: 'DRSE_PLANEACION', drse: 'VALLES' });
+    const elsewhere = await t.login(here.user.username, here.user.password);
+    const wrong = await t.http('POST', '/auth/password', { token: here.accessToken, json: { currentPassword: 'no-es-la-actual', newPassword: 'una frase nueva y larga' } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'La contraseña actual no es correcta.' }]);
+    const weak = await t.http('POST', '/auth/password', { token: here.accessToken, json: { currentPassword: here.user.password, newPassword: 'password1234' } });
+    expect(weak.status).toBe(422);
+    expect(weak.body.errors[0].field).toBe('newPassword');
+    const ok = await t.http('POST', '/auth/password', { token: here.accessToken, json: { currentPassword: here.user.password, newPassword: 'una frase nueva y larga' } });
+    expect(ok.status).toBe(204);
+    expect((await t.http('GET', '/auth/me', { token: here.accessToken })).status).toBe(200);
+    expect((await t.http('GET', '/auth/me', { token: elsewhere.accessToken })).status).toBe(401);
+    expect((await t.http('POST', '/auth/login', { json: { username: here.user.username, password: here.user.password } })).status).toBe(401);
+    expect((await t.login(here.user.username, 'una frase nueva y larga')).accessToken).toBeTruthy();
+  });
+
+  it('locks an account after consecutive failures, with a back-off that doubles up to the maximum; the right password waits too', async () => {
+    const user = await t.createUser({ role: 'CONTROL_ESCOLAR_CENTRAL' });
+    const attempt = (password: string) => t.http('POST', '/auth/login', { json: { username: user.username, password } });
+    expect([(await attempt('mala-1')).status, (await attempt('mala-2')).status, (await attempt('mala-3')).status]).toEqual([401, 401, 401]);
+    const locked = await attempt(user.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('CUENTA_BLOQUEADA');
+    expect(locked.body.detail).toMatch(/^La cuenta está bloqueada por varios intentos fallidos; espere \d s e intente de nuevo\.$/);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, 2100));
+    // One more failure after the lock: the next lock is twice as long (4 s), capped at 5 s.
+    expect((await attempt('mala-4')).status).toBe(401);
+    const longer = await attempt(user.password);
+    expect(longer.status).toBe(429);
+    expect(Number(longer.headers.get('retry-after'))).toBeGreaterThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, Number(longer.headers.get('retry-after')) * 1000 + 100));
+    expect((await attempt(user.password)).status).toBe(200);
+    const [row] = await t.db.orm.em.fork().execute('select failed_logins, locked_until from app_user where id = ?', [user.id]);
+    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+  });
+
+  it('records logins, failures, lockouts, logout everywhere, disable/enable, password and role changes in the audit, for ADMIN only', async () => {
+    const admin = await t.loginAs({ role: 'ADMIN' });
+    const user = await t.createUser({ role: 'RECURSOS_MATERIALES' });
+    for (let i = 0; i < 3; i++) await t.http('POST', '/auth/login', { json: { username: user.username, password: 'otra-cosa-mala' }, headers: { 'User-Agent': 'prueba-de-auditoria' } });
+    await t.http('POST', `/users/${user.id}/enable`, { token: admin.accessToken });
+    const s = await t.login(user.username, user.password);
+    await t.http('POST', '/auth/password', { token: s.accessToken, json: { currentPassword: user.password, newPassword: 'otra frase bastante larga' } });
+    await t.http('POST', '/auth/logout-all', { token: s.accessToken });
+    await t.login(user.username, 'otra frase bastante larga');
+    await t.http('POST', `/users/${user.id}/disable`, { token: admin.accessToken });
+    await t.db.orm.em.fork().execute("update app_user set role = 'CONTROL_ESCOLAR_CENTRAL' where id = ?", [user.id]);
+
+    const got = (await events(admin.accessToken, `?username=${user.username}&pageSize=50`)).reverse();
+    expect(got.map((e) => `${e.kind} ${e.outcome}`)).toEqual([
+      'CUENTA_CREADA EXITO',
+      'INICIO_DE_SESION FALLO',
+      'INICIO_DE_SESION FALLO',
+      'INICIO_DE_SESION FALLO',
+      'CUENTA_BLOQUEADA BLOQUEADO',
+      'CUENTA_HABILITADA EXITO',
+      'INICIO_DE_SESION EXITO',
+      'CAMBIO_DE_CONTRASENA EXITO',
+      'CIERRE_GLOBAL EXITO',
+      'INICIO_DE_SESION EXITO',
+      'CUENTA_DESHABILITADA EXITO',
+      'CAMBIO_DE_ROL EXITO',
+    ]);
+    expect(got[1]).toMatchObject({ username: user.username, userId: user.id, ip: expect.stringMatching(/127\.0\.0\.1/), userAgent: 'prueba-de-auditoria' });
+    expect(got[10]).toMatchObject({ actorUsername: admin.user.username, detail: '1 sesiones cerradas.' });
+    expect(got[11].detail).toBe('Rol RECURSOS_MATERIALES → CONTROL_ESCOLAR_CENTRAL; DRSE — → —; escuela — → —.');
+    expect(JSON.stringify(got)).not.toContain('otra frase bastante larga');
+    expect(JSON.stringify(got)).not.toContain(user.password);
+
+    const unknown = await events(admin.accessToken, '?username=nadie-con-ese-nombre');
+    expect(unknown).toEqual([]);
+    await t.http('POST', '/auth/login', { json: { username: 'nadie-con-ese-nombre', password: 'cualquier-cosa' } });
+    expect((await events(admin.accessToken, '?username=nadie-con-ese-nombre'))[0]).toMatchObject({ kind: 'INICIO_DE_SESION', outcome: 'FALLO' });
+    expect((await events(admin.accessToken, '?kind=CUENTA_BLOQUEADA')).length).toBeGreaterThanOrEqual(1);
+    const other = await t.loginAs({ role: 'CONTROL_ESCOLAR_CENTRAL' });
+    expect((await t.http('GET', '/security/events', { token: other.accessToken })).status).toBe(403);
+  });
+
+  it('the audit is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await t.createUser({ role: 'ADMIN' });
+    const em = t.db.orm.em.fork();
+    for (const sql of ["update security_event set outcome = 'EXITO'", 'delete from security_event', 'truncate security_event']) {
+      await expect(em.execute(sql)).rejects.toThrow(/security_event es de solo anexar/);
+    }
+    const [{ n }] = await em.execute('select count(*)::int as n from security_event');
+    expect(n).toBeGreaterThan(0);
   });
 });

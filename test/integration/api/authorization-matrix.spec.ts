@@ -427,6 +427,13 @@ const ROWS: Row[] = [
   { name: 'habilitar una cuenta', method: 'POST', route: '/users/{id}/enable', expect:
                                                                         '401  403    403     403    403     403   403    403    403     403 403 200',
     request: async (_w, t) => ({ path: `/users/${(await t.createUser({ role: 'RECURSOS_MATERIALES' })).id}/enable` }) },
+  // A wrong current password: every role reaches the check (422), nothing changes.
+  { name: 'cambiar la contraseña', method: 'POST', route: '/auth/password', expect:
+                                                                        '401  422    422     422    422     422   422    422    422     422 422 422',
+    request: () => ({ path: '/auth/password', json: { currentPassword: 'no-es-la-actual', newPassword: 'una frase larga cualquiera' } }) },
+  { name: 'bitácora de seguridad', method: 'GET', route: '/security/events', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/security/events' }) },
   // Last: applying the kits adds stock to the world's holders.
   { name: 'kits iniciales (vista previa)', method: 'GET', route: '/inventory/initial-kits', expect:
                                                                         '401  403    403     403    403     403   403    403    403     200 403 200',
