@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts Debian's Prometheus (installed with apt if missing) for the system `npm run up` started:
 # scrapes the API (/metrics), the worker (its /metrics, with the Temporal SDK's metrics) and the
-# Temporal dev server, loads ops/prometheus/rules.yml, and checks that every target is UP.
+# Temporal dev server, loads ops/prometheus/rules.yml, and checks that every target is UP. With the
+# production profile up (npm run up:cluster) it scrapes both APIs, both workers and every Temporal
+# server process instead.
 # Data and config in $DATA_DIR/prometheus; UI on http://127.0.0.1:$PROMETHEUS_PORT. `npm run down` stops it.
 # Usage: scripts/prometheus.sh [check]   (check: only verify the targets of a running Prometheus)
 . "$(dirname "$0")/lib.sh"
@@ -14,6 +16,23 @@ dir="$DATA_DIR/prometheus"
 pidfile="$DATA_DIR/prometheus.pid"
 url="http://127.0.0.1:$PROMETHEUS_PORT"
 
+api_targets="'127.0.0.1:$PORT'"
+worker_targets="'127.0.0.1:$WORKER_METRICS_PORT'"
+temporal_targets="'127.0.0.1:$TEMPORAL_METRICS_PORT'"
+expected=3
+if ls "$DATA_DIR"/cluster/server-*.pid >/dev/null 2>&1; then
+  api_targets="$api_targets, '127.0.0.1:$((PORT + 1))'"
+  worker_targets="$worker_targets, '127.0.0.1:9466'"
+  temporal_targets=""
+  expected=4
+  for f in "$DATA_DIR"/cluster/server-*.pid; do
+    n="${f##*/server-}"; n="${n%.pid}"
+    temporal_targets="${temporal_targets:+$temporal_targets, }'127.0.0.$((n + ${CLUSTER_IP_OFFSET:-1})):$((9480 + n))'"
+    expected=$((expected + 1))
+  done
+fi
+export expected
+
 start() {
   ensure_system_packages prometheus
   mkdir -p "$dir/data"
@@ -25,11 +44,11 @@ global:
 rule_files: [rules.yml]
 scrape_configs:
   - job_name: sej-api
-    static_configs: [{ targets: ['127.0.0.1:$PORT'] }]
+    static_configs: [{ targets: [$api_targets] }]
   - job_name: sej-worker
-    static_configs: [{ targets: ['127.0.0.1:$WORKER_METRICS_PORT'] }]
+    static_configs: [{ targets: [$worker_targets] }]
   - job_name: temporal
-    static_configs: [{ targets: ['127.0.0.1:$TEMPORAL_METRICS_PORT'] }]
+    static_configs: [{ targets: [$temporal_targets] }]
 YML
   promtool check config "$dir/prometheus.yml" >/dev/null
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -56,7 +75,7 @@ check_targets() {
       let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
         const targets = JSON.parse(s).data.activeTargets;
         for (const t of targets) console.log(`${t.health.toUpperCase().padEnd(8)} ${t.labels.job.padEnd(12)} ${t.scrapeUrl}${t.lastError ? "  (" + t.lastError + ")" : ""}`);
-        process.exitCode = targets.length === 3 && targets.every((t) => t.health === "up") ? 0 : 3;
+        process.exitCode = targets.length === Number(process.env.expected) && targets.every((t) => t.health === "up") ? 0 : 3;
       });')" && { echo "$out"; log "Todos los destinos de Prometheus están UP"; return 0; }
     sleep 1
   done

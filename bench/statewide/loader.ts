@@ -65,6 +65,7 @@ export async function startApi(url: string, dataDir: string): Promise<Api> {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL || 'http://localhost',
+    RATE_LIMITS: process.env.RATE_LIMITS || 'off',
   });
   await fs.mkdir(dataDir, { recursive: true });
   const { createApp } = await import('../../src/app.factory');

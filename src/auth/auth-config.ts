@@ -43,15 +43,29 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 }
 
 /**
- * JWT_SECRET from the environment, or else a random secret generated once and kept in
+ * The JWT secret: JWT_SECRET, or the content of the file JWT_SECRET_FILE (a mounted secret, e.g.
+ * Docker or Kubernetes secrets), at least 32 characters. In production (NODE_ENV=production) one
+ * of them is required. Otherwise a random secret is generated once and kept in
  * `<DATA_DIR>/jwt-secret` (mode 600, git-ignored with the rest of DATA_DIR), so tokens survive a
- * restart and no secret is ever committed.
+ * restart and no secret is ever committed. Rotating it (a new value, a restart) ends every session.
  */
 export function resolveJwtSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.JWT_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error('JWT_SECRET debe tener al menos 32 caracteres.');
-    return fromEnv;
+  const check = (secret: string, name: string): string => {
+    if (secret.length < 32) throw new Error(`${name} debe tener al menos 32 caracteres.`);
+    return secret;
+  };
+  if (env.JWT_SECRET) return check(env.JWT_SECRET, 'JWT_SECRET');
+  if (env.JWT_SECRET_FILE) {
+    let content: string;
+    try {
+      content = readFileSync(env.JWT_SECRET_FILE, 'utf8').trim();
+    } catch (err) {
+      throw new Error(`No se pudo leer JWT_SECRET_FILE (${env.JWT_SECRET_FILE}): ${(err as Error).message}`);
+    }
+    return check(content, `El secreto de ${env.JWT_SECRET_FILE}`);
+  }
+  if (loadSecurityConfig(env).production) {
+    throw new Error('En producción (NODE_ENV=production) el secreto JWT viene de JWT_SECRET o de un archivo montado en JWT_SECRET_FILE.');
   }
   const file = path.join(dataDir, 'jwt-secret');
   try {

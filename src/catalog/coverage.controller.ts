@@ -8,6 +8,7 @@ import { IdParam } from '../http/params';
 import { drseCsv, summaryCsv } from './coverage-csv';
 import { CoverageSummaryDto, DrseCoverageDto, SchoolCoverageDto } from './coverage.dto';
 import { CoverageService } from './coverage.service';
+import { Expensive } from '../security/rate-limit';
 
 /** Who reads coverage beyond one school: DRSE staff (their DRSE and Sub-DRSEs) and central roles (the state). */
 const COVERAGE_READERS: Role[] = ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
@@ -36,6 +37,7 @@ export class CoverageController {
   }
 
   @Get('csv')
+  @Expensive()
   @Roles(...COVERAGE_READERS)
   @ApiOperation({ summary: 'La cobertura (una fila por DRSE y el total) como CSV.' })
   @ApiProduces('text/csv')
@@ -56,6 +58,7 @@ export class CoverageController {
   }
 
   @Get('drses/:code/csv')
+  @Expensive()
   @Roles(...COVERAGE_READERS)
   @ApiOperation({ summary: 'La cobertura de una DRSE (una fila por escuela y el total) como CSV.' })
   @ApiProduces('text/csv')

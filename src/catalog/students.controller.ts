@@ -23,11 +23,12 @@ import {
   StudentQueryDto,
 } from './catalog.dto';
 import { StudentsService } from './students.service';
+import { Expensive } from '../security/rate-limit';
 
 /** Who sees minors' data: the school, its DRSE's Planeación and Control Escolar, central Control Escolar. */
 export const STUDENT_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
-/** Who changes them: the school (its own students) and central Control Escolar. */
-export const STUDENT_EDITORS: Role[] = ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+/** Who changes them: the school (its own students), its DRSE for a school without internet, central (assertSchoolWork). */
+export const STUDENT_EDITORS: Role[] = SCHOOL_WORKERS;
 
 @ApiTags('catálogo')
 @Controller('students')
@@ -63,6 +64,7 @@ export class StudentsController {
   }
 
   @Post('import')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()
@@ -80,6 +82,7 @@ export class StudentsController {
   }
 
   @Post('photos.zip')
+  @Expensive()
   @HttpCode(200)
   @Roles(...STUDENT_EDITORS)
   @Idempotent()
@@ -134,7 +137,7 @@ export class StudentsController {
 
   @Post(':id/opt-out/reversal')
   @HttpCode(200)
-  @Roles(...SCHOOL_WORKERS)
+  @Roles(...STUDENT_EDITORS)
   @Idempotent()
   @ApiOperation({
     summary: 'R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.',

@@ -10,7 +10,7 @@ import { assertQrFitsCard } from './card-views';
 import { ProductionActivities } from './production.activities';
 import { ProductionService } from './production.service';
 import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS, ProductionOptions } from './production.tokens';
-import { QrKeyStore } from './qr-key-store';
+import { qrKeyStoreFor, QrKeyStore } from './qr-key-store';
 import { sheetLayoutFromEnv } from './sheet-layout';
 import { VerificationController } from './verification.controller';
 import { VerificationService } from './verification.service';
@@ -40,7 +40,7 @@ import { VerificationService } from './verification.service';
     {
       provide: QrKeyStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new QrKeyStore(path.join(config.dataDir, 'keys'), process.env.QR_KEY_ID || 'K1'),
+      useFactory: (config: AppConfig) => qrKeyStoreFor(config.dataDir),
     },
     {
       provide: CardSheetRenderer,

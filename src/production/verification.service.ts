@@ -6,7 +6,7 @@ import { formatFolio } from './folio';
 import { parsePayload, verifySignature } from './qr-payload';
 import { PublishedKey, QrKeyStore } from './qr-key-store';
 
-export type VerificationStatus = 'VIGENTE' | 'REPORTADA' | 'REVOCADA' | 'REEMPLAZADA' | 'ANULADA' | 'DESCONOCIDA';
+export type VerificationStatus = 'VIGENTE' | 'REPORTADA' | 'REVOCADA' | 'REEMPLAZADA' | 'ANULADA' | 'DESCONOCIDA' | 'NECESITA_REPOSICION';
 
 /** What the public sees: no more than the school and the cycle (SPEC §6). */
 export interface VerificationResult {
@@ -29,6 +29,8 @@ const MESSAGES: Record<VerificationStatus, string> = {
   REEMPLAZADA: 'Credencial auténtica pero REEMPLAZADA por una reposición: ya no es válida.',
   ANULADA: 'Folio ANULADO: esta credencial no es válida.',
   DESCONOCIDA: 'La firma es auténtica pero el folio no está registrado en este sistema.',
+  NECESITA_REPOSICION:
+    'Esta credencial se firmó con una clave que fue revocada por seguridad: ya no puede comprobarse su autenticidad. Necesita reposición; acuda a su escuela.',
 };
 
 /** 2026-09-15 → 15/09/2026, as people write dates. */
@@ -53,6 +55,10 @@ export class VerificationService {
     if (!key || !verifySignature(parsed.signedText, parsed.signature, key)) {
       return { signatureValid: false, message: 'La firma del código no es válida: la credencial no es auténtica.' };
     }
+    // A revoked key may be in other hands: its signature proves nothing, so nothing of the card is shown.
+    if ((await this.revokedKeyIds()).has(parsed.claims.keyId)) {
+      return { signatureValid: false, status: 'NECESITA_REPOSICION', message: MESSAGES.NECESITA_REPOSICION };
+    }
     const { claims } = parsed;
     const em = this.em.fork();
     const card = await em.findOne(Credential, { folioNumber: String(claims.folioNumber) });
@@ -73,7 +79,12 @@ export class VerificationService {
     };
   }
 
-  publicKeys(): Promise<PublishedKey[]> {
-    return this.keys.published();
+  async publicKeys(): Promise<PublishedKey[]> {
+    return this.keys.published(await this.revokedKeyIds());
+  }
+
+  private async revokedKeyIds(): Promise<Set<string>> {
+    const rows = (await this.em.getConnection().execute('select key_id from qr_key_revocation')) as { key_id: string }[];
+    return new Set(rows.map((r) => r.key_id));
   }
 }

@@ -5,6 +5,11 @@
 export interface SecurityConfig {
   /** TLS terminates in front of the API (a reverse proxy): send HSTS. */
   tlsTerminated: boolean;
+  /**
+   * NODE_ENV=production: secrets must come from configuration (JWT_SECRET or JWT_SECRET_FILE, QR
+   * keys made by `npm run qr-keys -- rotate` in QR_KEYS_DIR); nothing is generated into DATA_DIR.
+   */
+  production: boolean;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -15,5 +20,5 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
-  return { tlsTerminated: flag(env, 'TLS_TERMINATED') };
+  return { tlsTerminated: flag(env, 'TLS_TERMINATED'), production: env.NODE_ENV === 'production' };
 }

@@ -102,7 +102,7 @@ describe(applySecurityHeaders.name, () => {
     const heads: Record<string, Headers> = {};
     for (const tlsTerminated of [false, true]) {
       const app = express();
-      applySecurityHeaders(app, { tlsTerminated });
+      applySecurityHeaders(app, { tlsTerminated, production: false });
       app.get('/x', (_req, res) => res.json({ ok: true }));
       const server = app.listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));

@@ -121,6 +121,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS || '127.0.0.1:7244',
     TEMPORAL_TASK_QUEUE: taskQueue,
     PUBLIC_BASE_URL: 'http://localhost',
+    // Off in the suite (tests log in and write far more than a person); rate-limit.spec.ts turns them on.
+    RATE_LIMITS: 'off',
     ...options.env,
   };
   const saved = new Map(Object.keys(env).map((k) => [k, process.env[k]]));

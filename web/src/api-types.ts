@@ -1047,7 +1047,7 @@ export interface paths {
         put?: never;
         /**
          * Presenta un oficio (Procedimiento 1 o 2: PDF escaneado + listas) o una reposición (recibo de pago), e inicia su trámite.
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         post: operations["RequestsController_file"];
         delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
         get: operations["RequestsController_oficio"];
         /**
          * Solicitud devuelta a la escuela: reemplaza el oficio escaneado (después envíe la decisión RESUBMIT).
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         put: operations["RequestsController_replaceOficio"];
         post?: never;
@@ -1170,7 +1170,7 @@ export interface paths {
         get?: never;
         /**
          * Procedimiento 1 devuelto a la escuela: reemplaza las listas de alumnos (después envíe la decisión RESUBMIT).
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         put: operations["RequestsController_replaceStudents"];
         post?: never;
@@ -1191,7 +1191,7 @@ export interface paths {
         put?: never;
         /**
          * La escuela retira su solicitud (antes de la validación); después, 409.
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         post: operations["RequestsController_withdraw"];
         delete?: never;
@@ -1286,6 +1286,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schools/{id}/work-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bitácora del trabajo de la escuela: alumnos, fotografías, declinaciones, oficios, reposiciones y reportes; quién lo hizo y si fue la DRSE en nombre de la escuela (sin internet).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["SchoolsController_workLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schools/import": {
         parameters: {
             query?: never;
@@ -1363,7 +1383,7 @@ export interface paths {
         put?: never;
         /**
          * Registra un alumno (una ESCUELA, en su escuela; Control Escolar central, en cualquiera).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_create"];
         delete?: never;
@@ -1403,7 +1423,7 @@ export interface paths {
         put?: never;
         /**
          * R4: registra que la familia declinó la credencial (no se expedirá). Repetirlo no cambia nada.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_optOut"];
         delete?: never;
@@ -1448,7 +1468,7 @@ export interface paths {
         get: operations["StudentsController_photo"];
         /**
          * Carga o reemplaza la fotografía de un alumno (JPEG o PNG; R8).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Se guarda una copia normalizada: orientada, recortada a 240 × 300 px (el recuadro de la credencial a 300 ppp), JPEG sin metadatos (sin ubicación GPS, equipo ni fecha).
          */
@@ -1471,7 +1491,7 @@ export interface paths {
         put?: never;
         /**
          * Importa alumnos de un CSV estilo SCEJAL (CURP, NOMBRES, PRIMER_APELLIDO, SEGUNDO_APELLIDO, PRIMER_INGRESO[, CCT, TURNO]).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Reporta cada línea rechazada y por qué. Si alguna línea está mal no se importa nada (422), salvo con `?parcial=true`. Una CURP ya registrada en la misma escuela se actualiza.
          */
@@ -1493,7 +1513,7 @@ export interface paths {
         put?: never;
         /**
          * Carga fotografías de un ZIP con archivos <CURP>.jpg|.png en la raíz.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Se rechazan entradas con carpetas o «..», contenido que no es JPEG/PNG, CURP desconocida o fuera de su ámbito. Si alguna falla no se carga ninguna (422), salvo con `?parcial=true`.
          */
@@ -3007,6 +3027,8 @@ export interface components {
             publicKeyPem: string;
             /** @description Los 32 bytes de la clave, base64url. */
             publicKeyRaw: string;
+            /** @description Clave revocada (comprometida): lo firmado con ella no es confiable y necesita reposición. */
+            revoked: boolean;
         };
         ReasonDto: {
             reason: string;
@@ -3345,6 +3367,23 @@ export interface components {
             nombre: string;
             turno: string;
         };
+        SchoolWorkEntryDto: {
+            /** @description Qué se hizo, en palabras («Alta de alumno», «Oficio del Procedimiento 1»…). */
+            act: string;
+            /** @description Usuario que lo hizo (el real, también cuando la DRSE actúa en nombre de la escuela). */
+            actorId: string;
+            actorRole: string;
+            /** @description Nombre de usuario de quien lo hizo. */
+            actorUsername: string | null;
+            at: string;
+            detail: string | null;
+            /** @description Lo hizo la DRSE en nombre de la escuela (sin internet). */
+            onBehalf: boolean;
+            studentId: number | null;
+        };
+        SchoolWorkLogDto: {
+            items: components["schemas"]["SchoolWorkEntryDto"][];
+        };
         SecurityEventDto: {
             /** @description Quién actuó sobre la cuenta, si fue otra persona (ADMIN). */
             actorUsername?: string;
@@ -3672,10 +3711,10 @@ export interface components {
             /** @description La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas). */
             signatureValid: boolean;
             /**
-             * @description Estado del folio; ausente si la firma no es válida.
+             * @description Estado del folio; ausente si la firma no es válida. NECESITA_REPOSICION: firmada con una clave revocada.
              * @enum {string}
              */
-            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA";
+            status?: "VIGENTE" | "REPORTADA" | "REVOCADA" | "REEMPLAZADA" | "ANULADA" | "DESCONOCIDA" | "NECESITA_REPOSICION";
         };
         VerifiedSchoolDto: {
             /** @example 14EPR0123X */
@@ -8182,6 +8221,63 @@ export interface operations {
             };
             /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SchoolsController_workLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolWorkLogDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ import type { UploadedFile as Upload } from '../../uploads/upload-validation';
 import { AcuseDto, AcusePageDto, AcuseQueryDto } from './acuses.dto';
 import { AcusesHttpService } from './acuses-http.service';
 import { SignedScanUpload } from './signed-scan-upload';
+import { Expensive } from '../../security/rate-limit';
 
 /** Who uploads the signed copy: the parties of the delivery (school, DRSE Control Escolar and IT, central). */
 export const SIGNED_SCAN_UPLOADERS: Role[] = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
@@ -41,6 +42,7 @@ export class AcusesController {
   }
 
   @Get(':id/pdf')
+  @Expensive()
   @AnyRole()
   @ApiOperation({ summary: 'El acuse en PDF para imprimir, firmar y sellar (su QR lleva solo el folio).' })
   @ApiProduces('application/pdf')

@@ -9,6 +9,7 @@ import { IdParam } from '../../http/params';
 import { CreatePrintRunDto, PreviewPrintRunDto, PrintRunDto, PrintRunPageDto, PrintRunQueryDto } from './print-runs.dto';
 import { PrintRunsHttpService } from './print-runs-http.service';
 import { PRINTERS, PRODUCTION_READERS } from './production-scope';
+import { Expensive } from '../../security/rate-limit';
 
 const pdfContent = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
 
@@ -18,6 +19,7 @@ export class PrintRunsController {
   constructor(private readonly runs: PrintRunsHttpService) {}
 
   @Post()
+  @Expensive()
   @Roles(...PRINTERS)
   @Idempotent()
   @ApiOperation({
@@ -36,6 +38,7 @@ export class PrintRunsController {
   }
 
   @Post('preview')
+  @Expensive()
   @HttpCode(200)
   @Roles(...PRINTERS)
   @ApiOperation({
@@ -74,6 +77,7 @@ export class PrintRunsController {
   }
 
   @Get(':id/pdf')
+  @Expensive()
   @Roles(...PRINTERS)
   @ApiOperation({ summary: 'El PDF de la corrida para imprimir (se genera la primera vez desde los folios guardados; nunca asigna folios).' })
   @ApiProduces('application/pdf')

@@ -9,7 +9,10 @@ export class VerifiedSchoolDto {
 
 export class VerificationResultDto {
   @ApiProperty({ description: 'La firma Ed25519 del código es auténtica (comprobable sin conexión con las claves públicas).' }) signatureValid!: boolean;
-  @ApiPropertyOptional({ enum: ['VIGENTE', 'REPORTADA', 'REVOCADA', 'REEMPLAZADA', 'ANULADA', 'DESCONOCIDA'], description: 'Estado del folio; ausente si la firma no es válida.' })
+  @ApiPropertyOptional({
+    enum: ['VIGENTE', 'REPORTADA', 'REVOCADA', 'REEMPLAZADA', 'ANULADA', 'DESCONOCIDA', 'NECESITA_REPOSICION'],
+    description: 'Estado del folio; ausente si la firma no es válida. NECESITA_REPOSICION: firmada con una clave revocada.',
+  })
   status?: string;
   @ApiPropertyOptional({ example: '2627-0000123-9' }) folio?: string;
   @ApiPropertyOptional({ type: VerifiedSchoolDto }) school?: VerifiedSchoolDto;
@@ -24,4 +27,5 @@ export class PublishedKeyDto {
   @ApiProperty({ description: 'SubjectPublicKeyInfo, PEM.' }) publicKeyPem!: string;
   @ApiProperty({ description: 'Los 32 bytes de la clave, base64url.' }) publicKeyRaw!: string;
   @ApiProperty({ description: 'La clave con la que se firman las credenciales nuevas.' }) current!: boolean;
+  @ApiProperty({ description: 'Clave revocada (comprometida): lo firmado con ella no es confiable y necesita reposición.' }) revoked!: boolean;
 }

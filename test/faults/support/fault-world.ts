@@ -37,6 +37,17 @@ const DRSE = 'VALLES';
  * worker as child processes sharing a DATA_DIR, plus the suite's helpers to drive Procedure 1 over
  * HTTP and to check the invariants after a fault.
  */
+/** What `invariants()` answers when nothing was duplicated, left half-made or orphaned. */
+export const CLEAN_INVARIANTS = {
+  ghosts: [],
+  duplicateFolios: [],
+  studentsWithTwoCards: [],
+  duplicateLedger: [],
+  duplicateAudit: [],
+  duplicateRuns: [],
+  orphanChromium: [],
+};
+
 export class FaultWorld {
   api!: ServiceProcess;
   worker!: ServiceProcess;
@@ -103,6 +114,9 @@ export class FaultWorld {
       PUBLIC_BASE_URL: `http://127.0.0.1:${this.apiPort}`,
       LOGIN_RATE_LIMIT: '1000',
       AUTH_ACCESS_TTL_SECONDS: '7200',
+      SESSION_IDLE_SECONDS: '7200',
+      // Per-user rate limits off: the scenarios write far faster than a person (test/security/rate-limit.spec.ts covers them).
+      RATE_LIMITS: 'off',
       // No metrics listeners: a system brought up with `npm run up` may hold their ports.
       WORKER_METRICS_PORT: '0',
     };
