@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FaultWorld } from './support/fault-world';
+import { CLEAN_INVARIANTS, FaultWorld } from './support/fault-world';
 
 /**
  * The fault suite (issue 12 item 9): the real API and worker as child processes on a private
@@ -13,15 +13,7 @@ describe('fault suite', () => {
   }, 600_000);
   afterAll(async () => world?.close(), 120_000);
 
-  const clean = {
-    ghosts: [],
-    duplicateFolios: [],
-    studentsWithTwoCards: [],
-    duplicateLedger: [],
-    duplicateAudit: [],
-    duplicateRuns: [],
-    orphanChromium: [],
-  };
+  const clean = CLEAN_INVARIANTS;
 
   it('kill -9 of the worker inside the print-run step: a new worker finishes it, its Chromium died with it', async () => {
     const school = await world.school(3);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor } from '../../auth/actor';
 import { assertSchoolWork, workSchoolOf } from '../../auth/scope';
-import { Student } from '../../catalog/entities';
+import { auditSchoolWork, SchoolWorkAudit, Student } from '../../catalog/entities';
 import { NotFoundError } from '../../common/domain-error';
 import { pageOptions } from '../../http/pagination';
 import { operationKey } from '../../inventory/http/operation-key';
@@ -189,7 +189,12 @@ export class ReplacementsHttpService {
       actor,
       onBehalfSchoolId: work.onBehalfSchoolId,
     });
-    const [row] = await this.em.fork().execute<ReportRow[]>(`${REPORT_SELECT} where cr.id = ?`, [result.reportId]);
+    const em = this.em.fork();
+    if (!(await em.count(SchoolWorkAudit, { act: 'REPORTE_CREDENCIAL', studentId: student.id, detail: { $like: `${result.folio}%` } }))) {
+      auditSchoolWork(em, { schoolId: student.school.id, studentId: student.id, act: 'REPORTE_CREDENCIAL', detail: `${result.folio}: ${dto.kind} el ${dto.reportedOn}.`, actor, work });
+      await em.flush();
+    }
+    const [row] = await em.execute<ReportRow[]>(`${REPORT_SELECT} where cr.id = ?`, [result.reportId]);
     return toReportDto(row);
   }
 

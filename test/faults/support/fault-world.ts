@@ -37,6 +37,17 @@ const DRSE = 'VALLES';
  * worker as child processes sharing a DATA_DIR, plus the suite's helpers to drive Procedure 1 over
  * HTTP and to check the invariants after a fault.
  */
+/** What `invariants()` answers when nothing was duplicated, left half-made or orphaned. */
+export const CLEAN_INVARIANTS = {
+  ghosts: [],
+  duplicateFolios: [],
+  studentsWithTwoCards: [],
+  duplicateLedger: [],
+  duplicateAudit: [],
+  duplicateRuns: [],
+  orphanChromium: [],
+};
+
 export class FaultWorld {
   api!: ServiceProcess;
   worker!: ServiceProcess;

@@ -99,6 +99,19 @@ export class PrivatePostgres {
 
 export const TEMPORAL_CLI = process.env.TEMPORAL_CLI_PATH || join(process.env.HOME ?? '/root', '.cache/credencializacion-sej/temporal-1.5.1/temporal');
 
+/** Waits until the Temporal frontend at `address` answers for the default namespace. */
+export function temporalReady(address: string): Promise<boolean> {
+  return waitFor(async () => {
+    const connection = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await connection.workflowService.describeNamespace({ namespace: 'default' });
+      return true;
+    } finally {
+      await connection.close();
+    }
+  }, `Temporal on ${address}`);
+}
+
 /** A Temporal dev server with its history in a file, so that it can be stopped and started again. */
 export class PrivateTemporal {
   private child?: ChildProcess;
@@ -127,15 +140,7 @@ export class PrivateTemporal {
     );
     this.child.stdout!.pipe(log);
     this.child.stderr!.pipe(log);
-    await waitFor(async () => {
-      const connection = await Connection.connect({ address: this.address, connectTimeout: 1000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    }, `Temporal on ${this.address}`);
+    await temporalReady(this.address);
   }
 
   async stop(): Promise<void> {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Connection } from '@temporalio/client';
-import { freePort, waitFor } from './private-services';
+import { freePort, temporalReady } from './private-services';
 
 const ROOT = join(__dirname, '../../..');
 const run = promisify(execFile);
@@ -51,15 +50,7 @@ export class PrivateTemporalCluster {
   }
 
   private async ready(): Promise<void> {
-    await waitFor(async () => {
-      const connection = await Connection.connect({ address: this.address, connectTimeout: 1000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    }, `Temporal cluster on ${this.address}`);
+    await temporalReady(this.address);
   }
 
   /** kill -9 of one server process (1-based). */

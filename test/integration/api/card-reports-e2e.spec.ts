@@ -116,6 +116,11 @@ describe('a loss report followed by a replacement', () => {
     const history = await t.http('GET', `/cards/${a.folio}/events`, { token: tokens.ceValles });
     expect(history.body.events[0]).toMatchObject({ event: 'REPORTE', reason: expect.stringContaining('en nombre de la escuela') });
     expect((await post(tokens.ceNorte, '/replacements/reports', { studentId: b.studentId, kind: 'DANO', reportedOn: today() })).status).toBe(404);
+    const log = await t.http('GET', `/schools/${offline.id}/work-log`, { token: tokens.ceValles });
+    expect(log.body.items.filter((e: { act: string }) => e.act === 'Reporte de credencial')).toEqual([
+      expect.objectContaining({ studentId: b.studentId, actorRole: 'DRSE_PLANEACION', onBehalf: true, detail: expect.stringContaining(b.folio) }),
+      expect.objectContaining({ studentId: a.studentId, actorRole: 'DRSE_CONTROL_ESCOLAR', onBehalf: true, detail: expect.stringContaining(a.folio) }),
+    ]);
   });
 
   it('bad input → 422 naming the field; a student without a card in force → 422; nothing written', async () => {
