@@ -1690,6 +1690,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/support/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quién pedir ayuda: áreas, teléfonos institucionales y buzones de su DRSE y de las oficinas centrales (sin nombres de personas).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["SupportContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/contacts/{drseCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reemplaza los contactos de una DRSE (o de las oficinas centrales: CENTRAL), en el orden dado.
+         * @description **Roles:** ADMIN.
+         */
+        put: operations["SupportContactsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/temporal-codec/decode": {
         parameters: {
             query?: never;
@@ -2773,6 +2813,13 @@ export interface components {
             /** @description Clave de la operación en el libro de existencias. */
             operation: string;
         };
+        OfficeContactsDto: {
+            contactos: components["schemas"]["SupportContactDto"][];
+            /** @description La DRSE; null para las oficinas centrales. */
+            drseCode: string | null;
+            /** @description Nombre de la DRSE, u «Oficinas centrales». */
+            nombre: string;
+        };
         OpenCycleResultDto: {
             /** @description El ciclo que se cerró. */
             closed?: string;
@@ -3362,6 +3409,9 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        SetSupportContactsDto: {
+            contactos: components["schemas"]["SupportContactDto"][];
+        };
         SetTariffDto: {
             /** @example 3000 */
             cents: number;
@@ -3497,6 +3547,28 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        SupportContactDto: {
+            /** @description Área (p. ej. «Tecnologías de la DRSE», «Control Escolar»). */
+            area: string;
+            /**
+             * @description Buzón institucional del área (dominio .gob.mx).
+             * @example tecnologias.drse.valles@jalisco.gob.mx
+             */
+            correo: string;
+            /**
+             * @description Extensión (hasta 6 dígitos).
+             * @example 55123
+             */
+            extension?: string;
+            /**
+             * @description Teléfono institucional (10 dígitos; se admiten espacios y guiones).
+             * @example 33 3030 7500
+             */
+            telefono: string;
+        };
+        SupportContactsDto: {
+            items: components["schemas"]["OfficeContactsDto"][];
         };
         TariffDto: {
             cents: number;
@@ -9807,6 +9879,104 @@ export interface operations {
              *
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportContactsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportContactsDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportContactsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                drseCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSupportContactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeContactsDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
                 headers: {
                     [name: string]: unknown;

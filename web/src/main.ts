@@ -9,6 +9,7 @@ import { cardsPage } from './pages/cards.js';
 import { complaintsPage } from './pages/complaints.js';
 import { coveragePage } from './pages/coverage.js';
 import { equipmentPage } from './pages/equipment.js';
+import { helpPage } from './pages/help.js';
 import { inboxPage } from './pages/inbox.js';
 import { inventoryPage } from './pages/inventory.js';
 import { loginPage } from './pages/login.js';
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
   { pattern: /^cobertura$/, page: coveragePage },
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^mi-cuenta$/, page: accountPage },
+  { pattern: /^ayuda$/, page: helpPage },
   { pattern: /^cuentas$/, page: usersPage, roles: ['ADMIN'] },
   { pattern: /^seguridad$/, page: securityPage, roles: ['ADMIN'] },
 ];
@@ -83,6 +85,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   add('#/cuentas', 'Cuentas', ['ADMIN']);
   add('#/seguridad', 'Seguridad', ['ADMIN']);
   items.push(['#/mi-cuenta', 'Mi cuenta']);
+  items.push(['#/ayuda', 'Ayuda']);
   return items;
 }
 

@@ -71,6 +71,12 @@ const ROWS: Row[] = [
   { name: 'historial de una escuela', method: 'GET', route: '/schools/{id}/changes', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/schools/${w.school.id}/changes` }) },
+  { name: 'contactos de ayuda', method: 'GET', route: '/support/contacts', expect:
+                                                                        '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/support/contacts' }) },
+  { name: 'cambiar contactos de ayuda', method: 'PUT', route: '/support/contacts/{drseCode}', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/support/contacts/VALLES', json: { contactos: [{ area: 'Tecnologías de la DRSE', telefono: '3330307500', correo: 'tecnologias.valles@jalisco.gob.mx' }] } }) },
   { name: 'bitácora del trabajo de la escuela', method: 'GET', route: '/schools/{id}/work-log', expect:
                                                                         '401  200    404     200    404     200   404    403    403     403 200 200',
     request: (w) => ({ path: `/schools/${w.school.id}/work-log` }) },
