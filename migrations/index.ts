@@ -15,7 +15,9 @@ import { Migration202612051100_student_names } from './Migration202612051100_stu
 import { Migration202612051200_one_open_request_per_student } from './Migration202612051200_one_open_request_per_student';
 import { Migration202612060100_card_report } from './Migration202612060100_card_report';
 import { Migration202612060110_complaint_outcome } from './Migration202612060110_complaint_outcome';
+import { Migration202612060120_audit_on_behalf } from './Migration202612060120_audit_on_behalf';
 import { Migration202612060200_procedure2_ink } from './Migration202612060200_procedure2_ink';
+import { Migration202612060210_support_contacts } from './Migration202612060210_support_contacts';
 import { Migration202612060300_session_limits } from './Migration202612060300_session_limits';
 import { Migration202612060310_accounts } from './Migration202612060310_accounts';
 import { Migration202612060320_qr_key_revocation } from './Migration202612060320_qr_key_revocation';
@@ -42,7 +44,9 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612051200_one_open_request_per_student', class: Migration202612051200_one_open_request_per_student },
   { name: 'Migration202612060100_card_report', class: Migration202612060100_card_report },
   { name: 'Migration202612060110_complaint_outcome', class: Migration202612060110_complaint_outcome },
+  { name: 'Migration202612060120_audit_on_behalf', class: Migration202612060120_audit_on_behalf },
   { name: 'Migration202612060200_procedure2_ink', class: Migration202612060200_procedure2_ink },
+  { name: 'Migration202612060210_support_contacts', class: Migration202612060210_support_contacts },
   { name: 'Migration202612060300_session_limits', class: Migration202612060300_session_limits },
   { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
   { name: 'Migration202612060320_qr_key_revocation', class: Migration202612060320_qr_key_revocation },

@@ -28,6 +28,8 @@ import { RequestsHttpModule } from './requests/http/requests-http.module';
 import { TemporalCodecModule } from './temporal/codec.controller';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
+import { SupportContactsController } from './support/support-contacts.controller';
+import { SupportContactsService } from './support/support-contacts.service';
 
 /**
  * The API process. HttpModule brings the global guard (deny by default), the problem+json filter
@@ -35,8 +37,8 @@ import { UploadsModule } from './uploads/upload-store.service';
  */
 @Module({
   imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, InboxModule, TemporalCodecModule],
-  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController],
-  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService],
+  controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController, SupportContactsController],
+  providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService, SupportContactsService],
   exports: [SchoolsService, StudentsService],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { ACUSE_SIGNED, AcuseSignedEvent, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, signedAcuseTask, statesOf, thenAwaitSignedAcuse, withIncidents } from './incidents';
+import type { TaskMeta } from './step-meta';
 import { ReplacementContext, ReplacementEvent, REPLACEMENT_EVENT_TYPES, replacementMachineV1 } from './replacement.machine';
 
 /**
@@ -19,8 +20,19 @@ const s = statesOf(replacementMachineV1);
 const incident = (key: string, title: string, retry: string) =>
   incidentTask({ key, title, role: 'DRSE_CONTROL_ESCOLAR', escalateTo: 'CONTROL_ESCOLAR_CENTRAL', retry });
 
+/**
+ * `POST /replacements` is the one path into this procedure: the school records the receipt, or
+ * central Control Escolar (and ADMIN) for it; DRSE staff do it for a school without internet, as the
+ * school (workflow-runner's on-behalf rule).
+ */
+const registroPagoMeta = s.registroPago.meta as TaskMeta;
+const registroPago = {
+  ...s.registroPago,
+  meta: { ...registroPagoMeta, decisions: { ...registroPagoMeta.decisions, PAYMENT_RECORDED: ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] } } satisfies TaskMeta,
+};
+
 export const replacementMachineV2: AnyStateMachine = withIncidents(replacementMachineV1, {
-  registroPago: s.registroPago,
+  registroPago,
   verificacionPago: failable(s.verificacionPago, 'incidentePago'),
   incidentePago: incident('INCIDENTE_PAGO', 'Incidente: no se pudo verificar el pago de la reposición', 'verificacionPago'),
   produccion: failable(s.produccion, 'incidenteProduccion'),

@@ -11,7 +11,8 @@ import type { ProcedureName, PublicStatus } from '../statecharts/step-meta';
 /** A human decision: exactly one chart event. Event data may only be numbers (ids, quantities). */
 export interface DecisionInput {
   event: { type: string } & Record<string, unknown>;
-  actor: Actor;
+  /** `onBehalfSchoolId`: DRSE staff doing the school's step for a school without internet (the API checked it). */
+  actor: Actor & { onBehalfSchoolId?: number };
   comment?: string;
 }
 

@@ -15,7 +15,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 // actor.ts is pure (no I/O, no Node built-ins): the same scope rule as the API guards.
 // eslint-disable-next-line no-restricted-imports
-import { actorCovers } from '../src/auth/actor';
+import { actorCovers, ON_BEHALF_ROLES } from '../src/auth/actor';
 import type {
   AuditActor,
   ProcedureActivityContract,
@@ -198,6 +198,16 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     seq = nextSeq;
   }
 
+  /** A school's step done by DRSE staff on its behalf (the API allows it only for a school without internet). */
+  function actsForSchool(d: DecisionInput, allowed: readonly string[]): boolean {
+    return allowed.includes('ESCUELA') && ON_BEHALF_ROLES.includes(d.actor.role) && d.actor.onBehalfSchoolId !== undefined && d.actor.onBehalfSchoolId === wf.scope.schoolId;
+  }
+
+  function stepRoles(d: DecisionInput): readonly string[] {
+    const meta = stepMeta(snapshot);
+    return (meta.kind === 'task' && meta.decisions[d.event.type]) || [];
+  }
+
   /** Throws (Spanish message, not retried) unless `d` may be applied now. Writes nothing. */
   function check(d: DecisionInput): void {
     const meta = stepMeta(snapshot);
@@ -209,7 +219,7 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     if (!roles) {
       throw ApplicationFailure.nonRetryable(`El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, 'DecisionNoPermitida');
     }
-    if (!d.actor || typeof d.actor.id !== 'string' || !d.actor.id || !roles.includes(d.actor.role)) {
+    if (!d.actor || typeof d.actor.id !== 'string' || !d.actor.id || !(roles.includes(d.actor.role) || actsForSchool(d, roles))) {
       throw ApplicationFailure.nonRetryable(`El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, 'RolNoPermitido');
     }
     if (!actorCovers(d.actor, wf.scope)) {
@@ -283,7 +293,8 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     (d) =>
       serialized(async () => {
         check(d); // the state may have moved since the validator ran
-        await apply(d.event, { id: d.actor.id, role: d.actor.role }, d.comment ?? null);
+        const onBehalf = !stepRoles(d).includes(d.actor.role) && actsForSchool(d, stepRoles(d));
+        await apply(d.event, { id: d.actor.id, role: d.actor.role, ...(onBehalf ? { onBehalfSchoolId: d.actor.onBehalfSchoolId } : {}) }, d.comment ?? null);
         return { status: stepMeta(snapshot).status, state: stateName(snapshot), seq };
       }),
     { validator: check },

@@ -2,7 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { School } from '../catalog/entities/school.entity';
 import type { Student } from '../catalog/entities/student.entity';
 import { DomainError, NotFoundError } from '../common/domain-error';
-import { Actor, actorCovers, coveredDrseCodes, Role, Scope, STATE_ROLES } from './actor';
+import { Actor, actorCovers, coveredDrseCodes, ON_BEHALF_ROLES, Role, Scope, STATE_ROLES } from './actor';
+
+export { ON_BEHALF_ROLES };
 
 /**
  * Scope checks for services. The rule (docs/api.md): a role that may not use an endpoint at all
@@ -39,8 +41,6 @@ export function studentsInScope(actor: Actor): FilterQuery<Student> {
 /** Roles that may do a school's own work (each call still passes `assertSchoolWork`). */
 export const SCHOOL_WORKERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 
-/** DRSE roles that do a school's own work for it when the school has no internet (R1, issue 11). */
-export const ON_BEHALF_ROLES: readonly Role[] = ['DRSE_CONTROL_ESCOLAR', 'DRSE_PLANEACION'];
 
 /** What `schoolWork` needs of a school: its id, its DRSE and whether it reaches the system itself. */
 export interface WorkSchool {

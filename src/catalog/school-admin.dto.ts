@@ -118,3 +118,18 @@ export class SchoolChangeDto {
 export class SchoolChangeListDto {
   @ApiProperty({ type: [SchoolChangeDto] }) items!: SchoolChangeDto[];
 }
+
+export class SchoolWorkEntryDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: 'Qué se hizo, en palabras («Alta de alumno», «Oficio del Procedimiento 1»…).' }) act!: string;
+  @ApiProperty({ nullable: true, type: String }) detail!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) studentId!: number | null;
+  @ApiProperty({ description: 'Usuario que lo hizo (el real, también cuando la DRSE actúa en nombre de la escuela).' }) actorId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Nombre de usuario de quien lo hizo.' }) actorUsername!: string | null;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ description: 'Lo hizo la DRSE en nombre de la escuela (sin internet).' }) onBehalf!: boolean;
+}
+
+export class SchoolWorkLogDto {
+  @ApiProperty({ type: [SchoolWorkEntryDto] }) items!: SchoolWorkEntryDto[];
+}

@@ -11,7 +11,8 @@ import { Drse } from './entities/drse.entity';
 import { SchoolChange } from './entities/school-change.entity';
 import { School, type FieldChange, type SchoolChanges } from './entities/school.entity';
 import { planSchoolImport, SCHOOL_COLUMNS, SCHOOL_REQUIRED_COLUMNS, type RawSchoolRow, type SchoolImportPlan } from './school-import';
-import type { SchoolChangeListDto, SchoolEditResultDto, SchoolImportReportDto, SchoolImportRowDto, UpdateSchoolDto } from './school-admin.dto';
+import type { SchoolChangeListDto, SchoolEditResultDto, SchoolImportReportDto, SchoolImportRowDto, SchoolWorkLogDto, UpdateSchoolDto } from './school-admin.dto';
+import { SCHOOL_WORK_ACTS, type SchoolWorkAct } from './entities/school-work-audit.entity';
 import { SchoolsService, toSchoolDto } from './schools.service';
 
 /** Fields a DRSE's Control Escolar may change on its own schools; central roles change all of them. */
@@ -132,6 +133,30 @@ export class SchoolAdminService {
       changes,
       routeChanged: changes.some((c) => c.field === 'ruta de impresión'),
       openRequests: await openRequestsOfSchool(this.em, id),
+    };
+  }
+
+  /** The school's own work (students, photos, opt-outs, oficios, replacements, reports), newest first, with who did it and for whom. */
+  async workLog(actor: Actor, id: number): Promise<SchoolWorkLogDto> {
+    await this.schools.findInScope(actor, id);
+    const rows = await this.em.execute<Array<Record<string, unknown>>>(
+      `select a.at, a.act, a.detail, a.student_id, a.actor_id, a.actor_role, a.on_behalf, u.username
+         from school_work_audit a
+         left join app_user u on u.id::text = a.actor_id
+        where a.school_id = ? order by a.at desc, a.id desc limit 500`,
+      [id],
+    );
+    return {
+      items: rows.map((r) => ({
+        at: new Date(r.at as string).toISOString(),
+        act: SCHOOL_WORK_ACTS[r.act as SchoolWorkAct] ?? String(r.act),
+        detail: (r.detail as string | null) ?? null,
+        studentId: r.student_id == null ? null : Number(r.student_id),
+        actorId: String(r.actor_id),
+        actorUsername: (r.username as string | null) ?? null,
+        actorRole: String(r.actor_role),
+        onBehalf: Boolean(r.on_behalf),
+      })),
     };
   }
 

@@ -8,7 +8,7 @@ import { IdParam } from '../http/params';
 import { FileUpload } from '../uploads/file-upload.decorator';
 import type { UploadedFile as Upload } from '../uploads/upload-validation';
 import { SchoolDto, SchoolPageDto, SchoolQueryDto } from './catalog.dto';
-import { SchoolChangeListDto, SchoolEditResultDto, SchoolImportJsonDto, SchoolImportQueryDto, SchoolImportReportDto, UpdateSchoolDto } from './school-admin.dto';
+import { SchoolChangeListDto, SchoolEditResultDto, SchoolWorkLogDto, SchoolImportJsonDto, SchoolImportQueryDto, SchoolImportReportDto, UpdateSchoolDto } from './school-admin.dto';
 import { SchoolAdminService } from './school-admin.service';
 import { SchoolsService } from './schools.service';
 import { Expensive } from '../security/rate-limit';
@@ -17,6 +17,8 @@ import { Expensive } from '../security/rate-limit';
 const SCHOOL_IMPORTERS: Role[] = ['ADMIN', 'CONTROL_ESCOLAR_CENTRAL'];
 /** Who edits a school: central roles statewide; a DRSE's Control Escolar its own schools' matrícula and internet. */
 const SCHOOL_EDITORS: Role[] = ['ADMIN', 'CONTROL_ESCOLAR_CENTRAL', 'DRSE_CONTROL_ESCOLAR'];
+/** Who reads a school's work log (it names students by id): the readers of minors' data. */
+const WORK_LOG_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 
 @ApiTags('catálogo')
 @Controller('schools')
@@ -94,5 +96,16 @@ export class SchoolsController {
   @ApiProblems(404, 422)
   changes(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<SchoolChangeListDto> {
     return this.admin.changes(actor, id);
+  }
+
+  @Get(':id/work-log')
+  @Roles(...WORK_LOG_READERS)
+  @ApiOperation({
+    summary: 'Bitácora del trabajo de la escuela: alumnos, fotografías, declinaciones, oficios, reposiciones y reportes; quién lo hizo y si fue la DRSE en nombre de la escuela (sin internet).',
+  })
+  @ApiOkResponse({ type: SchoolWorkLogDto })
+  @ApiProblems(404, 422)
+  workLog(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<SchoolWorkLogDto> {
+    return this.admin.workLog(actor, id);
   }
 }

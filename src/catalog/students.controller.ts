@@ -27,8 +27,8 @@ import { Expensive } from '../security/rate-limit';
 
 /** Who sees minors' data: the school, its DRSE's Planeación and Control Escolar, central Control Escolar. */
 export const STUDENT_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
-/** Who changes them: the school (its own students) and central Control Escolar. */
-export const STUDENT_EDITORS: Role[] = ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+/** Who changes them: the school (its own students), its DRSE for a school without internet, central (assertSchoolWork). */
+export const STUDENT_EDITORS: Role[] = SCHOOL_WORKERS;
 
 @ApiTags('catálogo')
 @Controller('students')
@@ -137,7 +137,7 @@ export class StudentsController {
 
   @Post(':id/opt-out/reversal')
   @HttpCode(200)
-  @Roles(...SCHOOL_WORKERS)
+  @Roles(...STUDENT_EDITORS)
   @Idempotent()
   @ApiOperation({
     summary: 'R4: revierte la declinación cuando la familia pide después la credencial; el alumno vuelve a ser elegible. Queda en la bitácora de la escuela.',

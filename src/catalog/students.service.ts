@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
-import { actorCovers } from '../auth/actor';
-import { assertSchoolWork, isStateActor, schoolScope, studentsInScope, workSchoolOf } from '../auth/scope';
+import { actorCovers, type Actor } from '../auth/actor';
+import { assertSchoolWork, SchoolWork, schoolWork, studentsInScope, workSchoolOf } from '../auth/scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { FieldProblem, InvalidInputError } from '../http/problem';
@@ -14,7 +13,7 @@ import { UploadStore } from '../uploads/upload-store.service';
 import { CreateStudentDto, ImportReportDto, PhotoZipReportDto, StudentDto, StudentQueryDto } from './catalog.dto';
 import { School } from './entities/school.entity';
 import { Student } from './entities/student.entity';
-import { auditSchoolWork } from './entities/school-work-audit.entity';
+import { auditSchoolWork, SchoolWorkAct } from './entities/school-work-audit.entity';
 import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
 import { nameSearchKey } from './person-name';
 import { parseYesNo, readCsvTable } from './csv-table';
@@ -117,11 +116,13 @@ export class StudentsService {
   }
 
   async create(actor: Actor, dto: CreateStudentDto): Promise<StudentDto> {
-    const school = await this.targetSchool(actor, dto.schoolId);
+    const { school, work } = await this.targetSchool(actor, dto.schoolId);
     const curp = normalizeCurp(dto.curp);
     if (await this.em.count(Student, { curp })) throw new ConflictError(`Ya existe un alumno registrado con la CURP ${curp}.`, 'curp');
     const student = new Student({ ...dto, curp, school });
     await this.em.persistAndFlush(student);
+    auditSchoolWork(this.em, { schoolId: school.id, studentId: student.id, act: 'ALUMNO_ALTA', actor, work });
+    await this.em.flush();
     return toStudentDto(student);
   }
 
@@ -134,26 +135,33 @@ export class StudentsService {
 
   /** `data` was already checked by `@FileUpload('foto', 'photo')`; what is stored is its normalised copy. */
   async setPhoto(actor: Actor, id: number, data: Buffer, name = 'foto'): Promise<StudentDto> {
-    const student = await this.findInScope(actor, id);
+    const { student, work } = await this.forSchoolWork(actor, id);
     student.setPhoto(await this.uploads.put(await normalizePhoto(data, name, 'foto')));
+    auditSchoolWork(this.em, { schoolId: student.school.id, studentId: student.id, act: 'FOTOGRAFIA', actor, work });
     await this.em.flush();
     return toStudentDto(student);
   }
 
   async optOut(actor: Actor, id: number, reason: string | undefined): Promise<StudentDto> {
-    const student = await this.findInScope(actor, id);
+    const { student, work } = await this.forSchoolWork(actor, id);
     if (!student.declined) {
       student.decline(new Date(), reason);
+      auditSchoolWork(this.em, { schoolId: student.school.id, studentId: student.id, act: 'DECLINACION', detail: student.declinedReason ?? null, actor, work });
       await this.em.flush();
     }
     return toStudentDto(student);
   }
 
-  /** R4 reversed when the family asks for the card after all: audited; the student is eligible again. */
-  async reverseOptOut(actor: Actor, id: number, reason: string): Promise<StudentDto> {
+  /** A student in scope (else 404) whose school's work the actor may do (assertSchoolWork). */
+  private async forSchoolWork(actor: Actor, id: number): Promise<{ student: Student; work: SchoolWork }> {
     const student = await this.findInScope(actor, id);
     await this.em.populate(student, ['school']);
-    const work = assertSchoolWork(actor, workSchoolOf(student.school), 'id');
+    return { student, work: assertSchoolWork(actor, workSchoolOf(student.school), 'id') };
+  }
+
+  /** R4 reversed when the family asks for the card after all: audited; the student is eligible again. */
+  async reverseOptOut(actor: Actor, id: number, reason: string): Promise<StudentDto> {
+    const { student, work } = await this.forSchoolWork(actor, id);
     if (!student.declined) throw new ConflictError('La familia de este alumno no ha declinado la credencial: no hay nada que revertir.', 'id');
     const declinedOn = student.declinedAt?.toISOString().slice(0, 10);
     student.reinstate();
@@ -170,7 +178,7 @@ export class StudentsService {
   }
 
   async importCsv(actor: Actor, data: Buffer, options: { parcial?: boolean; schoolId?: number }): Promise<ImportReportDto> {
-    const fixedSchool = actor.role === 'ESCUELA' || options.schoolId !== undefined ? await this.targetSchool(actor, options.schoolId) : undefined;
+    const fixedSchool = actor.role === 'ESCUELA' || options.schoolId !== undefined ? (await this.targetSchool(actor, options.schoolId)).school : undefined;
     const table = readCsvTable(data, COLUMNS, REQUIRED_COLUMNS, UPLOAD_LIMITS.csvMaxRows, 'alumnos');
     const { index, cell } = table;
     if (!fixedSchool && !(index.has('CCT') && index.has('TURNO'))) {
@@ -181,13 +189,18 @@ export class StudentsService {
     const problems: FieldProblem[] = [];
     const planned: PlannedLine[] = [];
     const seen = new Map<string, number>();
-    const schoolCache = new Map<string, School | null>();
+    // A named school the actor may not load students for: why (out of scope, or it has internet).
+    const schoolCache = new Map<string, School | 'FUERA' | 'CON_INTERNET'>();
     if (!fixedSchool && index.has('CCT')) {
       // The schools named by the file, in one query per 1,000 CCTs (a statewide file names hundreds).
       const ccts = [...new Set(body.map(({ record }) => cell(record, 'CCT').trim().toUpperCase()).filter(Boolean))];
       for (let i = 0; i < ccts.length; i += 1000) {
         for (const found of await this.em.find(School, { cct: { $in: ccts.slice(i, i + 1000) } })) {
-          schoolCache.set(`${found.cct}-${found.turno}`, this.covers(actor, found) ? found : null);
+          const covered = actorCovers(actor, { schoolId: found.id, drseCode: found.drse.code });
+          schoolCache.set(
+            `${found.cct}-${found.turno}`,
+            !covered ? 'FUERA' : schoolWork(actor, workSchoolOf(found)) ? found : 'CON_INTERNET',
+          );
         }
       }
     }
@@ -205,8 +218,10 @@ export class StudentsService {
           } else if (!fixedSchool) {
             const key = `${cct}-${turno}`;
 
-            school = schoolCache.get(key) ?? undefined;
-            if (!school) refuse('CCT', `no existe la escuela ${cct} ${turno} o no está en su ámbito.`);
+            const cached = schoolCache.get(key) ?? 'FUERA';
+            if (cached === 'FUERA') refuse('CCT', `no existe la escuela ${cct} ${turno} o no está en su ámbito.`);
+            else if (cached === 'CON_INTERNET') refuse('CCT', `la escuela ${cct} ${turno} cuenta con internet: carga sus alumnos ella misma.`);
+            else school = cached;
           }
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
@@ -309,6 +324,8 @@ export class StudentsService {
     });
     const created = fresh.length;
     const updated = known.length;
+    this.auditPerSchool(actor, [...fresh, ...known].map((p) => p.student.school), 'ALUMNOS_IMPORTACION', (n) => `${n} alumno(s) dados de alta o actualizados por CSV.`);
+    await this.em.flush();
     return { lines: body.length, created, updated, refused: problems.map((p) => ({ line: p.line ?? 0, field: p.field, message: p.message })), ignoredColumns: table.ignoredColumns };
   }
 
@@ -317,12 +334,19 @@ export class StudentsService {
     const curps = photos.map((p) => p.curp);
     const students = new Map<string, Student>();
     for (let i = 0; i < curps.length; i += 1000) {
-      const found = await this.em.find(Student, { $and: [{ curp: { $in: curps.slice(i, i + 1000) } }, studentsInScope(actor)] });
+      const found = await this.em.find(Student, { $and: [{ curp: { $in: curps.slice(i, i + 1000) } }, studentsInScope(actor)] }, { populate: ['school'] });
       for (const s of found) students.set(s.curp, s);
     }
     const accepted = photos.filter((p) => {
-      if (students.has(p.curp)) return true;
-      problems.push({ field: 'archivo', line: p.index, message: `Entrada ${p.index} («${p.entry}»): no hay alumno con la CURP ${p.curp} en su ámbito.` });
+      const student = students.get(p.curp);
+      if (student && schoolWork(actor, workSchoolOf(student.school))) return true;
+      problems.push({
+        field: 'archivo',
+        line: p.index,
+        message: student
+          ? `Entrada ${p.index} («${p.entry}»): la escuela del alumno cuenta con internet: carga sus fotografías ella misma.`
+          : `Entrada ${p.index} («${p.entry}»): no hay alumno con la CURP ${p.curp} en su ámbito.`,
+      });
       return false;
     });
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -360,6 +384,8 @@ export class StudentsService {
         s.setPhoto(hashes.get(p.curp)!);
       }
     });
+    this.auditPerSchool(actor, stored.map((p) => students.get(p.curp)!.school), 'FOTOGRAFIAS_ZIP', (n) => `${n} fotografía(s) cargadas por ZIP.`);
+    await this.em.flush();
     return {
       entries,
       updated: stored.length,
@@ -367,18 +393,19 @@ export class StudentsService {
     };
   }
 
-  private covers(actor: Actor, school: School): boolean {
-    if (isStateActor(actor)) return true;
-    if (actor.role === 'ESCUELA') return school.id === actor.schoolId;
-    return actorCovers(actor, schoolScope(school));
+  /** One audit row per school touched by a batch (CSV, ZIP), saying how many students. */
+  private auditPerSchool(actor: Actor, schools: School[], act: SchoolWorkAct, detail: (n: number) => string): void {
+    const counts = new Map<number, { school: School; n: number }>();
+    for (const school of schools) counts.set(school.id, { school, n: (counts.get(school.id)?.n ?? 0) + 1 });
+    for (const { school, n } of counts.values()) {
+      auditSchoolWork(this.em, { schoolId: school.id, act, detail: detail(n), actor, work: schoolWork(actor, workSchoolOf(school)) });
+    }
   }
 
   /** The school a new student goes to: an ESCUELA's own; for others the given one, in scope. */
-  private async targetSchool(actor: Actor, schoolId: number | undefined): Promise<School> {
-    if (actor.role === 'ESCUELA') {
-      if (schoolId !== undefined && schoolId !== actor.schoolId) throw new NotFoundError('No existe la escuela o no está en su ámbito.', 'schoolId');
-      return this.schools.findInScope(actor, actor.schoolId, 'schoolId');
-    }
-    return this.schools.findInScope(actor, schoolId, 'schoolId');
+  private async targetSchool(actor: Actor, schoolId: number | undefined): Promise<{ school: School; work: SchoolWork }> {
+    if (actor.role === 'ESCUELA' && schoolId !== undefined && schoolId !== actor.schoolId) throw new NotFoundError('No existe la escuela o no está en su ámbito.', 'schoolId');
+    const school = await this.schools.findInScope(actor, actor.role === 'ESCUELA' ? actor.schoolId : schoolId, 'schoolId');
+    return { school, work: assertSchoolWork(actor, workSchoolOf(school), 'schoolId') };
   }
 }

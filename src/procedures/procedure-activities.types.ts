@@ -10,6 +10,8 @@ import type { ProcedureName, PublicStatus } from '../../statecharts/step-meta';
 export interface AuditActor {
   id: string;
   role: Role | 'SISTEMA';
+  /** DRSE staff acting for a school without internet (issue 11): that school's id. */
+  onBehalfSchoolId?: number;
 }
 
 export interface RequestScope {

@@ -4,7 +4,6 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, actorCovers, Scope } from '../auth/actor';
 import { School, SchoolCycle, Student } from '../catalog/entities';
-import { assertTariffAmount, replacementTariff } from '../catalog/replacement-tariff';
 import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { BlobStore } from '../storage/blob-store';
@@ -26,6 +25,7 @@ import {
   ReplacementReason,
 } from './entities';
 import { cardsInForce } from './cards-in-force';
+import { checkReplacementReceipt } from './replacement-receipt';
 import { formatFolio, parseFolio } from './folio';
 import { packPlanillas } from './planilla-packing';
 import { parsePrintHolder, PrintHolder } from './print-holder';
@@ -608,19 +608,8 @@ export class ProductionService {
    */
   async recordReplacementPayment(input: ReplacementPaymentInput): Promise<ReplacementPaymentResult> {
     const key = requireKey(input.key);
-    const receiptNumber = typeof input.receiptNumber === 'string' ? input.receiptNumber.trim().toUpperCase() : '';
-    if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(receiptNumber)) {
-      throw new DomainError('El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.', 'receiptNumber');
-    }
-    const paidOn = parseIsoDate(input.paidOn, 'paidOn');
-    if (paidOn > new Date().toISOString().slice(0, 10)) throw new DomainError('La fecha de pago no puede ser futura.', 'paidOn');
-    if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
-      throw new DomainError('El importe debe ser un número entero positivo de centavos.', 'amountCents');
-    }
-    if (!(REPLACEMENT_REASONS as readonly string[]).includes(input.reason)) {
-      throw new DomainError(`El motivo de la reposición debe ser uno de: ${REPLACEMENT_REASONS.join(', ')}.`, 'reason');
-    }
     if (!Number.isInteger(input.studentId) || input.studentId <= 0) throw new DomainError('El alumno no es válido.', 'studentId');
+    const receiptNumber = typeof input.receiptNumber === 'string' ? input.receiptNumber.trim().toUpperCase() : '';
 
     const em = this.em.fork();
     const again = await em.findOne(CardReplacement, { key });
@@ -635,11 +624,8 @@ export class ProductionService {
     if (!actorCovers(input.actor, { schoolId: student.school.id, drseCode: student.school.drse.code })) {
       throw new DomainError('No tiene permiso sobre la escuela de este alumno.', 'studentId', 'NO_AUTORIZADO', 403);
     }
-    const cycle = await resolveCycle(em, undefined);
-    assertTariffAmount(input.amountCents, await replacementTariff(em, cycle.code), 'amountCents');
-    if (await em.findOne(CardReplacement, { receiptNumber })) {
-      throw new ConflictError(`El recibo de pago ${receiptNumber} ya fue registrado; un recibo sirve una sola vez.`, 'receiptNumber');
-    }
+    const receipt = await checkReplacementReceipt(em, input);
+    const { paidOn } = receipt;
     try {
       return await em.transactional(async (tx) => {
         const [row] = await tx.execute<Array<{ id: number }>>(
@@ -656,9 +642,9 @@ export class ProductionService {
           studentId: student.id,
           receiptNumber,
           paidOn,
-          amountCents: input.amountCents,
-          cycleCode: cycle.code,
-          reason: input.reason,
+          amountCents: receipt.amountCents,
+          cycleCode: receipt.cycleCode,
+          reason: receipt.reason,
           revokedCredentialId: card.id,
           status: 'PENDIENTE',
           recordedById: input.actor.id,

@@ -13,7 +13,7 @@ import { PROCEDURE_CLIENT } from './http/procedure-client.provider';
 export interface PendingStart {
   input: object;
   scope: { drseCode: string; schoolId: number };
-  submittedBy: { id: string; role: Role };
+  submittedBy: { id: string; role: Role; onBehalfSchoolId?: number };
   comment?: string;
 }
 

@@ -17,10 +17,10 @@ export class RequestReadModel {
     return this.em.fork().transactional(async (em) => {
       const requestId = await this.ensureRequest(em, r);
       const inserted = await em.execute<Row[]>(
-        `insert into procedure_audit (request_id, workflow_id, seq, from_state, to_state, event, public_status, actor_id, actor_role, comment, at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into procedure_audit (request_id, workflow_id, seq, from_state, to_state, event, public_status, actor_id, actor_role, comment, at, on_behalf_school_id)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (workflow_id, seq) do nothing returning id`,
-        [requestId, r.workflowId, r.seq, r.fromState, r.toState, r.event, r.status, r.actor.id, r.actor.role, r.comment, r.at],
+        [requestId, r.workflowId, r.seq, r.fromState, r.toState, r.event, r.status, r.actor.id, r.actor.role, r.comment, r.at, r.actor.onBehalfSchoolId ?? null],
       );
       if (inserted.length === 0) return { requestId, applied: false };
 

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { compactPayload } from '../../src/production/qr-payload';
+import { HolderService } from '../../src/inventory/holder.service';
 import { startTestApp, TestApp, TestUser } from '../support/app';
 import { buildWeb, launchBrowser, WebUser } from '../browser/support/web';
 import { ensureCycles } from '../integration/api/inventory-fixtures';
@@ -8,7 +9,8 @@ import { issuedCard, pdfTools, stockForPrinting } from '../integration/api/produ
 
 /**
  * Issue 18 item 6: stored XSS. Markup written into every free-text field a user can fill (school
- * name and address, complaint description, opt-out reason) comes back as text
+ * name and address, complaint description and resolution, opt-out reason, equipment and failure
+ * reports) comes back as text
  * wherever it is shown: the web pages (Chromium, under the CSP), the card PDF (pdftotext) and the
  * public verification page. Student names refuse markup outright (the name rule).
  */
@@ -84,6 +86,31 @@ describe('stored markup shows as text everywhere', () => {
       expect(found.title).not.toBe('xss');
       expect(found.header).toContain(`Escuela ${MARK}`);
     }
+    expect(u.cspViolations).toEqual([]);
+    await u.close();
+  });
+
+  it('equipment (model, serial number) and a failure report show as text on «Equipo y fallas»', async () => {
+    const holder = await t.app.get(HolderService).resolve({ drseCode: 'VALLES' });
+    const registered = await t.http('POST', '/equipment', {
+      token: admin.accessToken,
+      json: { holderId: holder.id, kind: 'PRINTER', serialNumber: `SN-${MARK}`, model: markup('modelo').slice(0, 120) },
+    });
+    expect(registered.status).toBe(201);
+    const failure = await t.http('POST', `/equipment/${registered.body.id}/failures`, { token: admin.accessToken, json: { description: markup('falla') } });
+    expect(failure.status).toBe(201);
+    const adminUser = await t.createUser({ role: 'ADMIN' });
+    const u = await WebUser.open(browser, t.baseUrl);
+    await u.login(adminUser.username, adminUser.password);
+    await u.goto('#/equipo');
+    await u.waitText('falla <img');
+    const shown = await u.text();
+    expect(shown).toContain(markup('falla'));
+    expect(shown).toContain('SN-<SEJ-XSS>'); // serial numbers are kept upper case
+    expect(shown).toContain(markup('modelo'));
+    const injected = await u.page.evaluate(() => document.querySelectorAll('sej-xss, img[src^="/xss-"], main script').length);
+    expect(injected).toBe(0);
+    expect(await u.page.title()).not.toBe('xss');
     expect(u.cspViolations).toEqual([]);
     await u.close();
   });

@@ -892,10 +892,10 @@ export interface paths {
         get: operations["ReplacementsController_list"];
         put?: never;
         /**
-         * Registra el recibo de pago de una reposición (R5): revoca el folio vigente; la siguiente corrida de quien imprime para la escuela imprime la credencial nueva.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * Registra el recibo de pago de una reposición (R5) e inicia su trámite: revoca el folio vigente; el trámite genera la credencial nueva, la tarea de impresión de quien imprime para la escuela, la entrega y el acuse.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
-         *     El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409.
+         *     La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE en nombre de una escuela sin internet (403 si la escuela tiene internet); central. El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409. Sin motor de trámites → 503.
          */
         post: operations["ReplacementsController_record"];
         delete?: never;
@@ -1047,7 +1047,7 @@ export interface paths {
         put?: never;
         /**
          * Presenta un oficio (Procedimiento 1 o 2: PDF escaneado + listas) o una reposición (recibo de pago), e inicia su trámite.
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         post: operations["RequestsController_file"];
         delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
         get: operations["RequestsController_oficio"];
         /**
          * Solicitud devuelta a la escuela: reemplaza el oficio escaneado (después envíe la decisión RESUBMIT).
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         put: operations["RequestsController_replaceOficio"];
         post?: never;
@@ -1170,7 +1170,7 @@ export interface paths {
         get?: never;
         /**
          * Procedimiento 1 devuelto a la escuela: reemplaza las listas de alumnos (después envíe la decisión RESUBMIT).
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         put: operations["RequestsController_replaceStudents"];
         post?: never;
@@ -1191,7 +1191,7 @@ export interface paths {
         put?: never;
         /**
          * La escuela retira su solicitud (antes de la validación); después, 409.
-         * @description **Roles:** ESCUELA.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR.
          */
         post: operations["RequestsController_withdraw"];
         delete?: never;
@@ -1286,6 +1286,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schools/{id}/work-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bitácora del trabajo de la escuela: alumnos, fotografías, declinaciones, oficios, reposiciones y reportes; quién lo hizo y si fue la DRSE en nombre de la escuela (sin internet).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["SchoolsController_workLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schools/import": {
         parameters: {
             query?: never;
@@ -1363,7 +1383,7 @@ export interface paths {
         put?: never;
         /**
          * Registra un alumno (una ESCUELA, en su escuela; Control Escolar central, en cualquiera).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_create"];
         delete?: never;
@@ -1403,7 +1423,7 @@ export interface paths {
         put?: never;
         /**
          * R4: registra que la familia declinó la credencial (no se expedirá). Repetirlo no cambia nada.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          */
         post: operations["StudentsController_optOut"];
         delete?: never;
@@ -1448,7 +1468,7 @@ export interface paths {
         get: operations["StudentsController_photo"];
         /**
          * Carga o reemplaza la fotografía de un alumno (JPEG o PNG; R8).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Se guarda una copia normalizada: orientada, recortada a 240 × 300 px (el recuadro de la credencial a 300 ppp), JPEG sin metadatos (sin ubicación GPS, equipo ni fecha).
          */
@@ -1471,7 +1491,7 @@ export interface paths {
         put?: never;
         /**
          * Importa alumnos de un CSV estilo SCEJAL (CURP, NOMBRES, PRIMER_APELLIDO, SEGUNDO_APELLIDO, PRIMER_INGRESO[, CCT, TURNO]).
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Reporta cada línea rechazada y por qué. Si alguna línea está mal no se importa nada (422), salvo con `?parcial=true`. Una CURP ya registrada en la misma escuela se actualiza.
          */
@@ -1493,7 +1513,7 @@ export interface paths {
         put?: never;
         /**
          * Carga fotografías de un ZIP con archivos <CURP>.jpg|.png en la raíz.
-         * @description **Roles:** ESCUELA, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, CONTROL_ESCOLAR_CENTRAL, ADMIN.
          *
          *     Se rechazan entradas con carpetas o «..», contenido que no es JPEG/PNG, CURP desconocida o fuera de su ámbito. Si alguna falla no se carga ninguna (422), salvo con `?parcial=true`.
          */
@@ -1664,6 +1684,46 @@ export interface paths {
          *     Confirmar de nuevo el mismo envío devuelve el mismo resultado.
          */
         post: operations["SupplyTicketsController_confirmReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quién pedir ayuda: áreas, teléfonos institucionales y buzones de su DRSE y de las oficinas centrales (sin nombres de personas).
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         */
+        get: operations["SupportContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/contacts/{drseCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reemplaza los contactos de una DRSE (o de las oficinas centrales: CENTRAL), en el orden dado.
+         * @description **Roles:** ADMIN.
+         */
+        put: operations["SupportContactsController_set"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2753,6 +2813,13 @@ export interface components {
             /** @description Clave de la operación en el libro de existencias. */
             operation: string;
         };
+        OfficeContactsDto: {
+            contactos: components["schemas"]["SupportContactDto"][];
+            /** @description La DRSE; null para las oficinas centrales. */
+            drseCode: string | null;
+            /** @description Nombre de la DRSE, u «Oficinas centrales». */
+            nombre: string;
+        };
         OpenCycleResultDto: {
             /** @description El ciclo que se cerró. */
             closed?: string;
@@ -3300,6 +3367,23 @@ export interface components {
             nombre: string;
             turno: string;
         };
+        SchoolWorkEntryDto: {
+            /** @description Qué se hizo, en palabras («Alta de alumno», «Oficio del Procedimiento 1»…). */
+            act: string;
+            /** @description Usuario que lo hizo (el real, también cuando la DRSE actúa en nombre de la escuela). */
+            actorId: string;
+            actorRole: string;
+            /** @description Nombre de usuario de quien lo hizo. */
+            actorUsername: string | null;
+            at: string;
+            detail: string | null;
+            /** @description Lo hizo la DRSE en nombre de la escuela (sin internet). */
+            onBehalf: boolean;
+            studentId: number | null;
+        };
+        SchoolWorkLogDto: {
+            items: components["schemas"]["SchoolWorkEntryDto"][];
+        };
         SecurityEventDto: {
             /** @description Quién actuó sobre la cuenta, si fue otra persona (ADMIN). */
             actorUsername?: string;
@@ -3324,6 +3408,9 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        SetSupportContactsDto: {
+            contactos: components["schemas"]["SupportContactDto"][];
         };
         SetTariffDto: {
             /** @example 3000 */
@@ -3460,6 +3547,28 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        SupportContactDto: {
+            /** @description Área (p. ej. «Tecnologías de la DRSE», «Control Escolar»). */
+            area: string;
+            /**
+             * @description Buzón institucional del área (dominio .gob.mx).
+             * @example tecnologias.drse.valles@jalisco.gob.mx
+             */
+            correo: string;
+            /**
+             * @description Extensión (hasta 6 dígitos).
+             * @example 55123
+             */
+            extension?: string;
+            /**
+             * @description Teléfono institucional (10 dígitos; se admiten espacios y guiones).
+             * @example 33 3030 7500
+             */
+            telefono: string;
+        };
+        SupportContactsDto: {
+            items: components["schemas"]["OfficeContactsDto"][];
         };
         TariffDto: {
             cents: number;
@@ -6543,8 +6652,7 @@ export interface operations {
     ReplacementsController_record: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
                 "Idempotency-Key"?: string;
             };
@@ -6611,6 +6719,15 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8112,6 +8229,63 @@ export interface operations {
             };
             /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SchoolsController_workLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolWorkLogDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9705,6 +9879,104 @@ export interface operations {
              *
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportContactsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportContactsDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportContactsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                drseCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSupportContactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeContactsDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
             422: {
                 headers: {
                     [name: string]: unknown;

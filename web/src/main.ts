@@ -9,10 +9,11 @@ import { cardsPage } from './pages/cards.js';
 import { complaintsPage } from './pages/complaints.js';
 import { coveragePage } from './pages/coverage.js';
 import { equipmentPage } from './pages/equipment.js';
+import { helpPage } from './pages/help.js';
 import { inboxPage } from './pages/inbox.js';
 import { inventoryPage } from './pages/inventory.js';
 import { loginPage } from './pages/login.js';
-import { newRequestPage } from './pages/new-request.js';
+import { newRequestPage, offlineOficioPage } from './pages/new-request.js';
 import { printRunsPage } from './pages/print-runs.js';
 import { replacementsPage } from './pages/replacements.js';
 import { requestDetailPage } from './pages/request-detail.js';
@@ -46,6 +47,7 @@ const ROUTES: Route[] = [
   { pattern: /^solicitudes$/, page: requestsPage },
   { pattern: /^solicitudes\/(\d+)$/, page: requestDetailPage },
   { pattern: /^nueva-solicitud$/, page: newRequestPage, roles: ['ESCUELA'] },
+  { pattern: /^oficio-sin-internet$/, page: offlineOficioPage, roles: ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR'] },
   { pattern: /^alumnos$/, page: studentsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^impresion$/, page: printRunsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^inventario$/, page: inventoryPage },
@@ -58,6 +60,7 @@ const ROUTES: Route[] = [
   { pattern: /^cobertura$/, page: coveragePage },
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^mi-cuenta$/, page: accountPage },
+  { pattern: /^ayuda$/, page: helpPage },
   { pattern: /^cuentas$/, page: usersPage, roles: ['ADMIN'] },
   { pattern: /^seguridad$/, page: securityPage, roles: ['ADMIN'] },
 ];
@@ -67,6 +70,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   const items: [string, string][] = [['#/', 'Bandeja']];
   const add = (href: string, text: string, roles: Role[]) => roles.includes(role) && items.push([href, text]);
   add('#/nueva-solicitud', 'Nuevo oficio', ['ESCUELA']);
+  add('#/oficio-sin-internet', 'Oficio de escuela sin internet', ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR']);
   items.push(['#/solicitudes', role === 'ESCUELA' ? 'Mis solicitudes' : 'Solicitudes']);
   add('#/alumnos', 'Alumnos', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   if (role !== 'ESCUELA' || printsOnSite) add('#/impresion', 'Impresión', ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
@@ -74,13 +78,14 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   add('#/abastecimiento', 'Abastecimiento', ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/equipo', 'Equipo y fallas', ALL);
   items.push(['#/acuses', 'Acuses']);
-  add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
+  add('#/reposiciones', 'Reposiciones', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/folios', 'Folios y correcciones', ['CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   add('#/quejas', 'Quejas', ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']);
   items.push(['#/cobertura', 'Cobertura']);
   add('#/cuentas', 'Cuentas', ['ADMIN']);
   add('#/seguridad', 'Seguridad', ['ADMIN']);
   items.push(['#/mi-cuenta', 'Mi cuenta']);
+  items.push(['#/ayuda', 'Ayuda']);
   return items;
 }
 

@@ -9,8 +9,8 @@ export const PRODUCTION_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_C
 export const PRINTERS: Role[] = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 /** R9: only central Control Escolar unmarks an issued card. */
 export const CORRECTORS: Role[] = ['CONTROL_ESCOLAR_CENTRAL'];
-/** R5: who records a replacement's payment receipt: the school (its students) and central Control Escolar. */
-export const REPLACEMENT_RECORDERS: Role[] = ['ESCUELA', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+/** R5: who records a replacement's payment receipt: the school, its DRSE for an offline school (assertSchoolWork), central. */
+export const REPLACEMENT_RECORDERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 /** Who reports a card lost, stolen or damaged: the school, its DRSE for offline schools (assertSchoolWork), central. */
 export const CARD_REPORTERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 

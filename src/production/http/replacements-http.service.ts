@@ -2,8 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor } from '../../auth/actor';
 import { assertSchoolWork, workSchoolOf } from '../../auth/scope';
-import { Student } from '../../catalog/entities';
-import { NotFoundError } from '../../common/domain-error';
+import { auditSchoolWork, SchoolWorkAudit, Student } from '../../catalog/entities';
+import { NotFoundError, ServiceUnavailableError } from '../../common/domain-error';
 import { pageOptions } from '../../http/pagination';
 import { operationKey } from '../../inventory/http/operation-key';
 import { ReplacementReason } from '../entities';
@@ -125,9 +125,8 @@ function toReportDto(r: ReportRow): CardReportDto {
 }
 
 /**
- * Replacements (R5) over HTTP. `record` is the one place a receipt enters: today it calls
- * `ProductionService.recordReplacementPayment`; with REPLACEMENT_PAYMENT_ROUTE bound it hands the
- * receipt to the replacement workflow instead (see replacement-intake.ts).
+ * Replacements (R5) over HTTP. `record` hands the receipt to the replacement workflow through
+ * REPLACEMENT_PAYMENT_ROUTE (replacement-intake.ts): no direct write bypasses the procedure.
  */
 @Injectable()
 export class ReplacementsHttpService {
@@ -137,9 +136,11 @@ export class ReplacementsHttpService {
     @Optional() @Inject(REPLACEMENT_PAYMENT_ROUTE) private readonly route?: ReplacementPaymentRoute,
   ) {}
 
-  async record(actor: Actor, dto: RecordReplacementDto, idempotencyKey?: string): Promise<ReplacementDto> {
+  /** The receipt starts the replacement workflow (the one path): school work, so DRSE staff record it for an offline school. */
+  async record(actor: Actor, dto: RecordReplacementDto): Promise<ReplacementDto> {
     const student = await this.em.fork().findOne(Student, { id: dto.studentId }, { populate: ['school', 'school.drse', 'school.drse.parent'] });
     if (!student || !coversSchool(actor, student.school)) throw new NotFoundError(`No existe el alumno ${dto.studentId} o no está en su ámbito.`, 'studentId');
+    const work = assertSchoolWork(actor, workSchoolOf(student.school), 'studentId');
     const command: ReplacementPaymentCommand = {
       studentId: student.id,
       receiptNumber: dto.receiptNumber,
@@ -147,10 +148,9 @@ export class ReplacementsHttpService {
       amountCents: dto.amountCents,
       reason: dto.reason as ReplacementReason,
     };
-    const key = operationKey(actor, 'replacement', student.id, idempotencyKey);
-    if (this.route) return this.route.record(actor, command, key);
-    const result = await this.production.recordReplacementPayment({ ...command, key, actor });
-    return this.get(result.replacementId);
+    if (!this.route) throw new ServiceUnavailableError('El trámite de reposición no está disponible en este proceso.');
+    const { replacementId } = await this.route.record(actor, command, work.onBehalfSchoolId);
+    return this.get(replacementId);
   }
 
   async list(actor: Actor, query: ReplacementQueryDto): Promise<ReplacementPageDto> {
@@ -189,7 +189,12 @@ export class ReplacementsHttpService {
       actor,
       onBehalfSchoolId: work.onBehalfSchoolId,
     });
-    const [row] = await this.em.fork().execute<ReportRow[]>(`${REPORT_SELECT} where cr.id = ?`, [result.reportId]);
+    const em = this.em.fork();
+    if (!(await em.count(SchoolWorkAudit, { act: 'REPORTE_CREDENCIAL', studentId: student.id, detail: { $like: `${result.folio}%` } }))) {
+      auditSchoolWork(em, { schoolId: student.school.id, studentId: student.id, act: 'REPORTE_CREDENCIAL', detail: `${result.folio}: ${dto.kind} el ${dto.reportedOn}.`, actor, work });
+      await em.flush();
+    }
+    const [row] = await em.execute<ReportRow[]>(`${REPORT_SELECT} where cr.id = ?`, [result.reportId]);
     return toReportDto(row);
   }
 

@@ -17,13 +17,14 @@ export class ReplacementsController {
   @Roles(...REPLACEMENT_RECORDERS)
   @Idempotent()
   @ApiOperation({
-    summary: 'Registra el recibo de pago de una reposición (R5): revoca el folio vigente; la siguiente corrida de quien imprime para la escuela imprime la credencial nueva.',
-    description: 'El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409.',
+    summary: 'Registra el recibo de pago de una reposición (R5) e inicia su trámite: revoca el folio vigente; el trámite genera la credencial nueva, la tarea de impresión de quien imprime para la escuela, la entrega y el acuse.',
+    description:
+      'La escuela, para sus alumnos; Control Escolar o Planeación de la DRSE en nombre de una escuela sin internet (403 si la escuela tiene internet); central. El importe debe ser la tarifa del ciclo vigente (422 si no). Un recibo ya registrado → 409. Sin motor de trámites → 503.',
   })
   @ApiCreatedResponse({ type: ReplacementDto })
-  @ApiProblems(404, 409, 422)
-  record(@CurrentActor() actor: Actor, @Body() dto: RecordReplacementDto, @Headers('idempotency-key') key?: string): Promise<ReplacementDto> {
-    return this.replacements.record(actor, dto, key);
+  @ApiProblems(404, 409, 422, 503)
+  record(@CurrentActor() actor: Actor, @Body() dto: RecordReplacementDto): Promise<ReplacementDto> {
+    return this.replacements.record(actor, dto);
   }
 
   @Post('reports')

@@ -36,6 +36,10 @@ export class ProcedureAuditEntry {
   @Property({ type: 'string', length: 1000, nullable: true })
   comment?: string;
 
+  /** DRSE staff acted for this school (no internet); the actor is still the real one. */
+  @Property({ type: 'integer', nullable: true })
+  onBehalfSchoolId?: number | null;
+
   @Property({ type: 'datetime' })
   at!: Date;
 

@@ -5,6 +5,7 @@ import { registerConstraintProblem } from '../../http/problem';
 import { SUPPLY_TICKET_WORKFLOW_ROUTE } from '../../inventory/http/supply-ticket-commands';
 import { InventoryModule } from '../../inventory/inventory.module';
 import { ProductionModule } from '../../production/production.module';
+import { REPLACEMENT_PAYMENT_ROUTE, ReplacementPaymentRoute } from '../../production/http/replacement-intake';
 import { RequestsService } from '../requests.service';
 import { DiagramsController } from './diagrams.controller';
 import { InboxController } from './inbox.controller';
@@ -18,7 +19,8 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
 /**
  * The requests part of the API (docs/api.md, "Trámites"): filing, reading, decisions, inbox and
  * diagrams. Global so that the inventory API finds SUPPLY_TICKET_WORKFLOW_ROUTE (tickets a
- * procedure's supply workflow drives go to that workflow).
+ * procedure's supply workflow drives go to that workflow) and the production API finds
+ * REPLACEMENT_PAYMENT_ROUTE (`POST /replacements` starts the replacement workflow).
  */
 @Global()
 @Module({
@@ -31,7 +33,12 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
     PendingStartSweeper,
     SupplyTicketWorkflowRouteService,
     { provide: SUPPLY_TICKET_WORKFLOW_ROUTE, useExisting: SupplyTicketWorkflowRouteService },
+    {
+      provide: REPLACEMENT_PAYMENT_ROUTE,
+      useFactory: (requests: RequestsHttpService): ReplacementPaymentRoute => ({ record: (actor, command, onBehalf) => requests.recordReplacementPayment(actor, command, onBehalf) }),
+      inject: [RequestsHttpService],
+    },
   ],
-  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, PendingStartSweeper],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper],
 })
 export class RequestsHttpModule {}

@@ -3,6 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Actor, actorCovers, DRSE_ROLES } from '../../auth/actor';
+import { assertSchoolWork, SchoolWork, schoolWork } from '../../auth/scope';
+import { auditSchoolWork } from '../../catalog/entities/school-work-audit.entity';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-error';
 import { AcuseService } from '../../inventory/acuse.service';
 import { operationKey } from '../../inventory/http/operation-key';
@@ -24,7 +26,8 @@ import { PendingStart, startPending } from '../pending-start';
 import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
 import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
-import { replacementTariff, tariffMismatch } from '../../catalog/replacement-tariff';
+import { checkReplacementReceipt } from '../../production/replacement-receipt';
+import type { ReplacementPaymentCommand } from '../../production/http/replacement-intake';
 import {
   ActionDto,
   DecisionDto,
@@ -91,6 +94,7 @@ interface SchoolRow {
   drse_code: string;
   print_route: 'DRSE' | 'ESCUELA';
   print_route_reason: string;
+  has_internet: boolean;
 }
 
 const REQUEST_SELECT = `
@@ -197,6 +201,17 @@ function summary(r: RequestRow): RequestSummaryDto {
   };
 }
 
+/** Where a replacement filing's problems point: `POST /requests` names `datos.*`, `POST /replacements` its own fields. */
+interface ReplacementFields {
+  alumno: string;
+  numero: string;
+  fecha: string;
+  importe: string;
+  motivo: string;
+}
+const FILED_REPLACEMENT_FIELDS: ReplacementFields = { alumno: 'datos.alumno', numero: 'datos.recibo.numero', fecha: 'datos.recibo.fecha', importe: 'datos.recibo.importeCentavos', motivo: 'datos.motivo' };
+const ENDPOINT_REPLACEMENT_FIELDS: ReplacementFields = { alumno: 'studentId', numero: 'receiptNumber', fecha: 'paidOn', importe: 'amountCents', motivo: 'reason' };
+
 /** Validates a class-validator DTO from plain data; field names are prefixed (e.g. `datos.nuevos`). */
 async function validated<T extends object>(cls: new () => T, plain: unknown, prefix: string): Promise<T> {
   const instance = plainToInstance(cls, plain);
@@ -231,7 +246,7 @@ export class RequestsHttpService {
 
   async file(actor: Actor, rawDatos: string, oficio: Buffer | undefined, idem: IdempotencyContext = NO_IDEMPOTENCY): Promise<FiledRequestDto> {
     const datos = await this.parseDatos(rawDatos);
-    const school = await this.actorSchool(actor);
+    const { school, work } = await this.filingSchool(actor, datos);
     if (datos.procedimiento === 'REPLACEMENT') return this.fileReplacement(actor, school, datos, idem);
 
     const expectedRoute = datos.procedimiento === 'PROCEDURE_1' ? 'DRSE' : 'ESCUELA';
@@ -278,31 +293,39 @@ export class RequestsHttpService {
             continuingRequested: students!.filter((s) => s.kind === 'CONTINUO').length,
           }
         : { schoolId: school.id, drseCode: school.drse_code, requested: requested! };
-    const pendingStart = this.startArguments(actor, school, input, comment);
+    const pendingStart = this.startArguments(actor, school, input, comment, work);
     const created = await this.requests
       .createRequest({ procedure: datos.procedimiento, schoolId: school.id, oficioKey: `${OFICIO_PREFIX}${hash}`, students, requested, equipmentNeeds, pendingStart })
       .catch((err: unknown) => {
         throw err instanceof StudentsInOpenRequestError && datos.procedimiento === 'PROCEDURE_1' ? err.withFields(studentField(datos, 'datos.')) : err;
       });
     await this.assertFirstFiling(created, 'oficio', 'Este oficio ya se presentó', idem);
+    if (created.created) await this.audit(actor, school.id, 'OFICIO_PROCEDIMIENTO_1', `Solicitud ${created.requestId}: oficio escaneado.`, work, datos.procedimiento);
     const workflowId = await this.start(datos.procedimiento, created.requestId, pendingStart, true);
     return { id: created.requestId, procedimiento: datos.procedimiento, estado: 'EN_REVISION_PLANEACION', workflowId };
   }
 
-  private startArguments(actor: Actor, school: SchoolRow, input: object, comment: string | null): PendingStart {
+  private startArguments(actor: Actor, school: SchoolRow, input: object, comment: string | null, work: SchoolWork | null = null): PendingStart {
     return {
       input,
       scope: { drseCode: school.drse_code, schoolId: school.id },
-      submittedBy: { id: actor.id, role: actor.role },
+      submittedBy: { id: actor.id, role: actor.role, ...(work?.onBehalfSchoolId ? { onBehalfSchoolId: work.onBehalfSchoolId } : {}) },
       ...(comment ? { comment } : {}),
     };
   }
 
-  private async fileReplacement(actor: Actor, school: SchoolRow, datos: ReplacementDatosDto, idem: IdempotencyContext): Promise<FiledRequestDto> {
+  private async fileReplacement(
+    actor: Actor,
+    school: SchoolRow,
+    datos: ReplacementDatosDto,
+    idem: IdempotencyContext,
+    work: SchoolWork | null = null,
+    f: ReplacementFields = FILED_REPLACEMENT_FIELDS,
+  ): Promise<FiledRequestDto> {
     const em = this.em.fork();
     const [student] = await em.execute<Row[]>('select id, school_id from student where id = ?', [datos.alumno]);
     if (!student || Number(student.school_id) !== school.id) {
-      throw invalid([{ field: 'datos.alumno', message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
+      throw invalid([{ field: f.alumno, message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
     }
     const [card] = await em.execute<Row[]>(
       `select folio from credential where student_id = ? and status = 'EXPEDIDA' order by issued_at desc, id desc limit 1`,
@@ -313,30 +336,23 @@ export class RequestsHttpService {
     const [again] = await em.execute<Row[]>(`select id from procedure_request where procedure = 'REPLACEMENT' and school_id = ? and oficio_key = ?`, [school.id, `recibo:${numero}`]);
     // Checked before anything is stored (production checks again when it records the receipt).
     if (!again) {
-      if (!card) throw invalid([{ field: 'datos.alumno', message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
-      if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(numero)) {
-        throw invalid([{ field: 'datos.recibo.numero', message: 'El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' }]);
-      }
-      if (Number.isNaN(Date.parse(`${fecha}T00:00:00Z`)) || new Date(`${fecha}T00:00:00Z`).toISOString().slice(0, 10) !== fecha) {
-        throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no es una fecha válida.' }]);
-      }
-      if (fecha > new Date().toISOString().slice(0, 10)) throw invalid([{ field: 'datos.recibo.fecha', message: 'La fecha de pago no puede ser futura.' }]);
-      const tariff = await replacementTariff(em);
-      if (tariff.cents !== datos.recibo.importeCentavos) {
-        throw invalid([{ field: 'datos.recibo.importeCentavos', message: tariffMismatch(datos.recibo.importeCentavos, tariff) }]);
-      }
-      const [used] = await em.execute<Row[]>('select 1 from card_replacement where receipt_number = ?', [numero]);
-      if (used) throw new DomainError(`El recibo de pago ${numero} ya fue registrado; un recibo sirve una sola vez.`, 'datos.recibo.numero', 'RECIBO_USADO', 409);
+      if (!card) throw invalid([{ field: f.alumno, message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
+      await checkReplacementReceipt(
+        em,
+        { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
+        { receiptNumber: f.numero, paidOn: f.fecha, amountCents: f.importe, reason: f.motivo },
+      );
       const conflicts = await studentsInOpenRequests(em, 'REPLACEMENT', [datos.alumno]);
-      if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'REPLACEMENT', () => 'datos.alumno');
+      if (conflicts.length) throw new StudentsInOpenRequestError(conflicts, 'REPLACEMENT', () => f.alumno);
     }
 
     const created = await this.requests
       .createRequest({ procedure: 'REPLACEMENT', schoolId: school.id, oficioKey: `recibo:${numero}`, studentId: datos.alumno })
       .catch((err: unknown) => {
-        throw err instanceof StudentsInOpenRequestError ? err.withFields(() => 'datos.alumno') : err;
+        throw err instanceof StudentsInOpenRequestError ? err.withFields(() => f.alumno) : err;
       });
-    await this.assertFirstFiling(created, 'datos.recibo.numero', 'Este recibo ya se presentó', idem);
+    await this.assertFirstFiling(created, f.numero, 'Este recibo ya se presentó', idem);
+    if (created.created) await this.audit(actor, school.id, 'REPOSICION', `Solicitud ${created.requestId}: recibo ${numero}, ${datos.motivo}.`, work, 'REPLACEMENT');
     const [revoked] = card
       ? [card]
       : await em.execute<Row[]>(
@@ -350,14 +366,14 @@ export class RequestsHttpService {
       oldFolio: String(revoked?.folio ?? ''),
       printRoute: school.print_route,
     };
-    const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null), false);
+    const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null, work), false);
     const { paymentId } = await this.requests.recordPayment(
       created.requestId,
       { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
       actor,
     );
     const result = await withinTime(DECIDE_MS, () =>
-      this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: this.workflowActor(actor), comment: `Motivo: ${datos.motivo}` }),
+      this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: { ...this.workflowActor(actor), ...(work?.onBehalfSchoolId ? { onBehalfSchoolId: work.onBehalfSchoolId } : {}) }, comment: `Motivo: ${datos.motivo}` }),
     ).catch((err: unknown) => {
       const problem = decisionProblem(err, { procedure: 'REPLACEMENT', event: 'PAYMENT_RECORDED' });
       // Already delivered by an earlier attempt of this same filing: the workflow moved on.
@@ -365,6 +381,27 @@ export class RequestsHttpService {
       throw problem;
     });
     return { id: created.requestId, procedimiento: 'REPLACEMENT', estado: result?.status ?? (await this.statusOf(created.requestId)), workflowId };
+  }
+
+  /**
+   * REPLACEMENT_PAYMENT_ROUTE: `POST /replacements` files the replacement request and starts its
+   * workflow like `POST /requests` with REPLACEMENT does, with the endpoint's field names.
+   */
+  async recordReplacementPayment(actor: Actor, command: ReplacementPaymentCommand, onBehalfSchoolId: number | null): Promise<{ replacementId: number; requestId: number }> {
+    const em = this.em.fork();
+    const [student] = await em.execute<Row[]>('select school_id from student where id = ?', [command.studentId]);
+    const school = student ? await this.schoolRow(Number(student.school_id)) : null;
+    if (!school) throw new NotFoundError(`No existe el alumno ${command.studentId} o no está en su ámbito.`, 'studentId');
+    const datos = Object.assign(new ReplacementDatosDto(), {
+      procedimiento: 'REPLACEMENT' as const,
+      alumno: command.studentId,
+      recibo: { numero: command.receiptNumber, fecha: command.paidOn, importeCentavos: command.amountCents },
+      motivo: command.reason,
+    });
+    const filed = await this.fileReplacement(actor, school, datos, NO_IDEMPOTENCY, onBehalfSchoolId ? { onBehalfSchoolId } : null, ENDPOINT_REPLACEMENT_FIELDS);
+    const [payment] = await em.execute<Row[]>('select id from card_replacement where receipt_number = ?', [command.receiptNumber.trim().toUpperCase()]);
+    if (!payment) throw new EngineUnavailableError('El trámite de reposición quedó registrado pero el pago aún no; vuelva a enviar el mismo recibo más tarde.');
+    return { replacementId: Number(payment.id), requestId: filed.id };
   }
 
   /**
@@ -425,12 +462,56 @@ export class RequestsHttpService {
   }
 
   private async actorSchool(actor: Actor): Promise<SchoolRow> {
-    const [school] = await this.em.fork().execute<SchoolRow[]>(
-      'select id, cct, turno, name, drse_code, print_route, print_route_reason from school where id = ?',
-      [actor.schoolId ?? -1],
-    );
+    const school = await this.schoolRow(actor.schoolId ?? -1);
     if (!school) throw new NotFoundError('Su usuario no tiene una escuela registrada.', 'schoolId');
-    return { ...school, id: Number(school.id) };
+    return school;
+  }
+
+  private async schoolRow(id: number): Promise<SchoolRow | null> {
+    const [school] = await this.em.fork().execute<SchoolRow[]>(
+      'select id, cct, turno, name, drse_code, print_route, print_route_reason, has_internet from school where id = ?',
+      [id],
+    );
+    return school ? { ...school, id: Number(school.id) } : null;
+  }
+
+  /**
+   * Whose oficio this is: a school user's own school; for DRSE staff, the school without internet
+   * named in `datos.escuela`, filed on its behalf (assertSchoolWork: 403 for a school with internet).
+   */
+  private async filingSchool(actor: Actor, datos: FileRequestDatos): Promise<{ school: SchoolRow; work: SchoolWork | null }> {
+    if (actor.role === 'ESCUELA') return { school: await this.actorSchool(actor), work: null };
+    if (datos.procedimiento !== 'PROCEDURE_1') {
+      throw new DomainError('La DRSE presenta en nombre de una escuela sin internet sólo el oficio del Procedimiento 1.', 'datos.procedimiento', 'PROHIBIDO', 403);
+    }
+    if (datos.escuela === undefined) throw invalid([{ field: 'datos.escuela', message: 'Indique la escuela (sin internet) en cuyo nombre presenta el oficio.' }]);
+    const school = await this.schoolRow(datos.escuela);
+    if (!school || !actorCovers(actor, { schoolId: school.id, drseCode: school.drse_code })) {
+      throw new NotFoundError('La escuela no existe o no está en su ámbito.', 'datos.escuela');
+    }
+    return { school, work: assertSchoolWork(actor, { id: school.id, drseCode: school.drse_code, hasInternet: school.has_internet }, 'datos.escuela') };
+  }
+
+  /** May the actor do this request's school's own steps (file, correct, resend, withdraw)? 403 otherwise; the school itself always. */
+  private async schoolStepWork(actor: Actor, row: RequestRow): Promise<SchoolWork | null> {
+    if (actor.role === 'ESCUELA' || row.schoolId === null) return null;
+    const school = await this.schoolRow(row.schoolId);
+    if (!school) throw new NotFoundError(NOT_FOUND, 'id');
+    return assertSchoolWork(actor, { id: school.id, drseCode: school.drse_code, hasInternet: school.has_internet }, 'id');
+  }
+
+  /** DRSE staff on behalf of an offline school get the school's step too (no exception: reading and deciding use it). */
+  private async onBehalfOf(actor: Actor, row: RequestRow): Promise<number | undefined> {
+    if (actor.role === 'ESCUELA' || row.schoolId === null || !DRSE_ROLES.includes(actor.role)) return undefined;
+    const school = await this.schoolRow(row.schoolId);
+    return school ? (schoolWork(actor, { id: school.id, drseCode: school.drse_code, hasInternet: school.has_internet })?.onBehalfSchoolId ?? undefined) : undefined;
+  }
+
+  private async audit(actor: Actor, schoolId: number, act: 'OFICIO_PROCEDIMIENTO_1' | 'REPOSICION', detail: string, work: SchoolWork | null, procedure: string): Promise<void> {
+    if (procedure !== 'PROCEDURE_1' && procedure !== 'REPLACEMENT') return;
+    const em = this.em.fork();
+    auditSchoolWork(em, { schoolId, act, detail, actor, work });
+    await em.flush();
   }
 
   /** Both lists: positive ids, each student once, every one of the school (an id of another school reads as unknown). */
@@ -494,7 +575,7 @@ export class RequestsHttpService {
       rutaMotivo: row.printRouteReason,
       chart: { procedure: row.procedure, version: view?.chartVersion ?? row.chartVersion, state },
       tareaAbierta: view ? this.openTaskOf(view) : openTaskOf(recorded.open_tasks as Row[]),
-      acciones: this.actions(actor, row, view, context),
+      acciones: this.actions(actor, row, view, context, await this.onBehalfOf(actor, row)),
       linea: (recorded.timeline as Row[]).map(timelineEntry),
       documentos: await this.documents(row, context),
       fuente: view || recordedContext ? 'FLUJO' : 'REGISTRO',
@@ -601,9 +682,10 @@ export class RequestsHttpService {
     }
     const data = this.decisionData(spec, dto.datos ?? {});
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
+    const onBehalfSchoolId = await this.onBehalfOf(actor, row);
     const send = () =>
       withinTime(DECIDE_MS, () =>
-        this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: this.workflowActor(actor), comment }, idem.operationId ?? undefined),
+        this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: { ...this.workflowActor(actor), ...(onBehalfSchoolId ? { onBehalfSchoolId } : {}) }, comment }, idem.operationId ?? undefined),
       );
     try {
       const r = await this.whenWorkflowCatchesUp(row, dto.evento, send);
@@ -647,6 +729,7 @@ export class RequestsHttpService {
   }
 
   async withdraw(actor: Actor, id: number, comentario?: string): Promise<DecisionResultDto> {
+    await this.schoolStepWork(actor, await this.load(actor, id));
     try {
       return await this.decide(actor, id, { evento: 'WITHDRAW', comentario });
     } catch (err) {
@@ -699,6 +782,7 @@ export class RequestsHttpService {
 
   async replaceOficio(actor: Actor, id: number, oficio: Buffer): Promise<RequestDetailDto> {
     const row = await this.load(actor, id);
+    const work = await this.schoolStepWork(actor, row);
     if (row.procedure !== 'PROCEDURE_1' && row.procedure !== 'PROCEDURE_2') throw new DomainError('Esta solicitud no lleva oficio.', 'oficio', 'SIN_OFICIO', 409);
     if (row.publicStatus !== 'DEVUELTA_A_ESCUELA') throw this.notReturned();
     const hash = await this.uploads.put(oficio);
@@ -709,11 +793,13 @@ export class RequestsHttpService {
       [`${OFICIO_PREFIX}${hash}`, `${OFICIO_PREFIX}${hash}`, row.id],
     );
     if (updated.length === 0) throw this.notReturned();
+    if (row.schoolId !== null) await this.audit(actor, row.schoolId, 'OFICIO_PROCEDIMIENTO_1', `Solicitud ${row.id}: oficio corregido.`, work, row.procedure);
     return this.detail(actor, id);
   }
 
   private async returned(actor: Actor, id: number, procedure: ProcedureName, wrongProcedure: string): Promise<RequestRow> {
     const row = await this.load(actor, id);
+    await this.schoolStepWork(actor, row);
     if (row.procedure !== procedure) throw new DomainError(wrongProcedure, 'id', 'PROCEDIMIENTO_DISTINTO', 409);
     if (row.publicStatus !== 'DEVUELTA_A_ESCUELA') throw this.notReturned();
     return row;
@@ -782,13 +868,15 @@ export class RequestsHttpService {
     }
   }
 
-  private actions(actor: Actor, row: RequestRow, view: ProcedureView | null, context: Record<string, unknown> | null): ActionDto[] {
+  private actions(actor: Actor, row: RequestRow, view: ProcedureView | null, context: Record<string, unknown> | null, onBehalfSchoolId?: number): ActionDto[] {
+    // DRSE staff working for an offline school also get the school's own decisions (resend, withdraw).
+    const roles = onBehalfSchoolId ? [actor.role, 'ESCUELA' as const] : [actor.role];
     let events: string[];
     if (view) {
-      events = view.allowedEvents[actor.role] ?? [];
+      events = [...new Set(roles.flatMap((r) => view.allowedEvents[r] ?? []))];
     } else {
       const meta = this.metaOf(row.procedure, row.chartVersion, row.state);
-      events = meta?.kind === 'task' ? Object.entries(meta.decisions).filter(([, roles]) => roles?.includes(actor.role)).map(([e]) => e) : [];
+      events = meta?.kind === 'task' ? Object.entries(meta.decisions).filter(([, allowed]) => roles.some((r) => allowed?.includes(r))).map(([e]) => e) : [];
     }
     return events.filter((evento) => this.guardAllows(row, view?.state ?? row.state, evento, context)).map((evento) => {
       const spec = eventSpec(row.procedure, evento);

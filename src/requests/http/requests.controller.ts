@@ -27,13 +27,16 @@ import { RequestsHttpService } from './requests-http.service';
 /** Who reads requests: everyone signed in, within scope (school: its own; DRSE roles: their DRSE's; central: all). */
 const READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 
+/** The school's own steps: the school, or its DRSE's Planeación / Control Escolar for a school without internet (assertSchoolWork). */
+const SCHOOL_STEP_ROLES: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR'];
+
 @ApiTags('trámites')
 @Controller('requests')
 export class RequestsController {
   constructor(private readonly requests: RequestsHttpService) {}
 
   @Post()
-  @Roles('ESCUELA')
+  @Roles(...SCHOOL_STEP_ROLES)
   @Idempotent()
   @FileUpload('oficio', 'pdf', {
     required: false,
@@ -114,7 +117,7 @@ export class RequestsController {
   }
 
   @Post(':id/withdraw')
-  @Roles('ESCUELA')
+  @Roles(...SCHOOL_STEP_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'La escuela retira su solicitud (antes de la validación); después, 409.' })
   @ApiOkResponse({ type: DecisionResultDto })
@@ -124,7 +127,7 @@ export class RequestsController {
   }
 
   @Put(':id/students')
-  @Roles('ESCUELA')
+  @Roles(...SCHOOL_STEP_ROLES)
   @ApiOperation({ summary: 'Procedimiento 1 devuelto a la escuela: reemplaza las listas de alumnos (después envíe la decisión RESUBMIT).' })
   @ApiOkResponse({ type: RequestDetailDto })
   @ApiProblems(404, 409, 422)
@@ -142,7 +145,7 @@ export class RequestsController {
   }
 
   @Put(':id/oficio')
-  @Roles('ESCUELA')
+  @Roles(...SCHOOL_STEP_ROLES)
   @FileUpload('oficio', 'pdf')
   @ApiOperation({ summary: 'Solicitud devuelta a la escuela: reemplaza el oficio escaneado (después envíe la decisión RESUBMIT).' })
   @ApiOkResponse({ type: RequestDetailDto })

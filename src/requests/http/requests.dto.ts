@@ -55,6 +55,12 @@ export class Procedure1DatosDto extends StudentListsDto {
   @IsIn(['PROCEDURE_1'])
   procedimiento!: 'PROCEDURE_1';
 
+  /** DRSE staff filing for a school without internet (its scanned paper oficio): the school's id. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  escuela?: number;
+
   @IsOptional()
   @IsString()
   @MaxLength(1000)

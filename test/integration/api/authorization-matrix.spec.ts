@@ -6,7 +6,7 @@ import { formWith, pngPhoto, zipOf } from '../../support/files';
 import { createScopeWorld, Persona, PERSONAS, ScopeWorld, startTestApp, TestApp } from '../../support/app';
 import { ensureCycles, inventoryIds, inventoryWorld, schoolAcuse, ticketAt } from './inventory-fixtures';
 import { issuedCard, productionIds, productionWorld, stockForPrinting, today } from './production-fixtures';
-import { matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
+import { ensureWorker, matrixRequest, oficioForm, requestForm, requestIds, requestsWorld, returnedRequest, signedAcuseForm } from './requests-fixtures';
 
 /**
  * Every endpoint × every persona (each role inside and outside the target's scope, plus no login).
@@ -71,6 +71,15 @@ const ROWS: Row[] = [
   { name: 'historial de una escuela', method: 'GET', route: '/schools/{id}/changes', expect:
                                                                         '401  200    404     200    404     200   404    200    404     200 200 200',
     request: (w) => ({ path: `/schools/${w.school.id}/changes` }) },
+  { name: 'contactos de ayuda', method: 'GET', route: '/support/contacts', expect:
+                                                                        '401  200    200     200    200     200   200    200    200     200 200 200',
+    request: () => ({ path: '/support/contacts' }) },
+  { name: 'cambiar contactos de ayuda', method: 'PUT', route: '/support/contacts/{drseCode}', expect:
+                                                                        '401  403    403     403    403     403   403    403    403     403 403 200',
+    request: () => ({ path: '/support/contacts/VALLES', json: { contactos: [{ area: 'Tecnologías de la DRSE', telefono: '3330307500', correo: 'tecnologias.valles@jalisco.gob.mx' }] } }) },
+  { name: 'bitácora del trabajo de la escuela', method: 'GET', route: '/schools/{id}/work-log', expect:
+                                                                        '401  200    404     200    404     200   404    403    403     403 200 200',
+    request: (w) => ({ path: `/schools/${w.school.id}/work-log` }) },
   { name: 'DRSE y Sub-DRSE', method: 'GET', route: '/drses', expect:   '401  200    200     200    200     200   200    200    200     200 200 200',
     request: () => ({ path: '/drses' }) },
   { name: 'alta de Sub-DRSE', method: 'POST', route: '/drses', expect:  '401  403    403     403    403     403   403    403    403     403 403 201',
@@ -106,20 +115,20 @@ const ROWS: Row[] = [
   { name: 'foto de un alumno', method: 'GET', route: '/students/{id}/photo', expect:
                                                                         '401  200    404     200    404     200   404    403    403     403 200 200',
     request: (w) => ({ path: `/students/${w.student.id}/photo` }) },
-  { name: 'registrar alumno', method: 'POST', route: '/students', expect: '401  201    404     403    403     403   403    403    403     403 201 201',
+  { name: 'registrar alumno', method: 'POST', route: '/students', expect: '401  201    404     403    404     403   404    403    403     403 201 201',
     request: (w, t) => ({ path: '/students', json: { curp: t.newCurp(), nombres: 'Ana', primerApellido: 'Ruiz', primerIngreso: true, schoolId: w.school.id } }) },
   { name: 'importar CSV', method: 'POST', route: '/students/import', expect:
-                                                                        '401  200    404     403    403     403   403    403    403     403 200 200',
+                                                                        '401  200    404     403    404     403   404    403    403     403 200 200',
     request: (w, t) => ({ path: `/students/import?schoolId=${w.school.id}`, form: formWith('archivo', csv(t.newCurp()), 'alumnos.csv', 'text/csv') }) },
   { name: 'cargar foto', method: 'PUT', route: '/students/{id}/photo', expect:
-                                                                        '401  200    404     403    403     403   403    403    403     403 200 200',
+                                                                        '401  200    404     403    404     403   404    403    403     403 200 200',
     request: (w) => ({ path: `/students/${w.student.id}/photo`, form: formWith('foto', pngPhoto(2), 'foto.png', 'image/png') }) },
   // Outside its scope a student's CURP is as unknown as a CURP nobody has: the entry is refused (422).
   { name: 'ZIP de fotos', method: 'POST', route: '/students/photos.zip', expect:
-                                                                        '401  200    422     403    403     403   403    403    403     403 200 200',
+                                                                        '401  200    422     422    422     422   422    403    403     403 200 200',
     request: (w) => ({ path: '/students/photos.zip', form: formWith('archivo', zipOf({ [`${w.student.curp}.png`]: pngPhoto(3) }), 'fotos.zip', 'application/zip') }) },
   { name: 'declinar (R4)', method: 'POST', route: '/students/{id}/opt-out', expect:
-                                                                        '401  200    404     403    403     403   403    403    403     403 200 200',
+                                                                        '401  200    404     403    404     403   404    403    403     403 200 200',
     request: (w) => ({ path: `/students/${w.student.id}/opt-out`, json: { reason: 'La familia no la desea.' } }) },
   { name: 'presentar queja (R4)', method: 'POST', route: '/complaints', expect:
                                                                         '401  201    404     201    404     201   404    403    403     403 201 201',
@@ -290,10 +299,12 @@ const ROWS: Row[] = [
                                                                         '401  200    404     200    404     200   404    403    403     403 200 200',
     request: async (w, t) => ({ path: `/cards/${(await productionWorld(w, t)).folio}/events` }) },
   { name: 'registrar reposición (R5)', method: 'POST', route: '/replacements', expect:
-                                                                        '401  201    404     403    403     403   403    403    403     403 201 201',
+                                                                        '401  201    404     403    404     403   404    403    403     403 201 201',
+    // The receipt starts the replacement workflow (a worker runs it); the target school has internet: its DRSE → 403.
     request: async (w, t, persona) => {
       const ce = { id: w.users.CONTROL_ESCOLAR_DENTRO!.id, role: 'DRSE_CONTROL_ESCOLAR' as const, drseCode: 'VALLES' };
       await productionWorld(w, t);
+      await ensureWorker(t);
       const card = await issuedCard(t, w.school.id, 'VALLES', ce);
       return { path: '/replacements', json: { studentId: card.studentId, receiptNumber: `MATRIZ-${persona.replace(/_/g, '-')}`, paidOn: today(), amountCents: 2800, reason: 'DANO' } };
     } },
@@ -341,13 +352,14 @@ const ROWS: Row[] = [
                                                                         '200  200    200     200    200     200   200    200    200     200 200 200',
     request: async (w, t) => ({ path: `/V/${compactPayload((await productionWorld(w, t)).payload)}` }) },
   // Requests (docs/api.md, "Trámites"). Target: a Procedure 1 request of the target school awaiting Planeación (a worker runs for these rows).
-  { name: 'presentar oficio', method: 'POST', route: '/requests', expect: '401  201    201     403    403     403   403    403    403     403 403 403',
+  // DRSE staff file only for a school without internet (datos.escuela); the target has internet → 403.
+  { name: 'presentar oficio', method: 'POST', route: '/requests', expect: '401  201    201     403    404     403   404    403    403     403 403 403',
     // Each school files what its route allows (R1): the target school is printed for by its DRSE, the sibling prints on site.
     request: async (w, t, persona) => {
       await requestsWorld(w, t);
       const datos = persona === 'ESCUELA_FUERA'
         ? { procedimiento: 'PROCEDURE_2', material: { teslinSheets: 1, micas: 8, holograms: 8 }, justificacion: 'Oficio de material de la matriz.' }
-        : { procedimiento: 'PROCEDURE_1', nuevos: [(await t.createStudent(w.school)).id], continuan: [] };
+        : { procedimiento: 'PROCEDURE_1', nuevos: [(await t.createStudent(w.school)).id], continuan: [], ...(persona.startsWith('ESCUELA') ? {} : { escuela: w.school.id }) };
       return { path: '/requests', form: requestForm(datos) };
     } },
   { name: 'lista de solicitudes', method: 'GET', route: '/requests', expect: '401  SEE    HIDE    SEE    HIDE    SEE   HIDE   SEE    HIDE    SEE SEE SEE',
@@ -370,10 +382,10 @@ const ROWS: Row[] = [
                                                                         '401  403    404     403    404     409   404    403    404     403 403 403',
     request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/signed-acuse`, form: signedAcuseForm() }) },
   { name: 'retirar', method: 'POST', route: '/requests/{id}/withdraw', expect:
-                                                                        '401  200    404     403    403     403   403    403    403     403 403 403',
+                                                                        '401  200    404     403    404     403   404    403    403     403 403 403',
     request: async (w, t, persona) => ({ path: `/requests/${persona === 'ESCUELA_DENTRO' ? await matrixRequest(w, t) : (await requestsWorld(w, t)).requestId}/withdraw`, json: {} }) },
   { name: 'corregir alumnos', method: 'PUT', route: '/requests/{id}/students', expect:
-                                                                        '401  200    404     403    403     403   403    403    403     403 403 403',
+                                                                        '401  200    404     403    404     403   404    403    403     403 403 403',
     request: async (w, t, persona) => ({
       path: `/requests/${persona === 'ESCUELA_DENTRO' ? await returnedRequest(w, t) : (await requestsWorld(w, t)).requestId}/students`,
       json: { nuevos: [w.student.id], continuan: [] },
@@ -384,7 +396,7 @@ const ROWS: Row[] = [
     request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/material`, json: { material: { teslinSheets: 1, micas: 8, holograms: 8 } } }) },
   // Not returned to the school: 409 for the school; scope and role refusals first for the others.
   { name: 'reemplazar oficio', method: 'PUT', route: '/requests/{id}/oficio', expect:
-                                                                        '401  409    404     403    403     403   403    403    403     403 403 403',
+                                                                        '401  409    404     403    404     403   404    403    403     403 403 403',
     request: async (w, t) => ({ path: `/requests/${(await requestsWorld(w, t)).requestId}/oficio`, form: oficioForm() }) },
   { name: 'bandeja', method: 'GET', route: '/inbox', expect:            '401  HIDE   HIDE    SEE    HIDE    HIDE  HIDE   HIDE   HIDE    HIDE HIDE HIDE',
     request: async (w, t) => {

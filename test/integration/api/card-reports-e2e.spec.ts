@@ -4,6 +4,7 @@ import { Credential } from '../../../src/production/entities';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from './inventory-fixtures';
 import { productionSnapshot, stockForPrinting, today } from './production-fixtures';
+import { eventually } from './requests-fixtures';
 
 /** Issue 11 item 4 over HTTP: a loss report (at once «reportada» for the public), then the paid replacement. */
 describe('a loss report followed by a replacement', () => {
@@ -28,7 +29,7 @@ describe('a loss report followed by a replacement', () => {
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ worker: true });
     await ensureCycles(t);
     online = await t.createSchool({ drse: 'VALLES', matricula: 200 });
     offline = await t.createSchool({ drse: 'VALLES', matricula: 300, hasInternet: false });
@@ -89,17 +90,17 @@ describe('a loss report followed by a replacement', () => {
     expect((await post(tokens.escuela, '/replacements', { ...payment, amountCents: 100 })).status).toBe(422);
     const paid = await post(tokens.escuela, '/replacements', payment, `reposicion-${randomUUID()}`);
     expect(paid.status).toBe(201);
-    expect(paid.body).toMatchObject({ revokedFolio: folio, status: 'PENDIENTE' });
-    expect(await verify(folio)).toMatchObject({ status: 'REVOCADA', reportedOn: yesterday() });
-    expect((await t.http('GET', '/replacements/reports', { token: tokens.escuela })).body.items[0]).toMatchObject({ replacementStatus: 'PENDIENTE' });
+    expect(paid.body).toMatchObject({ revokedFolio: folio });
+    expect(await verify(folio)).toMatchObject({ status: expect.stringMatching(/^(REVOCADA|REEMPLAZADA)$/), reportedOn: yesterday() });
 
-    // The DRSE's next run prints the new card; the reported one reads as replaced.
-    const next = await printFor(online);
-    const run = await t.http('GET', `/replacements?schoolId=${online.id}&status=EMITIDA`, { token: tokens.ceValles });
-    const fresh = run.body.items.find((r: { studentId: number }) => r.studentId === studentId);
-    expect(fresh).toMatchObject({ status: 'EMITIDA' });
-    expect(next.folio).not.toBe(folio);
-    expect(await verify(folio)).toMatchObject({ status: 'REEMPLAZADA' });
+    // The replacement procedure prints the new card; the reported one reads as replaced.
+    const issued = await eventually(
+      () => t.http('GET', `/replacements?schoolId=${online.id}&status=EMITIDA`, { token: tokens.ceValles }),
+      (r) => r.body.items.some((i: { studentId: number }) => i.studentId === studentId),
+      60_000,
+    );
+    const fresh = issued.body.items.find((r: { studentId: number }) => r.studentId === studentId);
+    expect(await verify(folio)).toMatchObject({ status: 'REEMPLAZADA', reportedOn: yesterday() });
     expect(await verify(fresh.newFolio)).toMatchObject({ status: 'VIGENTE' });
     expect((await t.http('GET', '/replacements/reports', { token: tokens.escuela })).body.items[0]).toMatchObject({ replacementStatus: 'EMITIDA' });
   });
@@ -116,6 +117,11 @@ describe('a loss report followed by a replacement', () => {
     const history = await t.http('GET', `/cards/${a.folio}/events`, { token: tokens.ceValles });
     expect(history.body.events[0]).toMatchObject({ event: 'REPORTE', reason: expect.stringContaining('en nombre de la escuela') });
     expect((await post(tokens.ceNorte, '/replacements/reports', { studentId: b.studentId, kind: 'DANO', reportedOn: today() })).status).toBe(404);
+    const log = await t.http('GET', `/schools/${offline.id}/work-log`, { token: tokens.ceValles });
+    expect(log.body.items.filter((e: { act: string }) => e.act === 'Reporte de credencial')).toEqual([
+      expect.objectContaining({ studentId: b.studentId, actorRole: 'DRSE_PLANEACION', onBehalf: true, detail: expect.stringContaining(b.folio) }),
+      expect.objectContaining({ studentId: a.studentId, actorRole: 'DRSE_CONTROL_ESCOLAR', onBehalf: true, detail: expect.stringContaining(a.folio) }),
+    ]);
   });
 
   it('bad input → 422 naming the field; a student without a card in force → 422; nothing written', async () => {

@@ -13,7 +13,7 @@ describe('opt-out reversal and refusal complaints (R4)', () => {
   const post = (token: string, path: string, json: unknown) => t.http('POST', path, { token, json });
   const audit = async (studentId: number) =>
     t.db.orm.em.fork().execute<Array<{ act: string; actor_role: string; on_behalf: boolean; detail: string }>>(
-      'select act, actor_role, on_behalf, detail from school_work_audit where student_id = ? order by id',
+      `select act, actor_role, on_behalf, detail from school_work_audit where student_id = ? and act = 'DECLINACION_REVERTIDA' order by id`,
       [studentId],
     );
   const decline = async (token: string, studentId: number) => {

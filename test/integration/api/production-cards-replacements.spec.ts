@@ -6,6 +6,7 @@ import { CardsController } from '../../../src/production/http/cards.controller';
 import { startTestApp, TestApp } from '../../support/app';
 import { ensureCycles } from './inventory-fixtures';
 import { cardOf, productionSnapshot, stockForPrinting, today } from './production-fixtures';
+import { eventually } from './requests-fixtures';
 
 /** R9 correction, a card's audit trail, R5 replacement and what the public verification says after each. */
 describe(CardsController.name, () => {
@@ -31,7 +32,8 @@ describe(CardsController.name, () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // POST /replacements starts the replacement workflow: a worker runs it.
+    t = await startTestApp({ worker: true });
     await ensureCycles(t);
     school = await t.createSchool({ drse: 'VALLES', matricula: 200 });
     other = await t.createSchool({ drse: 'VALLES', matricula: 100 });
@@ -91,7 +93,7 @@ describe(CardsController.name, () => {
     expect(reprint.body.issued[0].folio).not.toBe(folio);
   });
 
-  it('R5: the receipt must match the tariff and be used once; the next run prints the new card and the old folio verifies as replaced', async () => {
+  it('R5: the receipt must match the tariff and be used once; it starts the replacement procedure, which prints the new card; the old folio verifies as replaced', async () => {
     const { run, ids } = await printNew(2);
     const [first, second] = ids;
     const oldFolio: string = run.issued.find((c: { studentId: number }) => c.studentId === first).folio;
@@ -103,6 +105,7 @@ describe(CardsController.name, () => {
     expect([wrongAmount.status, wrongAmount.body.errors]).toEqual([422, [{ field: 'amountCents', message: expect.stringContaining('$28.00') }]]);
     const outOfScope = await post(tokens.escuelaOtra, '/replacements', payment(first));
     expect([outOfScope.status, outOfScope.body.errors?.[0]?.field]).toEqual([404, 'studentId']);
+    // The school has internet: its DRSE does not record it for the school.
     expect((await post(tokens.ceValles, '/replacements', payment(first))).status).toBe(403);
     expect(await productionSnapshot(t)).toBe(before);
     expect(await verify(oldFolio)).toMatchObject({ status: 'VIGENTE' });
@@ -110,35 +113,36 @@ describe(CardsController.name, () => {
     const key = `reposicion-${randomUUID()}`;
     const res = await post(tokens.escuela, '/replacements', payment(first), key);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ studentId: first, receiptNumber: receipt, amountCents: 2800, reason: 'PERDIDA', status: 'PENDIENTE', revokedFolio: oldFolio, newFolio: null, printedBy: { type: 'DRSE', drseCode: 'VALLES' } });
+    expect(res.body).toMatchObject({ studentId: first, receiptNumber: receipt, amountCents: 2800, reason: 'PERDIDA', revokedFolio: oldFolio, printedBy: { type: 'DRSE', drseCode: 'VALLES' } });
     const replayed = await post(tokens.escuela, '/replacements', payment(first), key);
     expect([replayed.status, replayed.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
     expect(replayed.body).toEqual(res.body);
-    expect(await verify(oldFolio)).toMatchObject({ status: 'REVOCADA' });
+    expect(await verify(oldFolio)).toMatchObject({ status: expect.stringMatching(/^(REVOCADA|REEMPLAZADA)$/) });
 
     const duplicate = await post(tokens.escuela, '/replacements', payment(second));
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ detail: expect.stringContaining('ya fue registrado'), errors: [{ field: 'receiptNumber' }] });
+    expect(duplicate.body).toMatchObject({ errors: [{ field: 'receiptNumber' }] });
     expect(await verify(run.issued.find((c: { studentId: number }) => c.studentId === second).folio)).toMatchObject({ status: 'VIGENTE' });
 
-    const pending = await t.http('GET', '/replacements?status=PENDIENTE', { token: tokens.escuela });
-    expect(pending.body.items.map((i: { id: number }) => i.id)).toEqual([res.body.id]);
+    // One path: the receipt started the replacement procedure, whose production step prints the new card.
+    const requests = await t.http('GET', '/requests?procedimiento=REPLACEMENT', { token: tokens.escuela });
+    expect(requests.body.items).toEqual([expect.objectContaining({ procedimiento: 'REPLACEMENT', escuela: expect.objectContaining({ id: school.id }) })]);
+    const done = await eventually(
+      () => t.http('GET', `/replacements?status=EMITIDA&schoolId=${school.id}`, { token: tokens.ceValles }),
+      (r) => r.body.items.some((i: { id: number }) => i.id === res.body.id),
+      60_000,
+    );
+    const fresh = done.body.items.find((i: { id: number }) => i.id === res.body.id);
+    expect(fresh).toMatchObject({ status: 'EMITIDA', newFolio: expect.any(String) });
+    expect((await t.http('GET', '/replacements?status=PENDIENTE', { token: tokens.escuela })).body.items).toEqual([]);
     expect((await t.http('GET', '/replacements', { token: tokens.ceNorte })).body.items).toEqual([]);
     expect((await t.http('GET', '/replacements', { token: tokens.escuelaOtra })).body.items).toEqual([]);
-
-    // The DRSE's next run (for other students) prints the replacement too.
-    const next = await printNew(1);
-    const fresh = next.run.issued.find((c: { studentId: number }) => c.studentId === first);
-    expect(fresh).toMatchObject({ status: 'EXPEDIDA' });
-    expect(next.run.cards).toBe(2);
     expect(await verify(oldFolio)).toMatchObject({ signatureValid: true, status: 'REEMPLAZADA', folio: oldFolio });
-    expect(await verify(fresh.folio)).toMatchObject({ status: 'VIGENTE' });
-    const done = await t.http('GET', `/replacements?status=EMITIDA&schoolId=${school.id}`, { token: tokens.ceValles });
-    expect(done.body.items).toEqual([expect.objectContaining({ id: res.body.id, status: 'EMITIDA', newFolio: fresh.folio })]);
+    expect(await verify(fresh.newFolio)).toMatchObject({ status: 'VIGENTE' });
     const history = await t.http('GET', `/cards/${oldFolio}/events`, { token: tokens.central });
-    expect(history.body).toMatchObject({ status: 'REEMPLAZADA', replacedByFolio: fresh.folio });
+    expect(history.body).toMatchObject({ status: 'REEMPLAZADA', replacedByFolio: fresh.newFolio });
     expect(history.body.events.map((e: { event: string }) => e.event)).toEqual(['REVOCACION', 'REEMPLAZO']);
-    expect((await cardOf(t, first)).folio).toBe(fresh.folio);
+    expect((await cardOf(t, first)).folio).toBe(fresh.newFolio);
   });
 
   it('replacement bad input → 422 naming the field, nothing written', async () => {

@@ -1,6 +1,6 @@
 import { ApiError, get, newKey, Page, qs, session, upload } from '../api.js';
-import { allStudents, School } from '../catalog.js';
-import { field, h, input, select, textarea } from '../dom.js';
+import { allSchools, allStudents, School } from '../catalog.js';
+import { clear, field, h, input, select, textarea } from '../dom.js';
 import type { PageContext } from '../main.js';
 import { studentPicker } from '../student-picker.js';
 import { act, messageBox, progress, section } from '../ui.js';
@@ -119,6 +119,54 @@ async function consumptionSummary(schoolId: number): Promise<HTMLElement> {
   } catch {
     return h('p', null, 'No se pudo leer el consumo registrado.');
   }
+}
+
+/**
+ * DRSE staff file the Procedure 1 oficio of a school without internet (the scanned paper oficio), on
+ * its behalf: R1 sends those schools to the DRSE for everything they cannot do themselves.
+ */
+export async function offlineOficioPage(ctx: PageContext): Promise<void> {
+  ctx.title('Oficio de escuela sin internet');
+  const schools = (await allSchools()).filter((s) => !s.hasInternet);
+  if (!schools.length) {
+    ctx.main.append(h('p', { class: 'notice' }, 'No hay escuelas sin internet en su DRSE.'));
+    return;
+  }
+  ctx.main.append(h('p', { class: 'notice' }, 'La DRSE presenta aquí, en nombre de la escuela, el oficio en papel que la escuela entregó (escanéelo en PDF). Queda registrado quién lo presentó.'));
+  const school = select('escuela', schools.map((s): [string, string] => [String(s.id), `${s.name} · ${s.cct} ${s.turno}`]));
+  const oficio = h('input', { type: 'file', name: 'oficio', accept: 'application/pdf', required: true });
+  const comment = textarea('comentario', { maxlength: 2000 });
+  const pickerBox = h('div');
+  const box = messageBox();
+  const submit = h('button', { type: 'submit' }, 'Enviar el oficio en nombre de la escuela');
+  const key = newKey();
+  let picker: ReturnType<typeof studentPicker> | null = null;
+  const load = async (): Promise<void> => {
+    picker = studentPicker(await allStudents(Number(school.value)));
+    clear(pickerBox, picker.element);
+  };
+  school.addEventListener('change', () => void load());
+  await load();
+  const form = h('form', { class: 'card', novalidate: true }, field('Escuela', school), field('Oficio escaneado con firma y sello (PDF)', oficio), pickerBox, field('Comentario (opcional)', comment), box, submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = oficio.files?.[0];
+    if (!f || !picker) {
+      box.error(new ApiError(422, 'Adjunte el oficio escaneado en PDF.', undefined, [{ field: 'oficio', message: 'El oficio es obligatorio.' }]));
+      oficio.focus();
+      return;
+    }
+    const fd = new FormData();
+    fd.append('oficio', f);
+    fd.append('datos', JSON.stringify({ procedimiento: 'PROCEDURE_1', escuela: Number(school.value), ...picker.selected(), ...(comment.value.trim() ? { comentario: comment.value.trim() } : {}) }));
+    const p = progress('Enviando el oficio…');
+    void act(submit, box, async () => {
+      box.replaceChildren(p);
+      const res = await upload<{ id: number }>('POST', '/requests', fd, (x) => p.set(x), key);
+      location.hash = `#/solicitudes/${res.id}`;
+    });
+  });
+  ctx.main.append(form);
 }
 
 const EQUIPMENT_KINDS: [string, string][] = [

@@ -80,10 +80,9 @@ async function reportForm(): Promise<HTMLElement | null> {
   );
 }
 
-/** R5: the school records the payment receipt; the old folio is revoked and a new card is printed. */
+/** R5: the payment receipt starts the replacement procedure (the old folio is revoked; the new card is printed, delivered and acknowledged). */
 export async function replacementsPage(ctx: PageContext): Promise<void> {
   ctx.title('Reposición de credenciales');
-  const actor = session.actor!;
   const list = await get<Page<Replacement>>(`/replacements${qs({ pageSize: 200 })}`);
   const reports = await get<Page<CardReport>>(`/replacements/reports${qs({ pageSize: 200 })}`);
   const reporting = await reportForm();
@@ -118,9 +117,17 @@ export async function replacementsPage(ctx: PageContext): Promise<void> {
       ]),
     ),
   );
-  if (actor.role !== 'ESCUELA' || !actor.schoolId) return;
-  const students = (await allStudents(actor.schoolId)).filter((s) => !s.declined);
-  const student = select('studentId', students.map((s): [string, string] => [String(s.id), `${fullName(s)} · ${s.curp}`]));
+  // The school records it; its DRSE does for a school without internet (on its behalf).
+  const schools = await reportSchools();
+  if (!schools.length) return;
+  const schoolSel = select('replacementSchool', schools.map((x): [string, string] => [String(x.id), x.label]));
+  const student = select('studentId', []);
+  const loadStudents = async (): Promise<void> => {
+    const withCard = (await allStudents(Number(schoolSel.value))).filter((x: Student) => x.currentCard && !x.declined);
+    clear(student, ...withCard.map((x) => h('option', { value: String(x.id) }, `${fullName(x)} · ${x.curp}`)));
+  };
+  schoolSel.addEventListener('change', () => void loadStudents());
+  await loadStudents();
   const receipt = input('receiptNumber', { required: true, maxlength: 60 });
   const paidOn = input('paidOn', { type: 'date', required: true });
   const amount = input('amount', { type: 'number', min: 0, step: '0.01', value: '28.00', required: true, inputmode: 'decimal' });
@@ -131,6 +138,7 @@ export async function replacementsPage(ctx: PageContext): Promise<void> {
   const form = h(
     'form',
     { class: 'grid-form' },
+    schools.length > 1 || schools[0].label ? field('Escuela (sin internet, en su nombre)', schoolSel) : null,
     field('Alumno', student),
     field('Número del recibo de pago', receipt, 'Recibo original de la oficina de recaudación.'),
     field('Fecha de pago', paidOn),
