@@ -16,6 +16,10 @@ const fullName = (s: Student) => [s.primerApellido, s.segundoApellido, s.nombres
  * down to the acuse, Procedure 2 through supply fulfilment by Recursos Materiales, and a school that
  * tries to open another school's request.
  */
+// Each journey clicks through a whole procedure (now up to the signed acuse) in a real browser: on
+// a loaded 2-core machine one took over the 120 s default in CI-like runs.
+jest.setTimeout(360_000);
+
 describe('Web interface: procedures end to end', () => {
   let t: TestApp;
   let browser: Browser;
