@@ -6,11 +6,12 @@ import { startTestApp, TestApp, TestUser } from '../support/app';
 import { buildWeb, launchBrowser, WebUser } from '../browser/support/web';
 import { ensureCycles } from '../integration/api/inventory-fixtures';
 import { issuedCard, pdfTools, stockForPrinting } from '../integration/api/production-fixtures';
+import { detailWhen, ensureWorker, fileP1 } from '../integration/api/requests-fixtures';
 
 /**
  * Issue 18 item 6: stored XSS. Markup written into every free-text field a user can fill (school
  * name and address, complaint description and resolution, opt-out reason, equipment and failure
- * reports) comes back as text
+ * reports, a decision's comment on a request) comes back as text
  * wherever it is shown: the web pages (Chromium, under the CSP), the card PDF (pdftotext) and the
  * public verification page. Student names refuse markup outright (the name rule).
  */
@@ -86,6 +87,29 @@ describe('stored markup shows as text everywhere', () => {
       expect(found.title).not.toBe('xss');
       expect(found.header).toContain(`Escuela ${MARK}`);
     }
+    expect(u.cspViolations).toEqual([]);
+    await u.close();
+  });
+
+  it('a decision comment (the reason a request is returned) shows as text on the request page', async () => {
+    await ensureWorker(t);
+    const student = await t.createStudent(schoolId, { primerIngreso: true });
+    const school = await t.login(schoolUser.username, schoolUser.password);
+    const filed = await fileP1(t, school.accessToken, { nuevos: [student.id] });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as number;
+    const planeacion = await t.loginAs({ role: 'DRSE_PLANEACION', drse: 'VALLES' });
+    await detailWhen(t, planeacion.accessToken, id, 'EN_REVISION_PLANEACION');
+    const returned = await t.http('POST', `/requests/${id}/decisions`, { token: planeacion.accessToken, json: { evento: 'RETURN', comentario: markup('comentario') } });
+    expect(returned.status).toBe(200);
+
+    const u = await WebUser.open(browser, t.baseUrl);
+    await u.login(schoolUser.username, schoolUser.password);
+    await u.goto(`#/solicitudes/${id}`);
+    await u.waitText(MARK);
+    expect(await u.text()).toContain(markup('comentario'));
+    const found = await u.page.evaluate(() => ({ injected: document.querySelectorAll('sej-xss, img[src^="/xss-"], main script').length, title: document.title }));
+    expect(found).toEqual({ injected: 0, title: expect.not.stringMatching(/^xss$/) });
     expect(u.cspViolations).toEqual([]);
     await u.close();
   });
