@@ -59,6 +59,13 @@ export function sweepOrphanChromium(profileRoot: string): SweepResult {
       // already gone
     }
   }
+  // A killed browser (or one of its helper processes) can still write into its profile for a moment:
+  // removing the profile before they are gone lets it reappear.
+  const deadline = Date.now() + 5_000;
+  const orphansLeft = () => chromiumProcessesOf(profileRoot).some((p) => p.ownerPid !== process.pid && !isAlive(p.ownerPid));
+  while (killed.length > 0 && (killed.some(isAlive) || orphansLeft()) && Date.now() < deadline) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
   const profiles: string[] = [];
   let entries: string[] = [];
   try {
