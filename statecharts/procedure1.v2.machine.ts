@@ -1,18 +1,17 @@
 import type { AnyStateMachine } from 'xstate';
-import { ACUSE_SIGNED, AcuseSignedEvent, cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, signedAcuseTask, stockWait, thenAwaitSignedAcuse, withIncidents, CANCELLED_FINAL } from './incidents';
+import { cancellable, CANCEL_ROLES, failable, INCIDENT_EVENT_TYPES, IncidentContext, IncidentEvent, incidentTask, statesOf, stockWait, withIncidents, CANCELLED_FINAL } from './incidents';
 import { Procedure1Context, Procedure1Event, PROCEDURE1_EVENT_TYPES, procedure1MachineV1 } from './procedure1.machine';
 import { auto } from './step-meta';
 
 /**
  * Procedure 1, v2: v1's flow (its states are reused as they are) plus incidents on every automatic
  * step, a visible wait for stock (ink), and cancellation with compensation — folios taken but never
- * printed are voided and their material returned, reservations released — and the delivery ends only
- * when the signed acuse is uploaded (docs/procedures.md).
+ * printed are voided and their material returned, reservations released (docs/procedures.md).
  */
 export type Procedure1V2Context = Procedure1Context & IncidentContext;
-export type Procedure1V2Event = Procedure1Event | IncidentEvent | AcuseSignedEvent;
+export type Procedure1V2Event = Procedure1Event | IncidentEvent;
 
-export const PROCEDURE1_V2_EVENT_TYPES: Procedure1V2Event['type'][] = [...PROCEDURE1_EVENT_TYPES, ...INCIDENT_EVENT_TYPES, ACUSE_SIGNED];
+export const PROCEDURE1_V2_EVENT_TYPES: Procedure1V2Event['type'][] = [...PROCEDURE1_EVENT_TYPES, ...INCIDENT_EVENT_TYPES];
 
 const s = statesOf(procedure1MachineV1);
 
@@ -41,8 +40,7 @@ export const procedure1MachineV2: AnyStateMachine = withIncidents(procedure1Mach
   // Cards generated but not yet confirmed printed: cancelling voids their folios.
   confirmacionProduccion: cancellable(s.confirmacionProduccion, 'cancelacionFolios'),
   entrega: s.entrega,
-  registroAcuse: failable(thenAwaitSignedAcuse(s.registroAcuse, 'esperaAcuseFirmado'), 'incidenteAcuse'),
-  esperaAcuseFirmado: signedAcuseTask('DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL'),
+  registroAcuse: failable(s.registroAcuse, 'incidenteAcuse'),
   incidenteAcuse: incidentTask({
     key: 'INCIDENTE_ACUSE', title: 'Incidente: falló el registro del acuse de entrega', role: 'DRSE_CONTROL_ESCOLAR',
     escalateTo: 'CONTROL_ESCOLAR_CENTRAL', retry: 'registroAcuse',

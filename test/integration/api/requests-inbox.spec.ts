@@ -76,7 +76,7 @@ describe(InboxController.name, () => {
   it('serves each procedure diagram from the chart, the same text the diagram script commits', async () => {
     const res = await t.http('GET', '/procedures/PROCEDURE_1/diagram', { token: token.escuela });
     expect(res.status).toBe(200);
-    expect(res.body.version).toBe(2); // the latest chart version (v2 since incidents)
+    expect(res.body.version).toBe(3); // the latest chart version (v3 since the signed acuse)
     expect(res.body.mermaid).toBe(readFileSync(path.join(__dirname, '../../../docs/diagrams/procedure1.mmd'), 'utf8'));
     expect(res.body.states).toEqual(expect.arrayContaining([
       { id: 'revisionPlaneacion', status: 'EN_REVISION_PLANEACION', kind: 'task', titulo: 'Revisar el oficio de la escuela', area: 'Planeación de la DRSE', rol: 'DRSE_PLANEACION', plazo: '3 días', principal: true },

@@ -46,7 +46,7 @@ describe(RequestsHttpService.name, () => {
     expect(review.body.tareaAbierta).toMatchObject({ key: 'REVISION_PLANEACION', rol: 'DRSE_PLANEACION', vencida: false });
     expect(review.body.acciones.map((a: { evento: string }) => a.evento).sort()).toEqual(['ACCEPT', 'REJECT', 'RETURN']);
     expect(review.body.acciones.find((a: { evento: string }) => a.evento === 'RETURN')).toMatchObject({ etiqueta: expect.stringContaining('Devolver'), requiereComentario: true });
-    expect(review.body.chart).toEqual({ procedure: 'PROCEDURE_1', version: 2, state: 'revisionPlaneacion' });
+    expect(review.body.chart).toEqual({ procedure: 'PROCEDURE_1', version: 3, state: 'revisionPlaneacion' });
     expect(review.body.documentos).toEqual([{ tipo: 'OFICIO', id: String(id), url: `/requests/${id}/oficio`, version: 1, fecha: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
     const escuelaView = await t.http('GET', `/requests/${id}`, { token: token.escuela });
     expect(escuelaView.body.acciones.map((a: { evento: string }) => a.evento)).toEqual(['WITHDRAW']);

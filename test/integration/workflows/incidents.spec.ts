@@ -76,7 +76,7 @@ describe('incidents and cancellation (chart v2)', () => {
     await inv.receive({ drseCode }, [{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 10 }, { item: HOLOGRAMA, quantity: 10 }], 'inc-ink-drse');
     const before = await inv.balances({ drseCode });
     const { requestId, workflowId, a } = await validatedP1(drseCode, 3);
-    expect((await client.viewWorkflow(workflowId)).chartVersion).toBe(2);
+    expect((await client.viewWorkflow(workflowId)).chartVersion).toBe(3);
     await client.decide('PROCEDURE_1', requestId, { event: { type: 'VALIDATE' }, actor: a.controlEscolar });
 
     const waiting = await waitForView(client, workflowId, inState('esperaExistencias'));
@@ -185,7 +185,7 @@ describe('incidents and cancellation (chart v2)', () => {
     n++;
     const r = await replacementIncidentScenario({ client, em, requests, moduleRef, hooks, n: n + 7100 });
     expect([r.refusals, r.calls]).toEqual([1, 2]); // refused once (not retried by itself), produced once after RETRY
-    expect(r.incident).toMatchObject({ chartVersion: 2, status: 'CON_INCIDENTE' });
+    expect(r.incident).toMatchObject({ chartVersion: 3, status: 'CON_INCIDENTE' });
     expect(r.incident.openTask).toMatchObject({ role: 'DRSE_CONTROL_ESCOLAR', incident: true, description: 'La fotografía del alumno no es legible; cárguela de nuevo.' });
     expect(r.incident.allowedEvents).toEqual({ DRSE_CONTROL_ESCOLAR: ['RETRY'] });
     expect(r.result).toMatchObject({ outcome: 'DELIVERED', status: 'ENTREGADA' });

@@ -54,7 +54,7 @@ describe('chart v1 → v2 upgrade with a running workflow', () => {
     rmSync(releaseDir, { recursive: true, force: true });
   });
 
-  it('finishes on v1 under the new code what the previous release started, and starts new requests on v2', async () => {
+  it('finishes on v1 under the new code what the previous release started, and starts new requests on the latest version (v3)', async () => {
     const em = moduleRef.get(EntityManager);
     const requests = moduleRef.get(RequestsService);
     const client = new ProcedureClient(temporal.client, temporal.taskQueue, {}, `${temporal.taskQueue}-`);
@@ -114,6 +114,6 @@ describe('chart v1 → v2 upgrade with a running workflow', () => {
 
     const v2 = await start('UPG-2');
     expect((await waitForView(client, v2.workflowId, inState('revisionPlaneacion'))).chartVersion).toBe(LATEST_CHART_VERSION.PROCEDURE_1);
-    expect(LATEST_CHART_VERSION.PROCEDURE_1).toBe(2);
+    expect(LATEST_CHART_VERSION.PROCEDURE_1).toBe(3);
   });
 });

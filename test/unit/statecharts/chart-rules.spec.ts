@@ -4,7 +4,7 @@ import {
   chartFor,
   CHARTS,
   procedure1MachineV1 as p1,
-  procedure1MachineV2,
+  procedure1MachineV3,
   procedure2MachineV1 as p2,
   replacementMachineV1 as rep,
   stateName,
@@ -166,7 +166,7 @@ describe('step meta and the registry', () => {
   });
 
   it('finds a registered chart version and refuses an unknown one', () => {
-    expect(chartFor('PROCEDURE_1', 2)).toBe(procedure1MachineV2);
+    expect(chartFor('PROCEDURE_1', 3)).toBe(procedure1MachineV3);
     expect(() => chartFor('SUPPLY', 99)).toThrow('No chart SUPPLY v99');
     expect(() => chartFor('NOPE' as never, 1)).toThrow('No chart NOPE v1');
   });

@@ -7,7 +7,7 @@ import {
   PROCEDURES,
   publicStatus,
   replacementMachineV1,
-  replacementMachineV2,
+  replacementMachineV3,
   stateName,
   stepMeta,
   supplyMachineV1,
@@ -88,16 +88,16 @@ describe('supplyMachineV2', () => {
   });
 });
 
-describe('replacementMachineV2', () => {
+describe('replacementMachineV3', () => {
   const input = { requestId: 9, schoolId: 2, drseCode: 'NORTE', studentId: 5, oldFolio: '2627-0000001-3', printRoute: 'ESCUELA' as const };
   const paid = { type: 'PAYMENT_RECORDED', paymentId: 3 };
   const produced = { type: 'REPLACEMENT_PRODUCED', printRunId: 8, newFolio: '2627-0000002-1' };
 
   it('keeps v1 paths for both print routes and the invalid payment, up to the acuse', () => {
     const rest = [{ type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }];
-    samePath(replacementMachineV1, replacementMachineV2, input, [paid, ...rest]);
-    samePath(replacementMachineV1, replacementMachineV2, { ...input, printRoute: 'DRSE' }, [paid, ...rest]);
-    samePath(replacementMachineV1, replacementMachineV2, input, [paid, { type: 'PAYMENT_INVALID' }, { type: 'WITHDRAW' }]);
+    samePath(replacementMachineV1, replacementMachineV3, input, [paid, ...rest]);
+    samePath(replacementMachineV1, replacementMachineV3, { ...input, printRoute: 'DRSE' }, [paid, ...rest]);
+    samePath(replacementMachineV1, replacementMachineV3, input, [paid, { type: 'PAYMENT_INVALID' }, { type: 'WITHDRAW' }]);
   });
 
   it.each([
@@ -105,12 +105,12 @@ describe('replacementMachineV2', () => {
     ['DRSE', 'esperaAcuseDrse', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL'],
   ] as const)('printed by %s: the signed acuse is collected by whoever printed (%s), and only it delivers', (printRoute, state, role, escalateTo) => {
     const path = [paid, { type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }, { type: 'ACUSE_RECORDED', acuseId: 4 }];
-    const waiting = walk(replacementMachineV2, { ...input, printRoute }, path as never[]);
+    const waiting = walk(replacementMachineV3, { ...input, printRoute }, path as never[]);
     expect([stateName(waiting), publicStatus(waiting), waiting.context.acuseId]).toEqual([state, 'ESPERANDO_ACUSE', 4]);
     expect(meta(waiting).task).toMatchObject({ key: 'ACUSE_FIRMADO', role, sla: '5 days', escalateTo });
     expect(meta(waiting).decisions).toEqual({ ACUSE_SIGNED: [role] });
     expect(waiting.can({ type: 'DELIVER' } as never)).toBe(false);
-    const done = walk(replacementMachineV2, { ...input, printRoute }, [...path, { type: 'ACUSE_SIGNED' }] as never[]);
+    const done = walk(replacementMachineV3, { ...input, printRoute }, [...path, { type: 'ACUSE_SIGNED' }] as never[]);
     expect([done.status, publicStatus(done)]).toEqual(['done', 'ENTREGADA']);
   });
 
@@ -120,10 +120,10 @@ describe('replacementMachineV2', () => {
     ['revocacionEscuela', [paid, { type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }]],
     ['registroAcuse', [paid, { type: 'PAYMENT_VALID' }, produced, { type: 'PRODUCTION_CONFIRMED' }, { type: 'FOLIO_REVOKED' }, { type: 'DELIVER' }]],
   ] as const)('a failure of %s is an incident for the DRSE\'s Control Escolar, with the reason, resolved by retrying (no cancellation after payment)', (step, before) => {
-    const snap = walk(replacementMachineV2, input, [...(before as unknown as never[]), failed(step)]);
+    const snap = walk(replacementMachineV3, input, [...(before as unknown as never[]), failed(step)]);
     expect([publicStatus(snap), meta(snap).task.role, meta(snap).task.escalateTo]).toEqual(['CON_INCIDENTE', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL']);
     expect(meta(snap).decisions).toEqual({ RETRY: ['DRSE_CONTROL_ESCOLAR'] });
     expect(snap.context.incident).toMatchObject({ step, reason: 'La fotografía del alumno no es legible.' });
-    expect(stateName(walk(replacementMachineV2, input, [...(before as unknown as never[]), failed(step), { type: 'RETRY' }]))).toBe(step);
+    expect(stateName(walk(replacementMachineV3, input, [...(before as unknown as never[]), failed(step), { type: 'RETRY' }]))).toBe(step);
   });
 });
