@@ -145,10 +145,10 @@ export class PdfRenderer {
    * the photos of a render it left half-way.
    */
   private async documentFolder(html: string, files: ReadonlyMap<string, Buffer>): Promise<string> {
+    for (const name of files.keys()) if (!/^[a-z0-9][a-z0-9_-]*\.(jpg|png)$/.test(name)) throw new Error(`Invalid document file name: ${name}`);
     const root = this.profileDir ? join(this.profileDir, 'documents') : tmpdir();
     await mkdir(root, { recursive: true });
     const folder = await mkdtemp(join(root, 'doc-'));
-    for (const name of files.keys()) if (!/^[a-z0-9][a-z0-9_-]*\.(jpg|png)$/.test(name)) throw new Error(`Invalid document file name: ${name}`);
     await Promise.all([writeFile(join(folder, 'index.html'), html), ...[...files].map(([name, data]) => writeFile(join(folder, name), data))]);
     return folder;
   }
