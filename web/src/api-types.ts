@@ -446,7 +446,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI).
+         * R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI) y abre un ticket de soporte EQUIPO (`ticketId`).
          * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, ADMIN.
          */
         post: operations["EquipmentController_reportFailure"];
@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * Reportes de falla: Tecnologías ve los turnados a su DRSE; los roles centrales, todos.
-         * @description **Roles:** DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["EquipmentController_failures"];
         put?: never;
@@ -487,7 +487,7 @@ export interface paths {
         put?: never;
         /**
          * Cierra un reporte de falla con la solución; el equipo vuelve a estar operativo.
-         * @description **Roles:** DRSE_TECNOLOGIAS, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** DRSE_TECNOLOGIAS, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["EquipmentController_resolve"];
         delete?: never;
@@ -1690,6 +1690,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/support-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets de soporte de su ámbito (escuela: los suyos; DRSE: los de su DRSE; roles centrales: todos), del más reciente al más antiguo.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        get: operations["SupportTicketsController_list"];
+        put?: never;
+        /**
+         * Abre un ticket de soporte (EQUIPO, SISTEMA o DUDA): lo atiende Tecnologías de la DRSE (que puede derivarlo a DGTI); una duda de Control Escolar de la DRSE, Control Escolar central.
+         * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, DRSE_PLANEACION.
+         */
+        post: operations["SupportTicketsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Detalle del ticket: descripción, estado, tarea abierta, acciones que usted puede tomar ahora y línea de tiempo.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        get: operations["SupportTicketsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-tickets/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide el paso abierto del ticket (RESOLVE, DERIVE_TO_DGTI, CONFIRM, REOPEN; ver `acciones` del detalle): 409 si no procede ahora, 403 si su rol no atiende ese paso.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        post: operations["SupportTicketsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/support/contacts": {
         parameters: {
             query?: never;
@@ -2472,6 +2536,8 @@ export interface components {
             serialNumber: string;
             /** @enum {string} */
             status: "OPEN" | "RESOLVED";
+            /** @description El ticket de soporte (EQUIPO) que el reporte abrió (GET /support-tickets/{id}); null: equipo del almacén central. */
+            ticketId?: number | null;
         };
         FailureReportPageDto: {
             items: components["schemas"]["FailureReportDto"][];
@@ -2827,6 +2893,11 @@ export interface components {
             /** @description Alumnos con credencial expedida que pasan a «continúa» (sólo necesitan holograma). */
             nowContinuing: number;
         };
+        OpenedSupportTicketDto: {
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+        };
         OpenRequestDto: {
             createdAt: string;
             id: number;
@@ -2854,6 +2925,17 @@ export interface components {
             justification: string;
             /** @description Paquetes completos: Teslin en hojas (múltiplos de 8 ranuras), tinta en juegos. */
             lines: components["schemas"]["ItemLineDto"][];
+        };
+        OpenSupportTicketDto: {
+            /** @description Qué pasa (sin datos personales de alumnos). */
+            descripcion: string;
+            /** @description Personal de la DRSE: la escuela sin internet en cuyo nombre abre el ticket. Sin ella, Control Escolar de la DRSE lo abre para sí. */
+            escuela?: number;
+            /**
+             * @description EQUIPO: falla de un equipo; SISTEMA: problema con el sistema; DUDA: duda o comentario.
+             * @enum {string}
+             */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
         };
         OpenTaskDto: {
             /** @description Qué falló, en español. */
@@ -3570,6 +3652,51 @@ export interface components {
         SupportContactsDto: {
             items: components["schemas"]["OfficeContactsDto"][];
         };
+        SupportTicketDetailDto: {
+            /** Format: date-time */
+            abierto: string;
+            abiertoPor: components["schemas"]["TicketOpenerDto"];
+            /** @description Decisiones que usted puede tomar ahora (POST /support-tickets/{id}/decisions). */
+            acciones: components["schemas"]["ActionDto"][];
+            /** Format: date-time */
+            actualizado: string;
+            descripcion: string;
+            drseCode: string;
+            /** @description La escuela del ticket; null: de la propia DRSE. */
+            escuela?: components["schemas"]["SchoolRefDto"] | null;
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+            linea: components["schemas"]["TimelineEntryDto"][];
+            /** @description El reporte de falla de equipo que originó el ticket. */
+            reporteFalla?: number | null;
+            tareaAbierta?: components["schemas"]["OpenTaskDto"] | null;
+            /** @enum {string} */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
+        };
+        SupportTicketPageDto: {
+            items: components["schemas"]["SupportTicketSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SupportTicketSummaryDto: {
+            /** Format: date-time */
+            abierto: string;
+            /** Format: date-time */
+            actualizado: string;
+            descripcion: string;
+            drseCode: string;
+            /** @description La escuela del ticket; null: de la propia DRSE. */
+            escuela?: components["schemas"]["SchoolRefDto"] | null;
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+            /** @description El reporte de falla de equipo que originó el ticket. */
+            reporteFalla?: number | null;
+            /** @enum {string} */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
+        };
         TariffDto: {
             cents: number;
             /** @description Desde cuándo rige (null: desde el inicio del ciclo). */
@@ -3604,6 +3731,13 @@ export interface components {
             received: number;
             requested: number;
             shipped: number;
+        };
+        TicketOpenerDto: {
+            /** @description Lo abrió la DRSE en nombre de una escuela sin internet. */
+            enNombreDeEscuela: boolean;
+            /** @description Nombre de usuario de quien lo abrió. */
+            nombre?: string | null;
+            rol: string;
         };
         TimelineActorDto: {
             id: string;
@@ -9880,6 +10014,298 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: sólo los que no están cerrados. */
+                abiertos?: boolean;
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+                page?: number;
+                pageSize?: number;
+                tipo?: "EQUIPO" | "SISTEMA" | "DUDA";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSupportTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedSupportTicketDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketDetailDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
