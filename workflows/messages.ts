@@ -113,6 +113,7 @@ export const PROCEDURE_WORKFLOW_TYPES: Record<ProcedureName, string> = {
   PROCEDURE_2: 'procedure2Workflow',
   SUPPLY: 'supplyWorkflow',
   REPLACEMENT: 'replacementWorkflow',
+  SUPPORT: 'supportWorkflow',
 };
 
 /** `namespacePrefix` keeps several databases on one Temporal server apart (tests, benchmarks). */

@@ -47,6 +47,7 @@ export async function ensureDemoUsers(em: EntityManager): Promise<DemoUser[]> {
     { username: 'tecnologias', role: 'DRSE_TECNOLOGIAS', drse: drseCode, scope: `DRSE ${drseCode}` },
     { username: 'recursos-materiales', role: 'RECURSOS_MATERIALES', scope: 'estatal' },
     { username: 'control-central', role: 'CONTROL_ESCOLAR_CENTRAL', scope: 'estatal' },
+    { username: 'dgti', role: 'DGTI', scope: 'estatal' },
     { username: 'admin', role: 'ADMIN', scope: 'estatal' },
   ];
   const out: DemoUser[] = [];

@@ -102,6 +102,8 @@ export interface ProcedureActivityContract {
   verifyReplacementPayment: StepActivity;
   produceReplacementCard: StepActivity;
   revokeReplacedFolio: StepActivity;
+  // Support (R10)
+  receiveSupportTicket: StepActivity;
 }
 
 export type StepActivityName = Exclude<keyof ProcedureActivityContract, 'recordProcedureTransition'>;

@@ -281,6 +281,13 @@ export class ProcedureActivities implements ProcedureActivityContract {
     return { outcome: 'REVOKED' };
   }
 
+  /** Support (R10): the ticket the workflow runs is stored (with its description, which never travels in the workflow). */
+  async receiveSupportTicket(s: StepInput): Promise<StepResult> {
+    const [ticket] = await this.em.fork().execute<Row[]>('select kind from support_ticket where request_id = ?', [s.requestId]);
+    if (!ticket || ticket.kind !== s.context.kind) throw new Error(`El ticket de soporte ${s.requestId} no está registrado`);
+    return { outcome: 'RECEIVED' };
+  }
+
   private async decideTicket(s: StepInput, decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO'): Promise<StepResult> {
     await this.supply.decideTicket({ ...stepRef(s), drseCode: s.scope.drseCode, ticketId: s.context.ticketId as number, decision });
     return { outcome: 'DONE' };

@@ -12,7 +12,8 @@ import { PROCEDURE_CLIENT } from './http/procedure-client.provider';
  */
 export interface PendingStart {
   input: object;
-  scope: { drseCode: string; schoolId: number };
+  /** `schoolId` absent: a DRSE's own work (a support ticket of its Control Escolar). */
+  scope: { drseCode: string; schoolId?: number };
   submittedBy: { id: string; role: Role; onBehalfSchoolId?: number };
   comment?: string;
 }

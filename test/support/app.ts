@@ -284,6 +284,7 @@ export const PERSONAS = [
   'TECNOLOGIAS_FUERA',
   'RECURSOS_MATERIALES',
   'CONTROL_ESCOLAR_CENTRAL',
+  'DGTI',
   'ADMIN',
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
@@ -319,6 +320,7 @@ export async function createScopeWorld(t: TestApp): Promise<ScopeWorld> {
     TECNOLOGIAS_FUERA: { role: 'DRSE_TECNOLOGIAS', drse: 'NORTE' },
     RECURSOS_MATERIALES: { role: 'RECURSOS_MATERIALES' },
     CONTROL_ESCOLAR_CENTRAL: { role: 'CONTROL_ESCOLAR_CENTRAL' },
+    DGTI: { role: 'DGTI' },
     ADMIN: { role: 'ADMIN' },
   };
   const tokens = { ANONIMO: undefined } as Record<Persona, string | undefined>;

@@ -39,6 +39,6 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
       inject: [RequestsHttpService],
     },
   ],
-  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper, RequestsHttpService],
 })
 export class RequestsHttpModule {}

@@ -546,6 +546,8 @@ export class RequestsHttpService {
     if (q.procedimiento) {
       where.push('r.procedure = ?');
       params.push(q.procedimiento);
+    } else {
+      where.push(`r.procedure <> 'SUPPORT'`); // support tickets: GET /support-tickets
     }
     if (q.estado) {
       where.push('r.public_status = ?');

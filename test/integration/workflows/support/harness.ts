@@ -128,6 +128,7 @@ export const actors = (drseCode: string, schoolId: number) => ({
   tecnologias: { id: 'u-tecnologias', role: 'DRSE_TECNOLOGIAS', drseCode } as Actor,
   central: { id: 'u-central', role: 'CONTROL_ESCOLAR_CENTRAL' } as Actor,
   materiales: { id: 'u-materiales', role: 'RECURSOS_MATERIALES' } as Actor,
+  dgti: { id: 'u-dgti', role: 'DGTI' } as Actor,
 });
 
 const ADMIN: Actor = { id: 'u-admin', role: 'ADMIN' };
