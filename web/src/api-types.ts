@@ -2709,9 +2709,14 @@ export interface components {
         };
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
+            /** @description Cursor de la página siguiente (parámetro `cursor`); null en la última. */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
+            /** @description Cuántos hay, contados hasta 1000 (ver `totalCapped`). */
             total: number;
+            /** @description true: hay más de `total` (el conteo se detiene en 1000). */
+            totalCapped: boolean;
         };
         ItemLineDto: {
             /**
@@ -3283,9 +3288,14 @@ export interface components {
         };
         RequestPageDto: {
             items: components["schemas"]["RequestSummaryDto"][];
+            /** @description Cursor de la página siguiente (parámetro `cursor`); null en la última. */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
+            /** @description Cuántos hay, contados hasta 1000 (ver `totalCapped`). */
             total: number;
+            /** @description true: hay más de `total` (el conteo se detiene en 1000). */
+            totalCapped: boolean;
         };
         RequestSummaryDto: {
             actualizada: string;
@@ -5629,6 +5639,8 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
+                /** @description Paginación por cursor: la página que sigue a este cursor (el `nextCursor` de la página anterior, con los mismos filtros); `page` se ignora. */
+                cursor?: string;
                 estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
                 page?: number;
                 pageSize?: number;
@@ -7278,6 +7290,8 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
+                /** @description Paginación por cursor: la página que sigue a este cursor (el `nextCursor` de la página anterior, con los mismos filtros); `page` se ignora. */
+                cursor?: string;
                 estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
                 page?: number;
                 pageSize?: number;
