@@ -1,4 +1,6 @@
 import type { School } from '../../../src/catalog/entities';
+import { PendingStartSweeper } from '../../../src/requests/pending-start';
+import { SupportTicketsService } from '../../../src/support/support-tickets.service';
 import { HttpResult, startTestApp, TestApp } from '../../support/app';
 import { eventually } from './requests-fixtures';
 
@@ -159,5 +161,16 @@ describe('support tickets', () => {
     await when('control', id, 'CERRADO');
     const resolved = ok(await t.http('POST', `/equipment/failures/${report.body.id}/resolve`, { token: token.dgti, json: { resolution: 'Cabezal sustituido.' } }));
     expect(resolved.body).toMatchObject({ status: 'RESOLVED', ticketId: id });
+  });
+
+  it('a ticket stored while the engine did not take it is started by the sweeper (a DRSE ticket: no school in its scope)', async () => {
+    const { ticketId } = await t.app.get(SupportTicketsService).create({
+      operationKey: 'matriz-barrido-1', kind: 'DUDA', description: 'Duda guardada sin flujo todavía.', drseCode: 'VALLES', schoolId: null,
+      opener: 'DRSE_CONTROL_ESCOLAR', openedBy: { id: 'u-control', role: 'DRSE_CONTROL_ESCOLAR' }, onBehalfSchoolId: null,
+    });
+    expect((await t.http('GET', `/support-tickets/${ticketId}`, { token: token.control })).body).toMatchObject({ estado: 'RECIBIDO', linea: [] });
+    expect(await t.app.get(PendingStartSweeper).sweep(0)).toBeGreaterThanOrEqual(1);
+    const asked = await when('central', ticketId, 'EN_ATENCION_CENTRAL');
+    expect(asked.body.tareaAbierta).toMatchObject({ rol: 'CONTROL_ESCOLAR_CENTRAL' });
   });
 });
