@@ -14,8 +14,9 @@ export type SupplyTicketCommand =
 /**
  * The seam for tickets a procedure's `supply` workflow drives: when a provider of this token is
  * bound and `drives(ticket)` is true, the command goes to the workflow (its `decide` update) instead
- * of the service, so the workflow stays the single writer of that ticket. Unbound today: every
- * command goes straight to SupplyTicketService.
+ * of the service, so the workflow stays the single writer of that ticket. Bound by
+ * RequestsHttpModule (requests/http/supply-ticket-route.ts); without a binding every command goes
+ * straight to SupplyTicketService.
  */
 export const SUPPLY_TICKET_WORKFLOW_ROUTE = Symbol('SUPPLY_TICKET_WORKFLOW_ROUTE');
 
