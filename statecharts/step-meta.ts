@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Role } from '../src/auth/actor';
+import type { Role } from '../src/access';
 
 /**
  * What a state of a procedure chart is, read by the generic runner (workflows/procedure-runner.ts),

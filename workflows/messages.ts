@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Role } from '../src/auth/actor';
+import type { Actor, Role } from '../src/access';
 import type { AuditActor, RequestScope } from '../src/procedures/procedure-activities.types';
 import type { ProcedureName, PublicStatus } from '../statecharts/step-meta';
 

@@ -7,7 +7,7 @@
  *   npx ts-node --transpile-only bench/statewide/explain.ts [--tasks 100000]
  */
 import 'reflect-metadata';
-import type { Actor } from '../../src/auth/actor';
+import type { Actor } from '../../src/access';
 import { RequestsHttpService } from '../../src/requests/http/requests-http.service';
 import { RequestsService } from '../../src/requests/requests.service';
 import { arg, benchApp, runBench } from '../support';

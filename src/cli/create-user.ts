@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ROLES } from '../auth/actor';
+import { ROLES } from '../access';
 import { UsersService } from '../auth/users.service';
 import { DomainError } from '../common/domain-error';
 import { loadConfig } from '../config/app-config';

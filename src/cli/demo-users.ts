@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 import { verifyPassword } from '../auth/password';
 import { NewUser, UsersService } from '../auth/users.service';
 import { School } from '../catalog/entities/school.entity';

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { StepMeta } from '../../statecharts/step-meta';
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 
 /**
  * Mermaid state diagrams generated from the chart objects. Shared by `scripts/diagrams.ts` (the

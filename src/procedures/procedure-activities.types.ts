@@ -1,4 +1,4 @@
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 import type { ProcedureName, PublicStatus } from '../../statecharts/step-meta';
 
 /**

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
-import { RequestReadModel } from '../requests/request-read-model';
-import { replacementTariff } from '../catalog/replacement-tariff';
-import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
+import { RequestReadModel } from '../requests';
+import { replacementTariff, recordHolograms, studentsWithHologram } from '../catalog';
 import { DEFAULT_MATERIAL_RULES, materialCeilingForMatricula } from './material-requirement';
-import { loadInventoryConfig } from '../inventory/inventory-config';
+import { loadInventoryConfig } from '../inventory';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 

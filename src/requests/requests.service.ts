@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ReplacementReason } from '../production/entities';
-import { ProductionService } from '../production/production.service';
+import { type ReplacementReason, ProductionService } from '../production';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { ProcedureName } from '../../statecharts/step-meta';
 import { boundedTotal, decodeCursor, encodeCursor, isoMicros, scopedCount, scopedPage } from '../http/keyset';

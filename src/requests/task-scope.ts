@@ -1,4 +1,4 @@
-import { Actor, STATE_ROLES } from '../auth/actor';
+import { Actor, STATE_ROLES } from '../access';
 
 /**
  * Which open workflow tasks (`procedure_task`, alias `t`) are the actor's: those of its role, in its

@@ -1,19 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, actorCovers, DRSE_ROLES } from '../auth/actor';
-import { assertSchoolWork, schoolWork } from '../auth/scope';
+import { Actor, actorCovers, DRSE_ROLES, assertSchoolWork, schoolWork } from '../access';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../http/idempotency.interceptor';
 import { InvalidInputError } from '../http/problem';
-import type { FailureReportView } from '../inventory/equipment.service';
-import type { FailureTicketRoute } from '../inventory/http/failure-ticket-route';
-import { operationKey } from '../inventory/http/operation-key';
-import { ProcedureClient } from '../procedures/procedure-client';
-import { EngineUnavailableError, withinTime } from '../requests/http/decision-errors';
-import { PROCEDURE_CLIENT } from '../requests/http/procedure-client.provider';
-import { DecisionDto, DecisionResultDto } from '../requests/http/requests.dto';
-import { RequestsHttpService } from '../requests/http/requests-http.service';
-import { startPending } from '../requests/pending-start';
+import { type FailureReportView, type FailureTicketRoute, operationKey } from '../inventory';
+import { ProcedureClient } from '../procedures';
+import {
+  EngineUnavailableError,
+  withinTime,
+  PROCEDURE_CLIENT,
+  DecisionDto,
+  DecisionResultDto,
+  RequestsHttpService,
+  startPending,
+} from '../requests';
 import type { SupportOpener } from '../../statecharts/support.machine';
 import { DESCRIPTION_MAX, SupportTicketsService } from './support-tickets.service';
 import {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, Role } from '../auth/actor';
+import type { Actor, Role } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../http/auth.decorators';
 import { Idempotency, IdempotencyContext, Idempotent } from '../http/idempotency.interceptor';
 import { IdParam } from '../http/params';
-import { DecisionDto, DecisionResultDto } from '../requests/http/requests.dto';
+import { DecisionDto, DecisionResultDto } from '../requests';
 import { OpenedSupportTicketDto, OpenSupportTicketDto, SupportTicketDetailDto, SupportTicketPageDto, SupportTicketQueryDto } from './support-tickets.dto';
 import { SupportTicketsHttpService } from './support-tickets-http.service';
 

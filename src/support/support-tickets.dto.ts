@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto, queryBoolean } from '../http/pagination';
-import { ActionDto, OpenTaskDto, SchoolRefDto, TimelineEntryDto } from '../requests/http/requests.dto';
+import { ActionDto, OpenTaskDto, SchoolRefDto, TimelineEntryDto } from '../requests';
 import { PUBLIC_STATUSES } from '../../statecharts/step-meta';
 import { SUPPORT_KINDS } from '../../statecharts/support.machine';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from './support-tickets.service';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { HttpModule } from '../http/http.module';
 import { registerConstraintProblem } from '../http/problem';
-import { FAILURE_TICKET_ROUTE } from '../inventory/http/failure-ticket-route';
+import { FAILURE_TICKET_ROUTE } from '../inventory';
 import { SupportTicketsController } from './support-tickets.controller';
 import { SupportTicketsHttpService } from './support-tickets-http.service';
 import { SupportTicketsService } from './support-tickets.service';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 import { DomainError } from '../common/domain-error';
-import type { PendingStart } from '../requests/pending-start';
+import type { PendingStart } from '../requests';
 import { SUPPORT_KINDS, SupportInput, SupportKind, SupportOpener } from '../../statecharts/support.machine';
 
 type Row = Record<string, unknown>;

@@ -7,7 +7,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Worker } from '@temporalio/worker';
-import type { Role } from '../../src/auth/actor';
+import type { Role } from '../../src/access';
 import { UsersService } from '../../src/auth/users.service';
 import { syntheticPerson } from '../../src/catalog/demo/synthetic-people';
 import { placeholderPhoto } from '../../src/catalog/demo/placeholder-photo';

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Actor, Role } from '../../auth/actor';
+import type { Actor, Role } from '../../access';
 import { DomainError } from '../../common/domain-error';
-import { InsufficientStockError } from '../../inventory/inventory-errors';
+import { InsufficientStockError } from '../../inventory';
 
 /**
  * The actor of an automatic step: `workflow:<workflowId>` (no person, no personal data) with the

@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Actor, actorCovers, DRSE_ROLES } from '../../auth/actor';
-import { assertSchoolWork, SchoolWork, schoolWork } from '../../auth/scope';
-import { auditSchoolWork } from '../../catalog/entities/school-work-audit.entity';
+import { Actor, actorCovers, DRSE_ROLES, assertSchoolWork, SchoolWork, schoolWork } from '../../access';
+import { auditSchoolWork } from '../../catalog';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-error';
-import { AcuseService } from '../../inventory/acuse.service';
-import { operationKey } from '../../inventory/http/operation-key';
+import { AcuseService, operationKey } from '../../inventory';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { flattenValidationErrors } from '../../http/validation';
-import { ProcedureClient } from '../../procedures/procedure-client';
+import { ProcedureClient } from '../../procedures';
 import { decisions } from '../../observability/metrics';
 import { UploadStore } from '../../uploads/upload-store.service';
 import type { ProcedureView } from '../../../workflows/messages';
@@ -28,8 +26,7 @@ import { PendingStart, startPending } from '../pending-start';
 import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
 import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
-import { checkReplacementReceipt } from '../../production/replacement-receipt';
-import type { ReplacementPaymentCommand } from '../../production/http/replacement-intake';
+import { checkReplacementReceipt, type ReplacementPaymentCommand } from '../../production';
 import {
   ActionDto,
   DecisionDto,

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES } from '../../auth/actor';
+import { ROLES } from '../../access';
 import { queryBoolean } from '../../http/pagination';
 import { PROCEDURES, PUBLIC_STATUSES } from '../../../statecharts/step-meta';
 

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import { DomainError } from '../../common/domain-error';
-import { SupplyTicketCommand, SupplyTicketWorkflowRoute } from '../../inventory/http/supply-ticket-commands';
-import { parseItemCode, SLOTS_PER_SHEET } from '../../inventory/items';
-import { SupplyTicketService, SupplyTicketView } from '../../inventory/supply-ticket.service';
-import { ProcedureClient } from '../../procedures/procedure-client';
+import {
+  SupplyTicketCommand,
+  SupplyTicketWorkflowRoute,
+  parseItemCode,
+  SLOTS_PER_SHEET,
+  SupplyTicketService,
+  SupplyTicketView,
+} from '../../inventory';
+import { ProcedureClient } from '../../procedures';
 import { chartFor } from '../../../statecharts/registry';
 import type { MaterialQuantities, StepMeta } from '../../../statecharts/step-meta';
 import type { ProcedureView } from '../../../workflows/messages';
@@ -68,6 +73,16 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
       case 'CONFIRM_RECEIPT':
         if (view.context.currentShipmentId !== command.shipmentId) {
           throw new DomainError('Ese envío no es el que el trámite espera confirmar.', 'shipmentId', 'ENVIO_NO_ESPERADO', 409);
+        }
+        {
+          const shipped = ticket.shipments.find((s) => s.shipmentId === command.shipmentId)?.lines ?? [];
+          if (command.lines?.some((l) => l.quantity < (shipped.find((s) => s.item === l.item)?.quantity ?? 0))) {
+            throw new DomainError(
+              'Este envío es de un abastecimiento pedido por un trámite: por ahora solo se confirma completo. Si llegó incompleto, no lo confirme y avise a Recursos Materiales.',
+              'lines',
+              'FALTANTE_EN_TRAMITE',
+            );
+          }
         }
         event = { type: 'CONFIRM_RECEIPT' };
         break;

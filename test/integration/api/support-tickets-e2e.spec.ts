@@ -1,4 +1,7 @@
 import type { School } from '../../../src/catalog/entities';
+import { HolderService } from '../../../src/inventory/holder.service';
+import { PendingStartSweeper } from '../../../src/requests/pending-start';
+import { SupportTicketsService } from '../../../src/support/support-tickets.service';
 import { HttpResult, startTestApp, TestApp } from '../../support/app';
 import { eventually } from './requests-fixtures';
 
@@ -159,5 +162,32 @@ describe('support tickets', () => {
     await when('control', id, 'CERRADO');
     const resolved = ok(await t.http('POST', `/equipment/failures/${report.body.id}/resolve`, { token: token.dgti, json: { resolution: 'Cabezal sustituido.' } }));
     expect(resolved.body).toMatchObject({ status: 'RESOLVED', ticketId: id });
+  });
+
+  it('a ticket stored while the engine did not take it is started by the sweeper (a DRSE ticket: no school in its scope)', async () => {
+    const { ticketId } = await t.app.get(SupportTicketsService).create({
+      operationKey: 'matriz-barrido-1', kind: 'DUDA', description: 'Duda guardada sin flujo todavía.', drseCode: 'VALLES', schoolId: null,
+      opener: 'DRSE_CONTROL_ESCOLAR', openedBy: { id: 'u-control', role: 'DRSE_CONTROL_ESCOLAR' }, onBehalfSchoolId: null,
+    });
+    expect((await t.http('GET', `/support-tickets/${ticketId}`, { token: token.control })).body).toMatchObject({ estado: 'RECIBIDO', linea: [] });
+    expect(await t.app.get(PendingStartSweeper).sweep(0)).toBeGreaterThanOrEqual(1);
+    const asked = await when('central', ticketId, 'EN_ATENCION_CENTRAL');
+    expect(asked.body.tareaAbierta).toMatchObject({ rol: 'CONTROL_ESCOLAR_CENTRAL' });
+  });
+
+  it("a failure of a school's own printer is the school's ticket: Tecnologías of its DRSE attends, the school confirms", async () => {
+    const onSite = await t.createSchool({ drse: 'VALLES', matricula: 600 });
+    const escuela = (await t.loginAs({ role: 'ESCUELA', schoolId: onSite.id })).accessToken;
+    const holder = await t.app.get(HolderService).resolve({ schoolId: onSite.id });
+    const printer = ok(await t.http('POST', '/equipment', { token: token.admin, json: { holderId: holder.id, kind: 'PRINTER', serialNumber: 'SOPORTE-E2E-02' } }), 201);
+    const report = ok(await t.http('POST', `/equipment/${printer.body.id}/failures`, { token: escuela, json: { description: 'La impresora de la escuela no enciende.' } }), 201);
+    const id = report.body.ticketId as number;
+    const ticket = await when('tecnologias', id, 'EN_ATENCION_DRSE');
+    expect(ticket.body).toMatchObject({ tipo: 'EQUIPO', escuela: { id: onSite.id }, abiertoPor: { rol: 'ESCUELA', enNombreDeEscuela: false } });
+    ok(await decide('tecnologias', id, { evento: 'RESOLVE', comentario: 'Se cambió la fuente de poder.' }));
+    await eventually(() => t.http('GET', `/support-tickets/${id}`, { token: escuela }), (r) => r.body.estado === 'RESUELTO');
+    expect((await decide('control', id, { evento: 'CONFIRM' })).status).toBe(403);
+    ok(await t.http('POST', `/support-tickets/${id}/decisions`, { token: escuela, json: { evento: 'CONFIRM' } }));
+    await when('tecnologias', id, 'CERRADO');
   });
 });

@@ -5,7 +5,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Worker } from '@temporalio/worker';
-import type { Actor } from '../../../../src/auth/actor';
+import type { Actor } from '../../../../src/access';
 import { Drse, School, Student } from '../../../../src/catalog/entities';
 import { placeholderPhoto } from '../../../../src/catalog/demo/placeholder-photo';
 import { syntheticPerson } from '../../../../src/catalog/demo/synthetic-people';
