@@ -29,7 +29,7 @@ import { CURRENT_CYCLE, loadStatewide } from './statewide/loader';
 import type { Api } from './statewide/loader';
 import { planGist, seedOpenTasks } from './statewide/open-tasks';
 import { recorded } from './statewide/explain';
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/access';
 import { RequestsService } from '../src/requests/requests.service';
 
 const ROOT = path.resolve(__dirname, '..');
