@@ -2961,6 +2961,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
             voidedFolios: components["schemas"]["VoidedFolioDto"][];
@@ -2993,6 +2995,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
         };
