@@ -5,10 +5,46 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+// Module boundaries (docs/ARCHITECTURE.md). A domain module is used by other modules only through
+// its index.ts; the composition roots (src/*.ts, src/cli, src/database) wire modules and may name
+// their files. `access` (roles, actors, scope) is pure: workflow code imports it.
+const DOMAIN_MODULES = ['access', 'auth', 'catalog', 'inventory', 'production', 'requests', 'procedures', 'inbox', 'support'];
+const SHARED_MODULES = ['common', 'config', 'health', 'http', 'observability', 'rendering', 'security', 'storage', 'system', 'temporal', 'uploads'];
+const internalsOf = (modules) => ({
+  regex: `^\\.\\.?/(\\.\\./)*(${modules.join('|')})/.`,
+  message: "Import another module through its index.ts (e.g. '../catalog'), not its files.",
+});
+const boundaryBlocks = [
+  ...DOMAIN_MODULES.map((module) => ({
+    files: [`src/${module}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [internalsOf(DOMAIN_MODULES.filter((m) => m !== module))] }] },
+  })),
+  {
+    files: SHARED_MODULES.map((module) => `src/${module}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [internalsOf(DOMAIN_MODULES)] }] },
+  },
+  {
+    files: ['src/access/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'access is pure (workflow code imports it).' })),
+          patterns: [
+            { group: ['@nestjs/*', '@mikro-orm/*', '@temporalio/*'], message: 'access is pure (workflow code imports it).' },
+            { regex: '^\\.\\./(?!common/domain-error$)', message: 'access imports only ../common/domain-error.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js', 'web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...boundaryBlocks,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -30,7 +66,7 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in workflow or statechart code.' })),
           patterns: [
-            { group: ['../src/*', '../src/**', '!../src/**/*.types'], allowTypeImports: true, message: 'Import activities and services as types only.' },
+            { group: ['../src/*', '../src/**', '!../src/**/*.types', '!../src/access'], allowTypeImports: true, message: 'Import activities and services as types only (values only from the pure ../src/access).' },
           ],
         },
       ],

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/access';
 import { createDatabase, dropDatabase, withDatabase } from '../src/database/admin';
 import { migrateUp } from '../src/database/migrate';
 import { ProcedureClient } from '../src/procedures/procedure-client';

@@ -8,12 +8,16 @@
  * Renders N credentials (planillas of 8) three ways in one process and prints cards/s and peak memory:
  *  - ours:  the production path (stored cards → QR → HTML → the shared PdfRenderer, one long-lived
  *           Chromium, page reused, all planillas in one document);
- *  - raw:   the ceiling: the same, already built HTML handed to a warm Chromium page (no QR/HTML work);
+ *  - raw:   the ceiling: the same, already built document (HTML and photo files, written once)
+ *           opened by a warm Chromium page (no QR/HTML work, no files written);
  *  - naive: one browser launch per planilla (measured on a sample of planillas, rate extrapolated).
  * Figures go to docs/BENCHMARKS.md by hand, with the command line.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { placeholderPhoto } from '../src/catalog/demo/placeholder-photo';
 import { syntheticPerson } from '../src/catalog/demo/synthetic-people';
@@ -21,7 +25,7 @@ import { Prng } from '../src/common/prng';
 import { BlobStore } from '../src/storage/blob-store';
 import { CHROMIUM_ARGS, PdfRenderer } from '../src/rendering/pdf-renderer';
 import { loadCardArtwork, photoAsset } from '../src/production/artwork';
-import { PhotoAsset } from '../src/production/card-html';
+import { CardDocument, PhotoAsset } from '../src/production/card-html';
 import { CardSheetRenderer } from '../src/production/card-renderer';
 import { planillaViews, PrintableCard } from '../src/production/card-views';
 import { formatFolio } from '../src/production/folio';
@@ -198,7 +202,16 @@ async function main(): Promise<void> {
   const { cards, photos } = await syntheticCards(N);
   const renderer = new PdfRenderer({ executablePath: chromium, pages: 1 });
   const sheets = new CardSheetRenderer(renderer, artwork, layout);
-  const documentOf = (subset: PrintableCard[]): Promise<string> => sheets.html(planillaViews(subset, BASE_URL), photos, false);
+  const documentOf = (subset: PrintableCard[]): Promise<CardDocument> => sheets.document(planillaViews(subset, BASE_URL), photos, false);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-render-'));
+  let folders = 0;
+  /** The document and its photo files written to a folder (as PdfRenderer does), as a file: URL to open. */
+  const written = (doc: CardDocument): string => {
+    const folder = mkdtempSync(join(scratch, `d${folders++}-`));
+    writeFileSync(join(folder, 'index.html'), doc.html);
+    for (const [name, data] of doc.files) writeFileSync(join(folder, name), data);
+    return pathToFileURL(join(folder, 'index.html')).href;
+  };
   const pdfOptions = sheets.pdfOptions();
   await sheets.render(planillaViews(cards.slice(0, 8), BASE_URL), photos, false); // warm-up: launch, background, first page
   const rendererPid = () => renderer.browserPid();
@@ -207,13 +220,18 @@ async function main(): Promise<void> {
   const rawBrowser = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
   const rawPage = await rawBrowser.newPage();
   const rawSampler = new MemorySampler(() => rawBrowser.process()?.pid);
-  const html = await documentOf(cards);
-  if (process.env.DUMP_HTML) writeFileSync(process.env.DUMP_HTML, html);
-  await rawPage.setContent(await documentOf(cards.slice(0, 8)), { waitUntil: 'load' });
+  const whole = await documentOf(cards);
+  if (process.env.DUMP_HTML) writeFileSync(process.env.DUMP_HTML, whole.html);
+  const wholeUrl = written(whole);
+  // Before: the same document with every photo inlined as a data: URL, handed over by setContent.
+  let inlined = whole.html;
+  for (const [name, data] of whole.files) inlined = inlined.split(`url("${name}")`).join(`url("data:image/${name.endsWith('.png') ? 'png' : 'jpeg'};base64,${data.toString('base64')}")`);
+  await rawPage.goto(written(await documentOf(cards.slice(0, 8))), { waitUntil: 'load' });
   await rawPage.pdf(pdfOptions);
 
   const ours: number[] = [];
   const raw: number[] = [];
+  const inline: number[] = [];
   let pdfBytes = 0;
   for (let round = 0; round < ROUNDS; round++) {
     sampler.start();
@@ -226,23 +244,28 @@ async function main(): Promise<void> {
 
     rawSampler.start();
     t = performance.now();
-    await rawPage.setContent(html, { waitUntil: 'load', timeout: 0 });
+    await rawPage.goto(wholeUrl, { waitUntil: 'load', timeout: 0 });
     await rawPage.pdf(pdfOptions);
     raw.push((N / (performance.now() - t)) * 1000);
     rawSampler.stop();
+
+    t = performance.now();
+    await rawPage.setContent(inlined, { waitUntil: 'load', timeout: 0 });
+    await rawPage.pdf(pdfOptions);
+    inline.push((N / (performance.now() - t)) * 1000);
   }
   await rawBrowser.close();
 
   // Naive: a fresh browser for every planilla.
   const naiveCards = cards.slice(0, Math.min(N, NAIVE_PLANILLAS * 8));
   const naiveDocs = [];
-  for (let p = 0; p * 8 < naiveCards.length; p++) naiveDocs.push(await documentOf(naiveCards.slice(p * 8, p * 8 + 8).map((c) => ({ ...c, planilla: 0 }))));
+  for (let p = 0; p * 8 < naiveCards.length; p++) naiveDocs.push(written(await documentOf(naiveCards.slice(p * 8, p * 8 + 8).map((c) => ({ ...c, planilla: 0 })))));
   let naivePeak = 0;
   const t0 = performance.now();
   for (const doc of naiveDocs) {
     const b = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
     const page = await b.newPage();
-    await page.setContent(doc, { waitUntil: 'load' });
+    await page.goto(doc, { waitUntil: 'load' });
     await page.pdf(pdfOptions);
     const pid = b.process()?.pid;
     if (pid) naivePeak = Math.max(naivePeak, treeRss(pid));
@@ -250,6 +273,7 @@ async function main(): Promise<void> {
   }
   const naive = (naiveCards.length / (performance.now() - t0)) * 1000;
   await renderer.close();
+  rmSync(scratch, { recursive: true, force: true });
 
   const o = median(ours);
   const c = median(raw);
@@ -258,8 +282,9 @@ async function main(): Promise<void> {
   console.log(`| --- | --- | --- | --- | --- |`);
   console.log(`| ours (PdfRenderer, QR+HTML incluidos) | ${o.toFixed(0)} | ${ours.map((x) => x.toFixed(0)).join(', ')} | ${fmt(sampler.nodePeak)} | ${fmt(sampler.chromePeak)} |`);
   console.log(`| raw Chromium, mismo HTML (techo) | ${c.toFixed(0)} | ${raw.map((x) => x.toFixed(0)).join(', ')} | — | ${fmt(rawSampler.chromePeak)} |`);
+  console.log(`| antes: fotos dentro del HTML (data: URL, setContent), sin trabajo de QR/HTML | ${median(inline).toFixed(0)} | ${inline.map((x) => x.toFixed(0)).join(', ')} | — | — |`);
   console.log(`| naive (un navegador por planilla, ${naiveDocs.length} planillas) | ${naive.toFixed(1)} | 1 | — | ${fmt(naivePeak)} |`);
-  console.log(`ours / raw = ${(o / c).toFixed(2)}; ours / naive = ${(o / naive).toFixed(0)}×; meta: ≥ ${PHONE_PHOTOS ? 400 : 300}/s y ≥ 0.8 × techo`);
+  console.log(`ours / raw = ${(o / c).toFixed(2)}; ours / antes = ${(o / median(inline)).toFixed(2)}; HTML ${(whole.html.length / 1024 / 1024).toFixed(1)} MiB (antes ${(inlined.length / 1024 / 1024).toFixed(1)} MiB); ours / naive = ${(o / naive).toFixed(0)}×; meta: ≥ ${PHONE_PHOTOS ? 400 : 300}/s y ≥ 0.8 × techo`);
 }
 
 main().catch((err: unknown) => {

@@ -22,6 +22,8 @@ import { Migration202612060300_session_limits } from './Migration202612060300_se
 import { Migration202612060310_accounts } from './Migration202612060310_accounts';
 import { Migration202612060320_qr_key_revocation } from './Migration202612060320_qr_key_revocation';
 import { Migration202612060330_rate_limit } from './Migration202612060330_rate_limit';
+import { Migration202612070100_support_tickets } from './Migration202612070100_support_tickets';
+import { Migration202612070200_inbox_keyset } from './Migration202612070200_inbox_keyset';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -51,4 +53,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060310_accounts', class: Migration202612060310_accounts },
   { name: 'Migration202612060320_qr_key_revocation', class: Migration202612060320_qr_key_revocation },
   { name: 'Migration202612060330_rate_limit', class: Migration202612060330_rate_limit },
+  { name: 'Migration202612070100_support_tickets', class: Migration202612070100_support_tickets },
+  { name: 'Migration202612070200_inbox_keyset', class: Migration202612070200_inbox_keyset },
 ];

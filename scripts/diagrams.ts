@@ -18,6 +18,7 @@ const FILES: Record<string, string> = {
   PROCEDURE_2: 'procedure2',
   SUPPLY: 'supply',
   REPLACEMENT: 'replacement',
+  SUPPORT: 'support',
 };
 
 const ROOT_README = join(__dirname, '..', 'README.md');

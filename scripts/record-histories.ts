@@ -29,6 +29,8 @@ import {
   replacementIncidentScenario,
   replacementScenario,
   supplyRejectedScenario,
+  supportDoubtScenario,
+  supportScenario,
 } from '../test/integration/workflows/support/scenarios';
 
 const OUT = join(__dirname, '..', 'test', 'fixtures', 'histories');
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
     runs.push([`supply-v${v.SUPPLY}-rejected`, (await supplyRejectedScenario({ ...c, n: 4 })).workflowId]);
     if (v.REPLACEMENT >= 2) runs.push([`replacement-v${v.REPLACEMENT}-incident-retried`, (await replacementIncidentScenario({ ...c, hooks, n: 6 })).workflowId]);
     if (v.PROCEDURE_1 >= 2) runs.push([`procedure1-v${v.PROCEDURE_1}-ink-wait-cancelled`, (await procedure1CancelScenario({ ...c, n: 5 })).workflowId]);
+    runs.push([`support-v${v.SUPPORT}-derived-reopened-closed`, (await supportScenario({ ...c, n: 7 })).workflowId]);
+    runs.push([`support-v${v.SUPPORT}-doubt-central`, (await supportDoubtScenario({ ...c, n: 8 })).workflowId]);
     mkdirSync(OUT, { recursive: true });
     const force = process.argv.includes('--force');
     for (const [file, workflowId] of runs) {

@@ -30,13 +30,14 @@ import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/upload-store.service';
 import { SupportContactsController } from './support/support-contacts.controller';
 import { SupportContactsService } from './support/support-contacts.service';
+import { SupportTicketsModule } from './support/support-tickets.module';
 
 /**
  * The API process. HttpModule brings the global guard (deny by default), the problem+json filter
  * and the validation pipe; each domain adds its own module to `imports`.
  */
 @Module({
-  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, InboxModule, TemporalCodecModule],
+  imports: [LoggingModule, ApiMetricsModule, ConfigModule, DatabaseModule, TemporalModule, HttpModule, AuthModule, UploadsModule, ProductionModule, PrintConsumptionModule, InventoryHttpModule, ProductionHttpModule, RequestsHttpModule, SupportTicketsModule, InboxModule, TemporalCodecModule],
   controllers: [HealthController, SchoolsController, StudentsController, ComplaintsController, DrsesController, CyclesController, CoverageController, SupportContactsController],
   providers: [SchoolsService, StudentsService, ComplaintsService, SchoolAdminService, DrsesService, CyclesService, CoverageService, SupportContactsService],
   exports: [SchoolsService, StudentsService],

@@ -1,5 +1,5 @@
 import { AnyStateMachine, assign, setup } from 'xstate';
-import type { Role } from '../src/auth/actor';
+import type { Role } from '../src/access';
 import { AutoMeta, FAILED_OUTCOME, failedOutcome, final, SLA_EXPIRED, StepMeta, task, TaskMeta } from './step-meta';
 
 /**

@@ -11,4 +11,5 @@ export * from './supply.v2.machine';
 export * from './replacement.machine';
 export * from './replacement.v2.machine';
 export * from './replacement.v3.machine';
+export * from './support.machine';
 export * from './registry';

@@ -11,6 +11,7 @@ import { REPLACEMENT_V3_EVENT_TYPES, replacementMachineV3 } from './replacement.
 import type { ProcedureName } from './step-meta';
 import { SUPPLY_EVENT_TYPES, supplyMachineV1 } from './supply.machine';
 import { SUPPLY_V2_EVENT_TYPES, supplyMachineV2 } from './supply.v2.machine';
+import { SUPPORT_EVENT_TYPES, supportMachineV1 } from './support.machine';
 
 /**
  * Every version of every chart. A running workflow keeps the version it started with (recorded in its
@@ -22,6 +23,7 @@ export const CHARTS: Record<ProcedureName, Record<number, AnyStateMachine>> = {
   PROCEDURE_2: { 1: procedure2MachineV1, 2: procedure2MachineV2, 3: procedure2MachineV3 },
   SUPPLY: { 1: supplyMachineV1, 2: supplyMachineV2 },
   REPLACEMENT: { 1: replacementMachineV1, 2: replacementMachineV2, 3: replacementMachineV3 },
+  SUPPORT: { 1: supportMachineV1 },
 };
 
 /** The version new workflows start with. */
@@ -30,6 +32,7 @@ export const LATEST_CHART_VERSION: Record<ProcedureName, number> = {
   PROCEDURE_2: 3,
   SUPPLY: 2,
   REPLACEMENT: 3,
+  SUPPORT: 1,
 };
 
 /** Every event type each chart knows, per version (for the forbidden-event tests and the diagrams). */
@@ -38,6 +41,7 @@ export const CHART_EVENT_TYPES: Record<ProcedureName, Record<number, readonly st
   PROCEDURE_2: { 1: PROCEDURE2_EVENT_TYPES, 2: PROCEDURE2_V2_EVENT_TYPES, 3: PROCEDURE2_V3_EVENT_TYPES },
   SUPPLY: { 1: SUPPLY_EVENT_TYPES, 2: SUPPLY_V2_EVENT_TYPES },
   REPLACEMENT: { 1: REPLACEMENT_EVENT_TYPES, 2: REPLACEMENT_V2_EVENT_TYPES, 3: REPLACEMENT_V3_EVENT_TYPES },
+  SUPPORT: { 1: SUPPORT_EVENT_TYPES },
 };
 
 export function chartFor(procedure: ProcedureName, version: number): AnyStateMachine {

@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Role } from '../src/auth/actor';
+import type { Role } from '../src/access';
 
 /**
  * What a state of a procedure chart is, read by the generic runner (workflows/procedure-runner.ts),
@@ -30,11 +30,18 @@ export const PUBLIC_STATUSES = [
   'EN_CANCELACION',
   // v2: delivered, waiting for the signed and sealed acuse (not yet ENTREGADA).
   'ESPERANDO_ACUSE',
+  // Support tickets (R10): received, attended by the DRSE's Tecnologías, DGTI or central Control Escolar, solved (to confirm), closed.
+  'RECIBIDO',
+  'EN_ATENCION_DRSE',
+  'EN_ATENCION_DGTI',
+  'EN_ATENCION_CENTRAL',
+  'RESUELTO',
+  'CERRADO',
 ] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 /** Names of the procedures (also the `procedure` column of the read model). */
-export const PROCEDURES = ['PROCEDURE_1', 'PROCEDURE_2', 'SUPPLY', 'REPLACEMENT'] as const;
+export const PROCEDURES = ['PROCEDURE_1', 'PROCEDURE_2', 'SUPPLY', 'REPLACEMENT', 'SUPPORT'] as const;
 export type ProcedureName = (typeof PROCEDURES)[number];
 
 /** Material quantities, in the units the DRSE stock counts them. */

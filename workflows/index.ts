@@ -4,3 +4,4 @@ export * from './procedure1.workflow';
 export * from './procedure2.workflow';
 export * from './supply.workflow';
 export * from './replacement.workflow';
+export * from './support.workflow';

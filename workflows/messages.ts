@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Role } from '../src/auth/actor';
+import type { Actor, Role } from '../src/access';
 import type { AuditActor, RequestScope } from '../src/procedures/procedure-activities.types';
 import type { ProcedureName, PublicStatus } from '../statecharts/step-meta';
 
@@ -113,6 +113,7 @@ export const PROCEDURE_WORKFLOW_TYPES: Record<ProcedureName, string> = {
   PROCEDURE_2: 'procedure2Workflow',
   SUPPLY: 'supplyWorkflow',
   REPLACEMENT: 'replacementWorkflow',
+  SUPPORT: 'supportWorkflow',
 };
 
 /** `namespacePrefix` keeps several databases on one Temporal server apart (tests, benchmarks). */

@@ -13,9 +13,7 @@ import {
 } from '@temporalio/workflow';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
-// actor.ts is pure (no I/O, no Node built-ins): the same scope rule as the API guards.
-// eslint-disable-next-line no-restricted-imports
-import { actorCovers, ON_BEHALF_ROLES } from '../src/auth/actor';
+import { actorCovers, ON_BEHALF_ROLES } from '../src/access';
 import type {
   AuditActor,
   ProcedureActivityContract,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { Page } from '../http/pagination';
-import type { Actor } from './actor';
+import type { Actor } from '../access';
 import { UserDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { hashPassword, verifyPassword } from './password';

@@ -3,7 +3,7 @@ import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags }
 import type { Request, Response } from 'express';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { ActorRequest, AnyRole, CurrentActor, Public } from '../http/auth.decorators';
-import type { Actor } from './actor';
+import type { Actor } from '../access';
 import { AUTH_CONFIG, AuthConfig } from './auth-config';
 import { AccountsService } from './accounts.service';
 import { ChangePasswordDto, LoginDto, MeDto, TokensDto } from './auth.dto';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
-import { ROLES } from './actor';
+import { ROLES } from '../access';
 
 export class LoginDto {
   @ApiProperty({ example: 'escuela-drse' })

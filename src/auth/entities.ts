@@ -1,4 +1,4 @@
-import { RefusalComplaint } from '../catalog/refusal-complaint.entity';
+import { RefusalComplaint } from '../catalog';
 import { AuthSession, RefreshToken } from './session.entity';
 import { User } from './user.entity';
 

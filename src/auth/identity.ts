@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '../access';
 
 /**
  * The seams that let the SEJ's own identity provider (OIDC) replace local login later without

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DomainError } from '../common/domain-error';
-import { defaultAssetsDir } from '../production/artwork';
+import { defaultAssetsDir } from '../production';
 
 /**
  * The password policy (ASVS V2.1): at least 12 characters, at most 256, not one of the common

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Drse } from '../catalog/entities/drse.entity';
-import { School } from '../catalog/entities/school.entity';
+import { Drse, School } from '../catalog';
 import { DomainError } from '../common/domain-error';
-import { Actor, DRSE_ROLES, Role, ROLES, STATE_ROLES } from './actor';
+import { Actor, DRSE_ROLES, Role, ROLES, STATE_ROLES } from '../access';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,60}$/;
 

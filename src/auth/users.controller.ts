@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../http/auth.decorators';
 import { pageOptions, PageQueryDto } from '../http/pagination';
-import type { Actor } from './actor';
+import type { Actor } from '../access';
 import { AccountsService } from './accounts.service';
 import { UserDto, UserPageDto } from './auth.dto';
 import { originOf } from './security-events';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Drse } from '../catalog/entities/drse.entity';
-import { School } from '../catalog/entities/school.entity';
-import { normalizeCct, parseTurno } from '../catalog/identifiers';
+import { Drse, School, normalizeCct, parseTurno } from '../catalog';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
-import { DRSE_ROLES, Role, ROLES } from './actor';
+import { DRSE_ROLES, Role, ROLES } from '../access';
 import { hashPassword } from './password';
 import { checkPasswordPolicy } from './password-policy';
 import { recordSecurityEvent } from './security-events';

@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { coveredDrseCodes, type Actor } from '../auth/actor';
-import { assertCovers, isStateActor } from '../auth/scope';
-import { User } from '../auth/user.entity';
+import { coveredDrseCodes, type Actor, assertCovers, isStateActor } from '../access';
 import { NotFoundError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Page, pageOptions } from '../http/pagination';
-import { cardsInForce, CardInForce } from '../production/cards-in-force';
+import { cardsInForce, CardInForce } from '../production';
 import { ComplaintDto, ComplaintQueryDto, CreateComplaintDto } from './catalog.dto';
 import { auditSchoolWork } from './entities/school-work-audit.entity';
 import { Student } from './entities/student.entity';
-import { ComplaintOutcome, RefusalComplaint } from './refusal-complaint.entity';
+import { ComplaintOutcome, ComplaintUser, RefusalComplaint } from './refusal-complaint.entity';
 import { SchoolsService } from './schools.service';
 
 export function toComplaintDto(c: RefusalComplaint, card?: CardInForce, now = new Date()): ComplaintDto {
@@ -63,7 +61,7 @@ export class ComplaintsService {
       school,
       student,
       description: dto.description,
-      filedBy: this.em.getReference(User, actor.id),
+      filedBy: this.em.getReference<ComplaintUser>('User', actor.id),
       filedByRole: actor.role,
       dueDays: this.config.complaintDueDays,
     });
@@ -89,7 +87,7 @@ export class ComplaintsService {
     const complaint = await this.em.findOne(RefusalComplaint, { id }, { populate: ['school', 'student'] });
     if (!complaint) throw new NotFoundError('No existe la queja o no está en su ámbito.', 'id');
     assertCovers(actor, { drseCode: complaint.drse.code }, 'No existe la queja o no está en su ámbito.', 'id');
-    complaint.resolve(this.em.getReference(User, actor.id), resolution, outcome);
+    complaint.resolve(this.em.getReference<ComplaintUser>('User', actor.id), resolution, outcome);
     const student = complaint.student;
     if (outcome === 'PROCEDE' && student?.declined) {
       student.reinstate();

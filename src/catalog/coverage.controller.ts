@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, Role } from '../auth/actor';
+import type { Actor, Role } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../http/auth.decorators';
 import { IdParam } from '../http/params';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { actorCovers, coveredDrseCodes, STATE_ROLES, type Actor } from '../auth/actor';
+import { actorCovers, coveredDrseCodes, STATE_ROLES, type Actor } from '../access';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../common/domain-error';
-import { SLOTS_PER_SHEET } from '../inventory/items';
+import { SLOTS_PER_SHEET } from '../inventory';
 import { SchoolsService } from './schools.service';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { SchoolCycle } from './entities/school-cycle.entity';
 import { replacementTariff } from './replacement-tariff';

@@ -1,10 +1,14 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Role } from '../auth/actor';
-import { User } from '../auth/user.entity';
+import type { Role } from '../access';
 import { DomainError } from '../common/domain-error';
 import { Drse } from './entities/drse.entity';
 import { School } from './entities/school.entity';
 import { Student } from './entities/student.entity';
+
+/** A user, by id: auth's `User` entity, named by its entity name so that catalog does not import auth. */
+export interface ComplaintUser {
+  id: string;
+}
 
 export const COMPLAINT_STATUSES = ['ABIERTA', 'ATENDIDA'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -46,8 +50,8 @@ export class RefusalComplaint {
   @Property({ type: 'datetime' })
   dueAt: Date;
 
-  @ManyToOne(() => User, { fieldName: 'filed_by_user_id', deleteRule: 'restrict' })
-  filedBy: User;
+  @ManyToOne({ entity: 'User', fieldName: 'filed_by_user_id', deleteRule: 'restrict' })
+  filedBy: ComplaintUser;
 
   @Property({ type: 'string', length: 40 })
   filedByRole: Role;
@@ -58,10 +62,10 @@ export class RefusalComplaint {
   @Property({ type: 'datetime', nullable: true })
   resolvedAt?: Date;
 
-  @ManyToOne(() => User, { fieldName: 'resolved_by_user_id', nullable: true, deleteRule: 'restrict' })
-  resolvedBy?: User;
+  @ManyToOne({ entity: 'User', fieldName: 'resolved_by_user_id', nullable: true, deleteRule: 'restrict' })
+  resolvedBy?: ComplaintUser;
 
-  constructor(props: { school: School; student?: Student; description: string; filedBy: User; filedByRole: Role; dueDays: number }) {
+  constructor(props: { school: School; student?: Student; description: string; filedBy: ComplaintUser; filedByRole: Role; dueDays: number }) {
     const description = props.description.trim();
     if (description.length < 10) throw new DomainError('La descripción de la queja debe tener al menos 10 caracteres.', 'description');
     if (description.length > 2000) throw new DomainError('La descripción de la queja admite a lo más 2000 caracteres.', 'description');
@@ -78,7 +82,7 @@ export class RefusalComplaint {
     return this.status === 'ABIERTA' && this.dueAt.getTime() < now.getTime();
   }
 
-  resolve(by: User, resolution: string, outcome: ComplaintOutcome, at = new Date()): void {
+  resolve(by: ComplaintUser, resolution: string, outcome: ComplaintOutcome, at = new Date()): void {
     if (this.status === 'ATENDIDA') throw new DomainError('La queja ya fue atendida.', 'status', 'CONFLICTO', 409);
     const text = resolution.trim();
     if (text.length < 5) throw new DomainError('La resolución debe tener al menos 5 caracteres.', 'resolution');

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { InvalidInputError } from '../http/problem';
-import { openRequestsOfSchool } from '../requests/open-requests';
+import { openRequestsOfSchool } from '../requests';
 import { UPLOAD_LIMITS } from '../uploads/upload-limits';
 import { readCsvTable } from './csv-table';
 import { Drse } from './entities/drse.entity';

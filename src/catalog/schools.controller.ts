@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, UploadedFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, Role } from '../auth/actor';
+import type { Actor, Role } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../http/auth.decorators';
 import { Idempotent } from '../http/idempotency.interceptor';

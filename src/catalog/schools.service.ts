@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { coveredDrseCodes, type Actor } from '../auth/actor';
-import { isStateActor, schoolsInScope } from '../auth/scope';
+import { coveredDrseCodes, type Actor, isStateActor } from '../access';
+import { schoolsInScope } from './catalog-scope';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { SchoolDto, SchoolQueryDto } from './catalog.dto';

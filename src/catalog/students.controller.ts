@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, Role } from '../auth/actor';
-import { SCHOOL_WORKERS } from '../auth/scope';
+import { type Actor, type Role, SCHOOL_WORKERS } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../http/auth.decorators';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { IdParam } from '../http/params';
 import { FileUpload } from '../uploads/file-upload.decorator';
-import { displayName } from '../uploads/upload-validation';
-import type { UploadedFile as Upload } from '../uploads/upload-validation';
+import { displayName, type UploadedFile as Upload } from '../uploads/upload-validation';
 import {
   BatchQueryDto,
   CreateStudentDto,

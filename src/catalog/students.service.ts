@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { actorCovers, type Actor } from '../auth/actor';
-import { assertSchoolWork, SchoolWork, schoolWork, studentsInScope, workSchoolOf } from '../auth/scope';
+import { actorCovers, type Actor, assertSchoolWork, SchoolWork, schoolWork } from '../access';
+import { studentsInScope, workSchoolOf } from './catalog-scope';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, pageOptions } from '../http/pagination';
 import { FieldProblem, InvalidInputError } from '../http/problem';
@@ -18,7 +18,7 @@ import { normalizeCct, normalizeCurp, parseTurno } from './identifiers';
 import { nameSearchKey } from './person-name';
 import { parseYesNo, readCsvTable } from './csv-table';
 import { SchoolsService } from './schools.service';
-import { cardsInForce } from '../production/cards-in-force';
+import { cardsInForce } from '../production';
 
 export function toStudentDto(s: Student): StudentDto {
   return {

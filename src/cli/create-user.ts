@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ROLES } from '../auth/actor';
+import { ROLES } from '../access';
 import { UsersService } from '../auth/users.service';
 import { DomainError } from '../common/domain-error';
 import { loadConfig } from '../config/app-config';
@@ -10,7 +10,7 @@ const USAGE = `Uso: node dist/src/cli/create-user.js --username USUARIO --role R
   La contraseña va en --password o, mejor (no queda en el historial), en la variable CREATE_USER_PASSWORD.
   Roles: ${ROLES.join(', ')}
   ESCUELA lleva --cct y --turno; DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR y DRSE_TECNOLOGIAS llevan --drse;
-  RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL y ADMIN no llevan ámbito.
+  RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI y ADMIN no llevan ámbito.
   --reset-password cambia la contraseña de un usuario existente.`;
 
 export function parseArgs(argv: string[]): Record<string, string | true> {

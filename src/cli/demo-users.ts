@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 import { verifyPassword } from '../auth/password';
 import { NewUser, UsersService } from '../auth/users.service';
 import { School } from '../catalog/entities/school.entity';
@@ -47,6 +47,7 @@ export async function ensureDemoUsers(em: EntityManager): Promise<DemoUser[]> {
     { username: 'tecnologias', role: 'DRSE_TECNOLOGIAS', drse: drseCode, scope: `DRSE ${drseCode}` },
     { username: 'recursos-materiales', role: 'RECURSOS_MATERIALES', scope: 'estatal' },
     { username: 'control-central', role: 'CONTROL_ESCOLAR_CENTRAL', scope: 'estatal' },
+    { username: 'dgti', role: 'DGTI', scope: 'estatal' },
     { username: 'admin', role: 'ADMIN', scope: 'estatal' },
   ];
   const out: DemoUser[] = [];

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor, Role, ROLES } from '../auth/actor';
+import { Actor, Role, ROLES } from '../access';
 import { ApiProblems } from './api-docs.decorators';
 import { AuthError } from './problem';
 

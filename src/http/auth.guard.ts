@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../auth/actor';
-import { ACTOR_RESOLVER, ActorResolver } from '../auth/identity';
+import type { Role } from '../access';
+import { ACTOR_RESOLVER, ActorResolver } from '../auth';
 import { ActorRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { setRequestActor } from '../observability/request-context';
 import { AuthError } from './problem';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { AuthModule } from '../auth/auth.module';
+import { AuthModule } from '../auth';
 import { ApiInstance } from './api-instance';
 import { AuthGuard } from './auth.guard';
 import { IdempotencyInterceptor } from './idempotency.interceptor';

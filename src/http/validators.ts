@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { normalizeCct, normalizeCurp } from '../catalog/identifiers';
+import { normalizeCct, normalizeCurp } from '../catalog';
 import { DomainError } from '../common/domain-error';
 
 function fromNormalizer(name: string, normalize: (value: unknown, field: string) => string) {

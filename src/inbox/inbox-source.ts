@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 
 /**
  * The columns every kind of pending work gives the inbox, in this order and with these SQL types.

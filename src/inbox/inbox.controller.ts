@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { AnyRole, CurrentActor } from '../http/auth.decorators';
 import { InboxCountsDto, InboxEntriesPageDto, InboxEntriesQueryDto } from './inbox.dto';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { queryBoolean } from '../http/pagination';
-import { SchoolRefDto } from '../requests/http/requests.dto';
+import { SchoolRefDto } from '../requests';
 import { PROCEDURES, PUBLIC_STATUSES } from '../../statecharts/step-meta';
 import { INBOX_SOURCES } from './sources';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { INBOX_COLUMNS, InboxColumn, InboxSource } from './inbox-source';
 import { InboxCountsDto, InboxEntriesPageDto, InboxEntriesQueryDto, InboxEntryDto } from './inbox.dto';
 import { INBOX_SOURCES } from './sources';

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { ConflictError } from '../common/domain-error';
 import { HolderService } from './holder.service';
 import { InventoryConfig, loadInventoryConfig } from './inventory-config';

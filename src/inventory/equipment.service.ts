@@ -95,7 +95,7 @@ export class EquipmentService {
         [input.reportId],
       );
       if (!r) throw new NotFoundError(`El reporte de falla ${input.reportId} no existe.`, 'reportId');
-      assertRole(actor, ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'], 'atender reportes de falla');
+      assertRole(actor, ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'], 'atender reportes de falla');
       if (actor.role === 'DRSE_TECNOLOGIAS' && actor.drseCode !== r.routed_drse_code) {
         throw new DomainError('Este reporte corresponde a otra DRSE.', 'reportId', 'PROHIBIDO', 403);
       }

@@ -11,4 +11,7 @@ export * from './acuse.service';
 export * from './equipment.service';
 export * from './inventory.activities';
 export * from './inventory.module';
-export { INVENTORY_ENTITIES } from './entities';
+export * from './http/failure-ticket-route';
+export * from './http/operation-key';
+export * from './http/signed-scan-upload';
+export * from './http/supply-ticket-commands';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { ConflictError } from '../common/domain-error';
 import { HolderService } from './holder.service';
 import { InventoryConfig, INVENTORY_CONFIG } from './inventory-config';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access';
 import { DomainError } from '../common/domain-error';
 import { PdfRenderer } from '../rendering/pdf-renderer';
 import { PdfRendererService } from '../rendering/rendering.module';

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error';
-import { parseCycleCode } from '../catalog/identifiers';
+import { parseCycleCode } from '../catalog';
 
 /**
  * The consumables of the kit (R6). Every quantity in this module is in the item's STOCK UNIT:

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { parseCycleCode } from '../catalog/identifiers';
+import { parseCycleCode } from '../catalog';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { describeQuantity, itemLabel, parseItemCode } from './items';
 import { WASTE_REASONS, WasteReason } from './entities/stock-ledger.entity';

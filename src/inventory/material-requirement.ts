@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error';
-import { parseCycleCode } from '../catalog/identifiers';
+import { parseCycleCode } from '../catalog';
 import { DEFAULT_INVENTORY_CONFIG, InventoryConfig, validateInventoryConfig } from './inventory-config';
 import { hologramCode, ItemCode, ItemLine, parseItemCode, SLOTS_PER_SHEET, unitsPerPack } from './items';
 

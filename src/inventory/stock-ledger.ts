@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, actorCovers, ROLES, STATE_ROLES } from '../auth/actor';
+import { Actor, actorCovers, ROLES, STATE_ROLES } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { ForbiddenError, InsufficientStockError, pgErrorInfo } from './inventory-errors';
 import { describeQuantity, ItemRef, parseItemCode } from './items';

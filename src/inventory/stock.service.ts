@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { STATE_ROLES } from '../auth/actor';
+import { STATE_ROLES } from '../access';
 import { DomainError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { ItemLine, parseItemCode, parseLines, parseQuantity, unitsPerPack } from './items';

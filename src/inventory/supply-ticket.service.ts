@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../auth/actor';
+import { Actor, STATE_ROLES } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { ItemLine, parseItemCode, parseLines } from './items';

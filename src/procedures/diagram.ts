@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { StepMeta } from '../../statecharts/step-meta';
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 
 /**
  * Mermaid state diagrams generated from the chart objects. Shared by `scripts/diagrams.ts` (the
@@ -48,6 +48,7 @@ export const AREA_LABEL: Record<Role, string> = {
   DRSE_TECNOLOGIAS: 'Tecnologías de la DRSE',
   RECURSOS_MATERIALES: 'Recursos Materiales',
   CONTROL_ESCOLAR_CENTRAL: 'Control Escolar central',
+  DGTI: 'Dirección General de Tecnologías de la Información (DGTI)',
   ADMIN: 'Administración del sistema',
 };
 
@@ -69,6 +70,7 @@ const AUTO_TITLE: Record<string, string> = {
   supplyConfirmReceipt: 'Se registra la recepción',
   voidRequestFolios: 'El sistema anula los folios sin imprimir y devuelve su material',
   releaseRequestMaterial: 'El sistema libera el material apartado',
+  receiveSupportTicket: 'El sistema recibe el ticket y lo turna',
 };
 
 /** Spanish title and area of the waits on another procedure, by its workflow. */
@@ -83,6 +85,7 @@ const FINAL_TITLE: Record<string, string> = {
   WITHDRAWN: 'Retirada por la escuela',
   FULFILLED: 'Abastecimiento surtido',
   CANCELLED: 'Cancelada',
+  CLOSED: 'Ticket cerrado',
 };
 
 /** A Temporal-style SLA ('3 days', '1 day', '12 hours') as people read it: '3 días', '1 día', '12 horas'. */

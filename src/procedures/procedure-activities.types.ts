@@ -1,4 +1,4 @@
-import type { Role } from '../auth/actor';
+import type { Role } from '../access';
 import type { ProcedureName, PublicStatus } from '../../statecharts/step-meta';
 
 /**
@@ -102,6 +102,8 @@ export interface ProcedureActivityContract {
   verifyReplacementPayment: StepActivity;
   produceReplacementCard: StepActivity;
   revokeReplacedFolio: StepActivity;
+  // Support (R10)
+  receiveSupportTicket: StepActivity;
 }
 
 export type StepActivityName = Exclude<keyof ProcedureActivityContract, 'recordProcedureTransition'>;

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
-import { RequestReadModel } from '../requests/request-read-model';
-import { replacementTariff } from '../catalog/replacement-tariff';
-import { recordHolograms, studentsWithHologram } from '../catalog/student-holograms';
+import { RequestReadModel } from '../requests';
+import { replacementTariff, recordHolograms, studentsWithHologram } from '../catalog';
 import { DEFAULT_MATERIAL_RULES, materialCeilingForMatricula } from './material-requirement';
-import { loadInventoryConfig } from '../inventory/inventory-config';
+import { loadInventoryConfig } from '../inventory';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 
@@ -279,6 +278,13 @@ export class ProcedureActivities implements ProcedureActivityContract {
   async revokeReplacedFolio(s: StepInput): Promise<StepResult> {
     await this.production.confirmFolioReplaced({ folio: s.context.oldFolio as string, replacedByFolio: s.context.newFolio as string });
     return { outcome: 'REVOKED' };
+  }
+
+  /** Support (R10): the ticket the workflow runs is stored (with its description, which never travels in the workflow). */
+  async receiveSupportTicket(s: StepInput): Promise<StepResult> {
+    const [ticket] = await this.em.fork().execute<Row[]>('select kind from support_ticket where request_id = ?', [s.requestId]);
+    if (!ticket || ticket.kind !== s.context.kind) throw new Error(`El ticket de soporte ${s.requestId} no está registrado`);
+    return { outcome: 'RECEIVED' };
   }
 
   private async decideTicket(s: StepInput, decision: 'APROBADO' | 'RECHAZADO' | 'CANCELADO'): Promise<StepResult> {

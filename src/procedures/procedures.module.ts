@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { InventoryModule } from '../inventory/inventory.module';
-import { ProductionModule } from '../production/production.module';
-import { RequestReadModel } from '../requests/request-read-model';
-import { RequestsService } from '../requests/requests.service';
+import { InventoryModule } from '../inventory';
+import { ProductionModule } from '../production';
+import { RequestReadModel, RequestsService } from '../requests';
 import { PrintConsumptionModule } from './adapters/inventory-consumption.recorder';
 import { InventoryMaterialGateway } from './adapters/inventory-material.gateway';
 import { InventorySupplyGateway } from './adapters/inventory-supply.gateway';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { imageSize } from 'image-size';
+import type { PhotoAsset } from './card-html';
 
 export interface CardArtwork {
   logoSe: string;
@@ -52,8 +53,10 @@ export function loadCardArtwork(env: NodeJS.ProcessEnv = process.env): CardArtwo
   };
 }
 
-/** A stored photo as an embeddable asset (data: URL and pixel size). */
-export function photoAsset(data: Buffer): { dataUrl: string; width: number; height: number } {
+/** A stored photo (JPEG or PNG) as a print file's asset, with its pixel size. */
+export function photoAsset(data: Buffer): PhotoAsset {
+  const mime = imageMime(data);
+  if (mime !== 'image/jpeg' && mime !== 'image/png') throw new Error(`A card photo must be JPEG or PNG, not ${mime}`);
   let width = 0;
   let height = 0;
   try {
@@ -63,5 +66,5 @@ export function photoAsset(data: Buffer): { dataUrl: string; width: number; heig
   } catch {
     // unknown size: the frame's own ratio is assumed
   }
-  return { dataUrl: dataUrl(data), width, height };
+  return { data, ext: mime === 'image/png' ? 'png' : 'jpg', width, height };
 }

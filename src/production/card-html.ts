@@ -25,11 +25,23 @@ export type SlotView = { card: CardView } | { voidedFolio: string } | { empty: t
 
 export type ResolvedLayout = SheetLayout & { slots: SlotPosition[] };
 
-/** A photo to embed: data: URL and pixel size (to cover the frame without cropping the image itself). */
+/** A photo to embed: its JPEG or PNG bytes and pixel size (to cover the frame without cropping the image itself). */
 export interface PhotoAsset {
-  dataUrl: string;
+  data: Buffer;
+  ext: 'jpg' | 'png';
   width: number;
   height: number;
+}
+
+/**
+ * The print file: the HTML and, beside it, one file per distinct photo that the HTML references by
+ * a relative name (`p0.jpg`, …). Photos travel as files, not as data: URLs inside the HTML: the
+ * document handed to Chromium then stays small and Chromium reads each image from disk (measured in
+ * docs/BENCHMARKS.md).
+ */
+export interface CardDocument {
+  html: string;
+  files: Map<string, Buffer>;
 }
 
 export interface DocumentView {
@@ -206,7 +218,7 @@ export function pageSizeInches(layout: SheetLayout): { width: string; height: st
   return { width: `${r((layout.pageWidthMm / 25.4) * 10000) / 10000}in`, height: `${r((layout.pageHeightMm / 25.4) * 10000) / 10000}in` };
 }
 
-function styles(doc: DocumentView, photoClasses: Map<string, string>): string {
+function styles(doc: DocumentView, photoFiles: Map<string, string>): string {
   const { layout } = doc;
   const page = pageSizeInches(layout);
   let css = `@page{size:${page.width} ${page.height};margin:0}
@@ -233,7 +245,7 @@ ${layout.cropMarks ? `.pg{background:${cssUrl(cropMarksSvg(layout))} no-repeat 0
 .v span{left:0;top:29mm;width:100%;font-size:6pt}
 .wm{left:-10mm;top:20mm;width:105.6mm;text-align:center;font-size:11pt;font-weight:bold;color:rgba(200,0,0,.6);transform:rotate(-21deg);border:0.6mm solid rgba(200,0,0,.6);padding:1mm 0}
 `;
-  for (const [key, cls] of photoClasses) css += photoCss(cls, doc.photos.get(key)!);
+  for (const [key, file] of photoFiles) css += photoCss(photoClass(file), file, doc.photos.get(key)!);
   return css;
 }
 
@@ -244,12 +256,12 @@ const PHOTO = CARD_BOXES.photo;
  * aspect ratio and the frame clips it: Chromium then embeds each distinct photo once in the PDF
  * instead of cutting (and re-encoding) a cropped copy for every card — a measured ~30% of print time.
  */
-function photoCss(cls: string, photo: PhotoAsset): string {
+function photoCss(cls: string, file: string, photo: PhotoAsset): string {
   const frame = PHOTO.w / PHOTO.h;
   const ratio = photo.width > 0 && photo.height > 0 ? photo.width / photo.height : frame;
   const w = ratio >= frame ? PHOTO.h * ratio : PHOTO.w;
   const h = ratio >= frame ? PHOTO.h : PHOTO.w / ratio;
-  return `.${cls}{left:${r((PHOTO.w - w) / 2)}mm;top:${r((PHOTO.h - h) / 2)}mm;width:${r(w)}mm;height:${r(h)}mm;background-image:${cssUrl(photo.dataUrl)}}\n`;
+  return `.${cls}{left:${r((PHOTO.w - w) / 2)}mm;top:${r((PHOTO.h - h) / 2)}mm;width:${r(w)}mm;height:${r(h)}mm;background-image:url("${file}")}\n`;
 }
 
 /** Shrinks texts that overflow their box (long names, schools, addresses): batched reads, then writes. */
@@ -270,29 +282,38 @@ function voidHtml(folio: string, pos: SlotPosition): string {
   return `<div class="c v" style="left:${pos.xMm}mm;top:${pos.yMm}mm"><b>CANCELADO</b><span>Folio ${escapeHtml(folio)} anulado: espacio sin credencial (R7)</span></div>`;
 }
 
+/** `p3.jpg` → `p3`: the CSS class of the cards that show that photo. */
+function photoClass(file: string): string {
+  return file.slice(0, file.indexOf('.'));
+}
+
 /** The whole print file: one page per planilla, every repeated image embedded once. */
-export function buildDocumentHtml(doc: DocumentView): string {
-  const photoClasses = new Map<string, string>();
+export function buildDocument(doc: DocumentView): CardDocument {
+  const photoFiles = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   for (const planilla of doc.planillas) {
     for (const slot of planilla) {
-      if ('card' in slot && !photoClasses.has(slot.card.photoKey)) {
-        if (!doc.photos.has(slot.card.photoKey)) throw new Error(`Missing photo ${slot.card.photoKey}`);
-        photoClasses.set(slot.card.photoKey, `p${photoClasses.size}`);
+      if ('card' in slot && !photoFiles.has(slot.card.photoKey)) {
+        const photo = doc.photos.get(slot.card.photoKey);
+        if (!photo) throw new Error(`Missing photo ${slot.card.photoKey}`);
+        const file = `p${photoFiles.size}.${photo.ext}`;
+        photoFiles.set(slot.card.photoKey, file);
+        files.set(file, photo.data);
       }
     }
   }
   const parts: string[] = [
-    `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>${doc.preview ? 'Muestra' : 'Planillas'}</title><style>${styles(doc, photoClasses)}</style></head><body>`,
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>${doc.preview ? 'Muestra' : 'Planillas'}</title><style>${styles(doc, photoFiles)}</style></head><body>`,
   ];
   for (const planilla of doc.planillas) {
     parts.push('<div class="pg">');
     planilla.forEach((slot, i) => {
       const pos = doc.layout.slots[i];
-      if ('card' in slot) parts.push(cardHtml(slot.card, pos, photoClasses.get(slot.card.photoKey)!, doc.preview));
+      if ('card' in slot) parts.push(cardHtml(slot.card, pos, photoClass(photoFiles.get(slot.card.photoKey)!), doc.preview));
       else if ('voidedFolio' in slot) parts.push(voidHtml(slot.voidedFolio, pos));
     });
     parts.push('</div>');
   }
   parts.push(FIT_SCRIPT, '</body></html>');
-  return parts.join('');
+  return { html: parts.join(''), files };
 }

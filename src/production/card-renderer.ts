@@ -1,7 +1,7 @@
 import { PDFOptions } from 'puppeteer-core';
 import { PdfRenderer } from '../rendering/pdf-renderer';
 import { CardArtwork } from './artwork';
-import { buildDocumentHtml, cardBackgroundHtml, cardSizePx, pageSizeInches, PhotoAsset, ResolvedLayout, SlotView } from './card-html';
+import { buildDocument, CardDocument, cardBackgroundHtml, cardSizePx, pageSizeInches, PhotoAsset, ResolvedLayout, SlotView } from './card-html';
 
 /**
  * Turns planillas into one PDF with the process's shared Chromium. The static layer of the card is
@@ -32,11 +32,12 @@ export class CardSheetRenderer {
     return { ...pageSizeInches(this.layout), printBackground: true, tagged: false, outline: false, timeout: 300_000 };
   }
 
-  async html(planillas: SlotView[][], photos: Map<string, PhotoAsset>, preview: boolean): Promise<string> {
-    return buildDocumentHtml({ planillas, photos, cardBackground: await this.cardBackground(), layout: this.layout, preview });
+  async document(planillas: SlotView[][], photos: Map<string, PhotoAsset>, preview: boolean): Promise<CardDocument> {
+    return buildDocument({ planillas, photos, cardBackground: await this.cardBackground(), layout: this.layout, preview });
   }
 
   async render(planillas: SlotView[][], photos: Map<string, PhotoAsset>, preview: boolean): Promise<Buffer> {
-    return this.pdf.renderPdf(await this.html(planillas, photos, preview), this.pdfOptions());
+    const { html, files } = await this.document(planillas, photos, preview);
+    return this.pdf.renderPdf(html, this.pdfOptions(), files);
   }
 }

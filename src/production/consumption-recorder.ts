@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { DomainError } from '../common/domain-error';
 import type { PrintHolder } from './print-holder';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error';
-import { parseCycleCode } from '../catalog/identifiers';
+import { parseCycleCode } from '../catalog';
 
 /**
  * Folio format: `CCCC-NNNNNNN-D`, e.g. `2627-0000123-9`.

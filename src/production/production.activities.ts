@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { DomainError } from '../common/domain-error';
 import { PrintHolder } from './print-holder';
 import { ProductionService } from './production.service';

@@ -1,6 +1,6 @@
 import { KeyObject, sign, verify } from 'node:crypto';
 import { DomainError } from '../common/domain-error';
-import { Turno, TURNOS } from '../catalog/identifiers';
+import { Turno, TURNOS } from '../catalog';
 import { cycleFromShort, cycleShort } from './folio';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertTariffAmount, replacementTariff } from '../catalog/replacement-tariff';
+import { assertTariffAmount, replacementTariff } from '../catalog';
 import { ConflictError, DomainError } from '../common/domain-error';
 import { REPLACEMENT_REASONS, ReplacementReason } from './entities';
 

@@ -1,5 +1,8 @@
 import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer, { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { renderDuration, timed } from '../observability/metrics';
 import { heartbeat } from '../temporal/heartbeat';
@@ -41,6 +44,8 @@ export class PdfRenderer {
   private readonly idle: Page[] = [];
   private readonly waiters: Array<(page: Page) => void> = [];
   private created = 0;
+  /** Per page, the file: folder its current document may read (its own files, nothing else). */
+  private readonly readable = new WeakMap<Page, string>();
 
   constructor(private readonly options: PdfRendererOptions) {}
 
@@ -79,11 +84,12 @@ export class PdfRenderer {
       try {
         const browser = await this.getBrowser();
         const p = await browser.newPage();
-        // Documents are self-contained (images inlined as data: URLs): nothing leaves the machine.
+        // Documents load only data: URLs and the files written beside them: nothing leaves the machine.
         await p.setRequestInterception(true);
         p.on('request', (req) => {
           const url = req.url();
-          if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+          const folder = this.readable.get(p);
+          if (url.startsWith('data:') || url === 'about:blank' || (folder !== undefined && url.startsWith(folder))) void req.continue();
           else void req.abort();
         });
         return p;
@@ -101,13 +107,25 @@ export class PdfRenderer {
     else this.idle.push(page);
   }
 
-  /** Renders a complete HTML document to PDF. `pdf.timeout` (ms, 0 = none) also bounds loading. */
-  async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }): Promise<Buffer> {
+  /**
+   * Renders a complete HTML document to PDF. `pdf.timeout` (ms, 0 = none) also bounds loading.
+   * `files` (name → bytes) are written into a private folder beside the document, which references
+   * them by those relative names; the folder is removed when the PDF is done.
+   */
+  async renderPdf(html: string, pdf: PDFOptions = { format: 'Letter', printBackground: true }, files?: ReadonlyMap<string, Buffer>): Promise<Buffer> {
     const page = await this.acquire();
+    let folder: string | undefined;
     try {
       return await timed(renderDuration, { kind: 'pdf' }, async () => {
         heartbeat();
-        await page.setContent(html, { waitUntil: 'load', timeout: pdf.timeout ?? 30_000 });
+        const timeout = pdf.timeout ?? 30_000;
+        if (files) {
+          folder = await this.documentFolder(html, files);
+          this.readable.set(page, `${pathToFileURL(folder).href}/`);
+          await page.goto(pathToFileURL(join(folder, 'index.html')).href, { waitUntil: 'load', timeout });
+        } else {
+          await page.setContent(html, { waitUntil: 'load', timeout });
+        }
         heartbeat();
         // Large card runs pass `tagged: false` (tagging makes them ~20× bigger, ~1.6× slower).
         const out = await page.pdf({ printBackground: true, ...pdf });
@@ -115,8 +133,24 @@ export class PdfRenderer {
         return Buffer.from(out);
       });
     } finally {
+      this.readable.delete(page);
+      if (folder) await rm(folder, { recursive: true, force: true });
       this.release(page);
     }
+  }
+
+  /**
+   * A new folder (mode 0700) holding the document and its files. It sits in the browser's profile
+   * folder when there is one, so the sweep of a dead process's profile (chromium-sweep.ts) also removes
+   * the photos of a render it left half-way.
+   */
+  private async documentFolder(html: string, files: ReadonlyMap<string, Buffer>): Promise<string> {
+    for (const name of files.keys()) if (!/^[a-z0-9][a-z0-9_-]*\.(jpg|png)$/.test(name)) throw new Error(`Invalid document file name: ${name}`);
+    const root = this.profileDir ? join(this.profileDir, 'documents') : tmpdir();
+    await mkdir(root, { recursive: true });
+    const folder = await mkdtemp(join(root, 'doc-'));
+    await Promise.all([writeFile(join(folder, 'index.html'), html), ...[...files].map(([name, data]) => writeFile(join(folder, name), data))]);
+    return folder;
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Role } from '../auth/actor';
-import { ProcedureClient } from '../procedures/procedure-client';
+import type { Role } from '../access';
+import { ProcedureClient } from '../procedures';
 import type { ProcedureName } from '../../statecharts/step-meta';
 import { PROCEDURE_CLIENT } from './http/procedure-client.provider';
 
@@ -12,7 +12,8 @@ import { PROCEDURE_CLIENT } from './http/procedure-client.provider';
  */
 export interface PendingStart {
   input: object;
-  scope: { drseCode: string; schoolId: number };
+  /** `schoolId` absent: a DRSE's own work (a support ticket of its Control Escolar). */
+  scope: { drseCode: string; schoolId?: number };
   submittedBy: { id: string; role: Role; onBehalfSchoolId?: number };
   comment?: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { TransitionRecord } from '../procedures/procedure-activities.types';
+import type { TransitionRecord } from '../procedures';
 
 type Row = Record<string, unknown>;
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ReplacementReason } from '../production/entities';
-import { ProductionService } from '../production/production.service';
+import { type ReplacementReason, ProductionService } from '../production';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { ProcedureName } from '../../statecharts/step-meta';
-import { openTasksOf } from './task-scope';
+import { boundedTotal, decodeCursor, encodeCursor, isoMicros, scopedCount, scopedPage } from '../http/keyset';
+import { scopeKeysOf } from './task-scope';
 import { claimStudents, releaseStudentsExcept } from './open-requests';
 
 type Row = Record<string, unknown>;
@@ -33,6 +33,8 @@ export interface InboxFilters {
   overdue?: boolean;
   page?: number;
   pageSize?: number;
+  /** Keyset pagination: the page after this cursor (a previous page's `nextCursor`); `page` is then ignored. */
+  cursor?: string;
 }
 
 export interface InboxItem {
@@ -57,9 +59,13 @@ export interface InboxItem {
 
 export interface Page<T> {
   items: T[];
+  /** At most COUNT_CAP; `totalCapped` when there are more. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** The cursor of the next page, null on the last. */
+  nextCursor: string | null;
 }
 
 /** Requests, inbox and timeline: the read side of the procedures, in plain SQL. */
@@ -156,35 +162,58 @@ export class RequestsService {
     return { paymentId: r.replacementId };
   }
 
-  /** Open tasks an actor may work on (role + scope), newest due first, with filters and pagination. */
+  /**
+   * Open tasks an actor may work on (role + scope): incidents first, then overdue, then by due date,
+   * with filters; by page (offset) or after a cursor (keyset, docs/api.md). The total stops at
+   * COUNT_CAP (`totalCapped`). Each scope key is one range scan of an index in the inbox's order.
+   */
   async inbox(actor: Actor, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
     const page = Math.max(1, Math.floor(filters.page ?? 1));
     const pageSize = Math.min(100, Math.max(1, Math.floor(filters.pageSize ?? 20)));
-    const { where, params } = openTasksOf(actor);
-    if (filters.procedure) {
-      where.push('r.procedure = ?');
-      params.push(filters.procedure);
-    }
-    if (filters.status) {
-      where.push('r.public_status = ?');
-      params.push(filters.status);
-    }
+    const where = [`t.status = 'ABIERTA'`, 't.role = ?'];
+    const params: unknown[] = [actor.role];
     if (filters.overdue !== undefined) {
       where.push('t.overdue = ?');
       params.push(filters.overdue);
     }
+    const byRequest: string[] = [];
+    if (filters.procedure) {
+      byRequest.push('r.procedure = ?');
+      params.push(filters.procedure);
+    }
+    if (filters.status) {
+      byRequest.push('r.public_status = ?');
+      params.push(filters.status);
+    }
+    const scope = scopeKeysOf(actor, { school: 't.scope_school_id', drse: 't.scope_drse_code' });
+    const join = 'procedure_task t join procedure_request r on r.id = t.request_id';
     const em = this.em.fork();
-    const sqlWhere = where.join(' and ');
-    const [{ total }] = await em.execute<Row[]>(`select count(*)::int as total from procedure_task t join procedure_request r on r.id = t.request_id where ${sqlWhere}`, params);
-    const rows = await em.execute<Row[]>(
-      `select t.id, t.request_id, r.procedure, r.public_status, t.kind, t.task_key, t.title, t.role, t.scope_drse_code, t.scope_school_id,
-              t.due_at, t.overdue, t.opened_at, t.incident, t.description
-       from procedure_task t join procedure_request r on r.id = t.request_id
-       where ${sqlWhere}
-       order by t.incident desc, t.overdue desc, t.due_at asc nulls last, t.id asc
-       limit ? offset ?`,
-      [...params, pageSize, (page - 1) * pageSize],
+    const counted = scopedCount(scope, { from: byRequest.length ? join : 'procedure_task t', where: [...where, ...byRequest], params });
+    const [{ n }] = await em.execute<Row[]>(counted.sql, counted.params);
+    const after: string[] = [];
+    const afterParams: unknown[] = [];
+    if (filters.cursor !== undefined) {
+      after.push(`(not t.incident, not t.overdue, coalesce(t.due_at, 'infinity'::timestamptz), t.id) > (?::boolean, ?::boolean, coalesce(?::timestamptz, 'infinity'::timestamptz), ?::int)`);
+      afterParams.push(...decodeCursor(filters.cursor, ['b', 'b', 't', 'i']));
+    }
+    const q = scopedPage(
+      scope,
+      {
+        select: `t.id, t.request_id, r.procedure, r.public_status, t.kind, t.task_key, t.title, t.role, t.scope_drse_code, t.scope_school_id,
+                 t.due_at, t.overdue, t.opened_at, t.incident, t.description,
+                 not t.incident as k_incident, not t.overdue as k_overdue, coalesce(t.due_at, 'infinity'::timestamptz) as k_due, ${isoMicros('t.due_at')} as due_key`,
+        from: join,
+        where: [...where, ...byRequest, ...after],
+        params: [...params, ...afterParams],
+        orderBy: 'k_incident, k_overdue, k_due, id',
+      },
+      pageSize + 1,
+      filters.cursor !== undefined ? 0 : (page - 1) * pageSize,
     );
+    const fetched = await em.execute<Row[]>(q.sql, q.params);
+    const rows = fetched.slice(0, pageSize);
+    const last = rows[rows.length - 1];
+    const nextCursor = fetched.length > pageSize ? encodeCursor([Boolean(last.k_incident), Boolean(last.k_overdue), (last.due_key as string | null) ?? null, Number(last.id)]) : null;
     return {
       items: rows.map((r) => ({
         taskId: Number(r.id),
@@ -203,9 +232,10 @@ export class RequestsService {
         incident: Boolean(r.incident),
         description: r.description == null ? null : String(r.description),
       })),
-      total: Number(total),
+      ...boundedTotal(Number(n)),
       page,
       pageSize,
+      nextCursor,
     };
   }
 

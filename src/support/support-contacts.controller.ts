@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access';
 import { ApiProblems } from '../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../http/auth.decorators';
 import { OfficeContactsDto, SetSupportContactsDto, SupportContactsDto } from './support-contacts.dto';

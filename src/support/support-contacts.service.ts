@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../auth/actor';
+import { Actor, STATE_ROLES } from '../access';
 import { NotFoundError } from '../common/domain-error';
 import { OfficeContactsDto, SetSupportContactsDto, SupportContactDto } from './support-contacts.dto';
 

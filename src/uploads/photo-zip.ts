@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { normalizeCurp } from '../catalog/identifiers';
+import { normalizeCurp } from '../catalog';
 import { DomainError } from '../common/domain-error';
 import type { FieldProblem } from '../http/problem';
 import { DetectedKind } from './file-kinds';

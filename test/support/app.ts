@@ -7,7 +7,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Worker } from '@temporalio/worker';
-import type { Role } from '../../src/auth/actor';
+import type { Role } from '../../src/access';
 import { UsersService } from '../../src/auth/users.service';
 import { syntheticPerson } from '../../src/catalog/demo/synthetic-people';
 import { placeholderPhoto } from '../../src/catalog/demo/placeholder-photo';
@@ -284,6 +284,7 @@ export const PERSONAS = [
   'TECNOLOGIAS_FUERA',
   'RECURSOS_MATERIALES',
   'CONTROL_ESCOLAR_CENTRAL',
+  'DGTI',
   'ADMIN',
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
@@ -319,6 +320,7 @@ export async function createScopeWorld(t: TestApp): Promise<ScopeWorld> {
     TECNOLOGIAS_FUERA: { role: 'DRSE_TECNOLOGIAS', drse: 'NORTE' },
     RECURSOS_MATERIALES: { role: 'RECURSOS_MATERIALES' },
     CONTROL_ESCOLAR_CENTRAL: { role: 'CONTROL_ESCOLAR_CENTRAL' },
+    DGTI: { role: 'DGTI' },
     ADMIN: { role: 'ADMIN' },
   };
   const tokens = { ANONIMO: undefined } as Record<Persona, string | undefined>;

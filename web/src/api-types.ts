@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Acuses de recibido de su ámbito (escuela: los suyos; DRSE: los de su DRSE; central: todos), del más reciente.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["AcusesController_list"];
         put?: never;
@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Un acuse de recibido.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["AcusesController_get"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * El acuse en PDF para imprimir, firmar y sellar (su QR lleva solo el folio).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["AcusesController_pdf"];
         put?: never;
@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * La copia firmada y sellada del acuse, tal como se cargó.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["AcusesController_signedScan"];
         put?: never;
@@ -119,7 +119,7 @@ export interface paths {
         put?: never;
         /**
          * Cierra la sesión: su token de acceso y su cookie de renovación dejan de servir de inmediato.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -139,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Cierra todas sus sesiones, en todos los equipos y navegadores (también esta).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["AuthController_logoutAll"];
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
         };
         /**
          * Quién es usted: rol, ámbito (escuela o DRSE) y usuario.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["AuthController_me"];
         put?: never;
@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Cambia su contraseña: pide la actual; la nueva tiene al menos 12 caracteres y no es una contraseña común. Sus otras sesiones se cierran; esta sigue abierta.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["AuthController_changePassword"];
         delete?: never;
@@ -307,7 +307,7 @@ export interface paths {
         };
         /**
          * Ciclos escolares, el vigente marcado, con su tarifa de reposición y su holograma.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["CyclesController_list"];
         put?: never;
@@ -353,7 +353,7 @@ export interface paths {
         };
         /**
          * Tarifa de reposición del ciclo (R5) y su historial.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["CyclesController_tariffs"];
         put?: never;
@@ -377,7 +377,7 @@ export interface paths {
         };
         /**
          * DRSE y Sub-DRSE, con la DRSE a la que pertenece cada Sub-DRSE.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["DrsesController_list"];
         put?: never;
@@ -421,7 +421,7 @@ export interface paths {
         };
         /**
          * Impresoras y enmicadoras de los almacenes de su ámbito (o de uno, con `holderId`).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["EquipmentController_list"];
         put?: never;
@@ -446,7 +446,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI).
+         * R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI) y abre un ticket de soporte EQUIPO (`ticketId`).
          * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, ADMIN.
          */
         post: operations["EquipmentController_reportFailure"];
@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * Reportes de falla: Tecnologías ve los turnados a su DRSE; los roles centrales, todos.
-         * @description **Roles:** DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["EquipmentController_failures"];
         put?: never;
@@ -487,7 +487,7 @@ export interface paths {
         put?: never;
         /**
          * Cierra un reporte de falla con la solución; el equipo vuelve a estar operativo.
-         * @description **Roles:** DRSE_TECNOLOGIAS, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** DRSE_TECNOLOGIAS, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["EquipmentController_resolve"];
         delete?: never;
@@ -525,7 +525,7 @@ export interface paths {
         };
         /**
          * Sus tareas abiertas (su rol, su ámbito): vencidas primero, luego por fecha de vencimiento.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["InboxController_inbox"];
         put?: never;
@@ -545,7 +545,7 @@ export interface paths {
         };
         /**
          * Cuántos pendientes tiene, por tipo (para el menú).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["InboxEntriesController_counts"];
         put?: never;
@@ -565,7 +565,7 @@ export interface paths {
         };
         /**
          * Todo lo que espera a su rol en su ámbito: tareas de trámites (incidentes primero), tickets de abastecimiento por revisar o surtir, envíos por recibir y acuses firmados por subir; vencidas primero, luego por vencimiento y antigüedad.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["InboxEntriesController_items"];
         put?: never;
@@ -585,7 +585,7 @@ export interface paths {
         };
         /**
          * Almacenes de su ámbito: el central (roles estatales), el de cada DRSE, el de cada escuela que imprime en sitio.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          *
          *     El almacén propio del usuario y el nombrado por `drseCode` o `schoolId` se crean al primer uso.
          */
@@ -629,7 +629,7 @@ export interface paths {
         };
         /**
          * Existencias por artículo (en mano, reservado, disponible) con la marca de existencia baja y la cantidad sugerida.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["HoldersController_balances"];
         put?: never;
@@ -649,7 +649,7 @@ export interface paths {
         };
         /**
          * R6: justificación del uso del material en un ciclo (recibido, consumido, merma por motivo, existencia) con los tirajes detrás.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["HoldersController_justification"];
         put?: never;
@@ -669,7 +669,7 @@ export interface paths {
         };
         /**
          * Movimientos del libro de existencias del almacén, del más reciente al más antiguo; filtros por artículo y tipo.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["HoldersController_ledger"];
         put?: never;
@@ -867,7 +867,7 @@ export interface paths {
         };
         /**
          * Diagrama Mermaid de un procedimiento, generado de su statechart, con sus estados (para resaltar `chart.state` de una solicitud).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["DiagramsController_diagram"];
         put?: never;
@@ -1021,7 +1021,7 @@ export interface paths {
         };
         /**
          * Cobertura de una escuela de su ámbito (la escuela ve la suya).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["CoverageController_school"];
         put?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         put?: never;
         /**
          * Decide el paso abierto con un evento (p. ej. ACCEPT, RETURN, VALIDATE_PARTIAL con datos): 409 si el evento no procede ahora, 403 si su rol no atiende ese paso.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["RequestsController_decide"];
         delete?: never;
@@ -1151,7 +1151,7 @@ export interface paths {
         put?: never;
         /**
          * Sube el acuse de entrega firmado y sellado (PDF, JPEG o PNG) y concluye la entrega: 409 si la solicitud no espera el acuse, 403 si su rol no lo recaba.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         post: operations["RequestsController_signedAcuse"];
         delete?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
         };
         /**
          * Escuelas de su ámbito (la suya, las de su DRSE o todas), con filtros y paginación.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["SchoolsController_list"];
         put?: never;
@@ -1229,7 +1229,7 @@ export interface paths {
         };
         /**
          * Una escuela, con su ruta de impresión (R1) y el motivo.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["SchoolsController_get"];
         put?: never;
@@ -1255,7 +1255,7 @@ export interface paths {
         };
         /**
          * Historial de cambios de la escuela: quién, cuándo, dato, anterior → nuevo.
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["SchoolsController_changes"];
         put?: never;
@@ -1690,6 +1690,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/support-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets de soporte de su ámbito (escuela: los suyos; DRSE: los de su DRSE; roles centrales: todos), del más reciente al más antiguo.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        get: operations["SupportTicketsController_list"];
+        put?: never;
+        /**
+         * Abre un ticket de soporte (EQUIPO, SISTEMA o DUDA): lo atiende Tecnologías de la DRSE (que puede derivarlo a DGTI); una duda de Control Escolar de la DRSE, Control Escolar central.
+         * @description **Roles:** ESCUELA, DRSE_CONTROL_ESCOLAR, DRSE_PLANEACION.
+         */
+        post: operations["SupportTicketsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Detalle del ticket: descripción, estado, tarea abierta, acciones que usted puede tomar ahora y línea de tiempo.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        get: operations["SupportTicketsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-tickets/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide el paso abierto del ticket (RESOLVE, DERIVE_TO_DGTI, CONFIRM, REOPEN; ver `acciones` del detalle): 409 si no procede ahora, 403 si su rol no atiende ese paso.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
+         */
+        post: operations["SupportTicketsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/support/contacts": {
         parameters: {
             query?: never;
@@ -1699,7 +1763,7 @@ export interface paths {
         };
         /**
          * A quién pedir ayuda: áreas, teléfonos institucionales y buzones de su DRSE y de las oficinas centrales (sin nombres de personas).
-         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, ADMIN.
+         * @description **Roles:** ESCUELA, DRSE_PLANEACION, DRSE_CONTROL_ESCOLAR, DRSE_TECNOLOGIAS, RECURSOS_MATERIALES, CONTROL_ESCOLAR_CENTRAL, DGTI, ADMIN.
          */
         get: operations["SupportContactsController_list"];
         put?: never;
@@ -1912,7 +1976,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN";
             /** @example 12 */
             schoolId?: number;
         };
@@ -2106,7 +2170,7 @@ export interface components {
         };
         ChartRefDto: {
             /** @enum {string} */
-            procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+            procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             state: string;
             version: number;
         };
@@ -2339,7 +2403,7 @@ export interface components {
         };
         DecisionResultDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             seq: number;
             state: string;
         };
@@ -2347,7 +2411,7 @@ export interface components {
             /** @description Diagrama Mermaid (stateDiagram-v2). */
             mermaid: string;
             /** @enum {string} */
-            procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+            procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             states: components["schemas"]["DiagramStateDto"][];
             version: number;
         };
@@ -2365,9 +2429,9 @@ export interface components {
              * @description Rol de la tarea (solo pasos humanos).
              * @enum {string}
              */
-            rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            rol?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN";
             /** @enum {string} */
-            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            status: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             /** @description Título del paso en español (todos los pasos). */
             titulo: string;
         };
@@ -2472,6 +2536,8 @@ export interface components {
             serialNumber: string;
             /** @enum {string} */
             status: "OPEN" | "RESOLVED";
+            /** @description El ticket de soporte (EQUIPO) que el reporte abrió (GET /support-tickets/{id}); null: equipo del almacén central. */
+            ticketId?: number | null;
         };
         FailureReportPageDto: {
             items: components["schemas"]["FailureReportDto"][];
@@ -2495,7 +2561,7 @@ export interface components {
         };
         FiledRequestDto: {
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             id: number;
             /** @enum {string} */
             procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "REPLACEMENT";
@@ -2591,13 +2657,13 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string|null} */
-            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | null;
+            estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO" | null;
             /** @description Folio del ticket o del acuse. */
             folio?: string | null;
             /** @description Incidente de un paso automático: va primero. */
             incidente: boolean;
             /** @enum {string|null} */
-            procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | null;
+            procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT" | null;
             solicitudId?: number | null;
             /** @description Ticket de abastecimiento. */
             ticketId?: number | null;
@@ -2619,14 +2685,14 @@ export interface components {
             escalamiento: boolean;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             /** @description La tarea atiende un incidente; los incidentes van primero. */
             incidente: boolean;
             /** @enum {string} */
-            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             requestId: number;
             /** @enum {string} */
-            rol: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            rol: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN";
             taskId: number;
             titulo: string;
             /** Format: date-time */
@@ -2643,9 +2709,14 @@ export interface components {
         };
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
+            /** @description Cursor de la página siguiente (parámetro `cursor`); null en la última. */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
+            /** @description Cuántos hay, contados hasta 1000 (ver `totalCapped`). */
             total: number;
+            /** @description true: hay más de `total` (el conteo se detiene en 1000). */
+            totalCapped: boolean;
         };
         ItemLineDto: {
             /**
@@ -2827,6 +2898,11 @@ export interface components {
             /** @description Alumnos con credencial expedida que pasan a «continúa» (sólo necesitan holograma). */
             nowContinuing: number;
         };
+        OpenedSupportTicketDto: {
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+        };
         OpenRequestDto: {
             createdAt: string;
             id: number;
@@ -2855,16 +2931,27 @@ export interface components {
             /** @description Paquetes completos: Teslin en hojas (múltiplos de 8 ranuras), tinta en juegos. */
             lines: components["schemas"]["ItemLineDto"][];
         };
+        OpenSupportTicketDto: {
+            /** @description Qué pasa (sin datos personales de alumnos). */
+            descripcion: string;
+            /** @description Personal de la DRSE: la escuela sin internet en cuyo nombre abre el ticket. Sin ella, Control Escolar de la DRSE lo abre para sí. */
+            escuela?: number;
+            /**
+             * @description EQUIPO: falla de un equipo; SISTEMA: problema con el sistema; DUDA: duda o comentario.
+             * @enum {string}
+             */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
+        };
         OpenTaskDto: {
             /** @description Qué falló, en español. */
             descripcion?: string | null;
             /** @enum {string|null} */
-            escaladaA?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN" | null;
+            escaladaA?: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN" | null;
             /** @description La tarea atiende un incidente (un paso automático que falló). */
             incidente: boolean;
             key: string;
             /** @enum {string} */
-            rol: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            rol: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN";
             titulo: string;
             vence?: Record<string, never> | null;
             vencida: boolean;
@@ -3180,7 +3267,7 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             /**
              * @description De dónde salen estado y acciones: FLUJO, lo que el flujo registró con su contexto en su último paso (o, para registros anteriores, su consulta a Temporal); REGISTRO, sólo el registro, sin el contexto del flujo (el motor no respondió).
              * @enum {string}
@@ -3192,7 +3279,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             /** @description Reposición: alumno, folio anterior y nuevo. */
             reposicion?: {
                 [key: string]: unknown;
@@ -3205,9 +3292,14 @@ export interface components {
         };
         RequestPageDto: {
             items: components["schemas"]["RequestSummaryDto"][];
+            /** @description Cursor de la página siguiente (parámetro `cursor`); null en la última. */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
+            /** @description Cuántos hay, contados hasta 1000 (ver `totalCapped`). */
             total: number;
+            /** @description true: hay más de `total` (el conteo se detiene en 1000). */
+            totalCapped: boolean;
         };
         RequestSummaryDto: {
             actualizada: string;
@@ -3215,10 +3307,10 @@ export interface components {
             drseCode: string;
             escuela?: components["schemas"]["SchoolRefDto"] | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             id: number;
             /** @enum {string} */
-            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+            procedimiento: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             /** @enum {string|null} */
             ruta?: "DRSE" | "ESCUELA" | null;
         };
@@ -3574,6 +3666,51 @@ export interface components {
         SupportContactsDto: {
             items: components["schemas"]["OfficeContactsDto"][];
         };
+        SupportTicketDetailDto: {
+            /** Format: date-time */
+            abierto: string;
+            abiertoPor: components["schemas"]["TicketOpenerDto"];
+            /** @description Decisiones que usted puede tomar ahora (POST /support-tickets/{id}/decisions). */
+            acciones: components["schemas"]["ActionDto"][];
+            /** Format: date-time */
+            actualizado: string;
+            descripcion: string;
+            drseCode: string;
+            /** @description La escuela del ticket; null: de la propia DRSE. */
+            escuela?: components["schemas"]["SchoolRefDto"] | null;
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+            linea: components["schemas"]["TimelineEntryDto"][];
+            /** @description El reporte de falla de equipo que originó el ticket. */
+            reporteFalla?: number | null;
+            tareaAbierta?: components["schemas"]["OpenTaskDto"] | null;
+            /** @enum {string} */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
+        };
+        SupportTicketPageDto: {
+            items: components["schemas"]["SupportTicketSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SupportTicketSummaryDto: {
+            /** Format: date-time */
+            abierto: string;
+            /** Format: date-time */
+            actualizado: string;
+            descripcion: string;
+            drseCode: string;
+            /** @description La escuela del ticket; null: de la propia DRSE. */
+            escuela?: components["schemas"]["SchoolRefDto"] | null;
+            /** @enum {string} */
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+            id: number;
+            /** @description El reporte de falla de equipo que originó el ticket. */
+            reporteFalla?: number | null;
+            /** @enum {string} */
+            tipo: "EQUIPO" | "SISTEMA" | "DUDA";
+        };
         TariffDto: {
             cents: number;
             /** @description Desde cuándo rige (null: desde el inicio del ciclo). */
@@ -3609,6 +3746,13 @@ export interface components {
             requested: number;
             shipped: number;
         };
+        TicketOpenerDto: {
+            /** @description Lo abrió la DRSE en nombre de una escuela sin internet. */
+            enNombreDeEscuela: boolean;
+            /** @description Nombre de usuario de quien lo abrió. */
+            nombre?: string | null;
+            rol: string;
+        };
         TimelineActorDto: {
             id: string;
             /** @description Nombre de usuario de quien decidió; null en pasos automáticos o si la cuenta ya no existe. */
@@ -3621,7 +3765,7 @@ export interface components {
             comentario?: Record<string, never> | null;
             de?: Record<string, never> | null;
             /** @enum {string} */
-            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+            estado: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
             evento: string;
             fecha: string;
             seq: number;
@@ -3674,7 +3818,7 @@ export interface components {
             /** @description Sesiones abiertas ahora. */
             openSessions: number;
             /** @enum {string} */
-            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "ADMIN";
+            role: "ESCUELA" | "DRSE_PLANEACION" | "DRSE_CONTROL_ESCOLAR" | "DRSE_TECNOLOGIAS" | "RECURSOS_MATERIALES" | "CONTROL_ESCOLAR_CENTRAL" | "DGTI" | "ADMIN";
             school?: components["schemas"]["UserSchoolDto"];
             username: string;
         };
@@ -5499,10 +5643,12 @@ export interface operations {
     InboxController_inbox: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+                /** @description Paginación por cursor: la página que sigue a este cursor (el `nextCursor` de la página anterior, con los mismos filtros); `page` se ignora. */
+                cursor?: string;
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
                 page?: number;
                 pageSize?: number;
-                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
                 /** @description true: sólo vencidas; false: sólo en plazo. */
                 vencidas?: boolean;
             };
@@ -5590,11 +5736,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Sólo pendientes de solicitudes en ese estado. */
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
                 page?: number;
                 pageSize?: number;
                 /** @description Sólo pendientes de solicitudes de ese procedimiento. */
-                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
                 /** @description Sólo un tipo de pendiente. */
                 tipo?: "TAREA" | "ABASTECIMIENTO" | "ENVIO" | "ACUSE";
                 /** @description true: sólo vencidas; false: sólo en plazo o sin plazo. */
@@ -6549,7 +6695,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+                procedure: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             };
             cookie?: never;
         };
@@ -7148,10 +7294,12 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query?: {
-                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE";
+                /** @description Paginación por cursor: la página que sigue a este cursor (el `nextCursor` de la página anterior, con los mismos filtros); `page` se ignora. */
+                cursor?: string;
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
                 page?: number;
                 pageSize?: number;
-                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT";
+                procedimiento?: "PROCEDURE_1" | "PROCEDURE_2" | "SUPPLY" | "REPLACEMENT" | "SUPPORT";
             };
             header?: never;
             path?: never;
@@ -9884,6 +10032,298 @@ export interface operations {
              *     Datos no válidos: `errors` nombra cada campo con su motivo.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: sólo los que no están cerrados. */
+                abiertos?: boolean;
+                estado?: "EN_REVISION_PLANEACION" | "DEVUELTA_A_ESCUELA" | "EN_VALIDACION" | "PREPARANDO_MATERIAL" | "ESPERANDO_MATERIAL" | "EN_PRODUCCION" | "LISTA_PARA_ENTREGA" | "ENTREGADA" | "RECHAZADA" | "RETIRADA" | "ESPERANDO_PAGO" | "EN_REVISION_CENTRAL" | "EN_SURTIDO" | "EN_RECEPCION" | "SURTIDA" | "CANCELADA" | "CON_INCIDENTE" | "ESPERANDO_EXISTENCIAS" | "EN_CANCELACION" | "ESPERANDO_ACUSE" | "RECIBIDO" | "EN_ATENCION_DRSE" | "EN_ATENCION_DGTI" | "EN_ATENCION_CENTRAL" | "RESUELTO" | "CERRADO";
+                page?: number;
+                pageSize?: number;
+                tipo?: "EQUIPO" | "SISTEMA" | "DUDA";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketPageDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSupportTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedSupportTicketDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Choca con el estado actual (duplicado, o el evento no se permite ahora). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTicketDetailDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Su rol no está entre los que atiende esta operación. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Datos no válidos: `errors` nombra cada campo con su motivo. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupportTicketsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clave única del cliente (1–200 caracteres). Un reintento con la misma clave devuelve la primera respuesta. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+            /** @description Sin sesión, o token no válido, expirado o de una sesión cerrada. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Su rol no está entre los que atiende esta operación.
+             *
+             *     Su rol no está entre los que atiende esta operación.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No existe, o está fuera de su ámbito (escuela o DRSE). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             *
+             *     Choca con el estado actual (duplicado, o el evento no se permite ahora).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Datos no válidos: `errors` nombra cada campo con su motivo.
+             *
+             *     Datos no válidos: `errors` nombra cada campo con su motivo.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ export type Role =
   | 'DRSE_TECNOLOGIAS'
   | 'RECURSOS_MATERIALES'
   | 'CONTROL_ESCOLAR_CENTRAL'
+  | 'DGTI'
   | 'ADMIN';
 
 export interface Actor {

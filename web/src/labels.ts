@@ -7,6 +7,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   DRSE_TECNOLOGIAS: 'DRSE · Tecnologías',
   RECURSOS_MATERIALES: 'Recursos Materiales',
   CONTROL_ESCOLAR_CENTRAL: 'Control Escolar central',
+  DGTI: 'Dirección General de Tecnologías de la Información',
   ADMIN: 'Administración',
 };
 
@@ -31,6 +32,12 @@ export const STATUS_LABEL: Record<string, string> = {
   ESPERANDO_EXISTENCIAS: 'Esperando existencias de la DRSE (tinta o material)',
   EN_CANCELACION: 'En cancelación (devolviendo lo reservado)',
   ESPERANDO_ACUSE: 'Esperando el acuse firmado',
+  RECIBIDO: 'Recibido',
+  EN_ATENCION_DRSE: 'En atención de Tecnologías de la DRSE',
+  EN_ATENCION_DGTI: 'En atención de la Dirección General de Tecnologías de la Información',
+  EN_ATENCION_CENTRAL: 'En atención de Control Escolar central',
+  RESUELTO: 'Resuelto: falta su confirmación',
+  CERRADO: 'Cerrado',
 };
 
 export const PROCEDURE_LABEL: Record<string, string> = {
@@ -38,6 +45,7 @@ export const PROCEDURE_LABEL: Record<string, string> = {
   PROCEDURE_2: 'Procedimiento 2 · material para imprimir en la escuela',
   SUPPLY: 'Abastecimiento',
   REPLACEMENT: 'Reposición',
+  SUPPORT: 'Ticket de soporte',
 };
 
 export const EVENT_LABEL: Record<string, string> = {
@@ -83,6 +91,17 @@ export const EVENT_LABEL: Record<string, string> = {
   SHIPMENT_RECORDED: 'Envío registrado',
   CONFIRM_RECEIPT: 'Confirmar la recepción del envío',
   RECEIPT_RECORDED: 'Recepción registrada',
+  TICKET_RECEIVED: 'Ticket recibido y turnado',
+  RESOLVE: 'Solución registrada',
+  DERIVE_TO_DGTI: 'Derivado a la Dirección General de Tecnologías de la Información',
+  CONFIRM: 'Solución confirmada: ticket cerrado',
+  REOPEN: 'Ticket reabierto',
+};
+
+export const SUPPORT_KIND_LABEL: Record<string, string> = {
+  EQUIPO: 'Falla de equipo',
+  SISTEMA: 'Problema con el sistema',
+  DUDA: 'Duda o comentario',
 };
 
 export const TICKET_STATUS_LABEL: Record<string, string> = {

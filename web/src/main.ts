@@ -20,6 +20,7 @@ import { requestDetailPage } from './pages/request-detail.js';
 import { requestsPage } from './pages/requests.js';
 import { securityPage } from './pages/security.js';
 import { studentsPage } from './pages/students.js';
+import { supportDetailPage, supportPage } from './pages/support.js';
 import { ticketDetailPage, ticketsPage } from './pages/tickets.js';
 import { usersPage } from './pages/users.js';
 import { problemView } from './ui.js';
@@ -40,7 +41,7 @@ interface Route {
   roles?: Role[];
 }
 
-const ALL: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+const ALL: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
 
 const ROUTES: Route[] = [
   { pattern: /^$/, page: inboxPage },
@@ -61,6 +62,8 @@ const ROUTES: Route[] = [
   { pattern: /^folios$/, page: cardsPage, roles: ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'] },
   { pattern: /^mi-cuenta$/, page: accountPage },
   { pattern: /^ayuda$/, page: helpPage },
+  { pattern: /^soporte$/, page: supportPage },
+  { pattern: /^soporte\/(\d+)$/, page: supportDetailPage },
   { pattern: /^cuentas$/, page: usersPage, roles: ['ADMIN'] },
   { pattern: /^seguridad$/, page: securityPage, roles: ['ADMIN'] },
 ];
@@ -68,6 +71,8 @@ const ROUTES: Route[] = [
 /** Navigation per role: only what the role can use. */
 function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   const items: [string, string][] = [['#/', 'Bandeja']];
+  // DGTI: the second level of support (R10), nothing of the procedures.
+  if (role === 'DGTI') return [...items, ['#/soporte', 'Soporte'], ['#/equipo', 'Equipo y fallas'], ['#/mi-cuenta', 'Mi cuenta'], ['#/ayuda', 'Ayuda']];
   const add = (href: string, text: string, roles: Role[]) => roles.includes(role) && items.push([href, text]);
   add('#/nueva-solicitud', 'Nuevo oficio', ['ESCUELA']);
   add('#/oficio-sin-internet', 'Oficio de escuela sin internet', ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR']);
@@ -84,6 +89,7 @@ function navFor(role: Role, printsOnSite: boolean): [string, string][] {
   items.push(['#/cobertura', 'Cobertura']);
   add('#/cuentas', 'Cuentas', ['ADMIN']);
   add('#/seguridad', 'Seguridad', ['ADMIN']);
+  items.push(['#/soporte', 'Soporte']);
   items.push(['#/mi-cuenta', 'Mi cuenta']);
   items.push(['#/ayuda', 'Ayuda']);
   return items;

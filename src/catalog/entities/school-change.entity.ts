@@ -1,7 +1,6 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Actor } from '../../auth/actor';
-import type { FieldChange } from './school.entity';
-import { School } from './school.entity';
+import type { Actor } from '../../access';
+import { type FieldChange, School } from './school.entity';
 
 export type SchoolChangeSource = 'EDICION' | 'IMPORTACION';
 

@@ -1,7 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/core';
-import type { Actor } from '../../auth/actor';
-import type { SchoolWork } from '../../auth/scope';
+import { Entity, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
+import type { Actor, SchoolWork } from '../../access';
 
 /** What a school's own work was (issue 11 item 2); the words people read are in `SCHOOL_WORK_ACTS`. */
 export const SCHOOL_WORK_ACTS = {

@@ -1,4 +1,4 @@
-import { STATE_ROLES } from '../../auth/actor';
+import { STATE_ROLES } from '../../access';
 import type { InboxSource } from '../inbox-source';
 
 /**

@@ -1,4 +1,4 @@
-import { openTasksOf } from '../../requests/task-scope';
+import { openTasksOf } from '../../requests';
 import type { InboxSource } from '../inbox-source';
 
 /** Open workflow tasks of the actor's role in its scope (incidents and escalations included). */

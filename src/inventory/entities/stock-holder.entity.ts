@@ -1,6 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Drse } from '../../catalog/entities/drse.entity';
-import { School } from '../../catalog/entities/school.entity';
+import { Drse, School } from '../../catalog';
 
 export const HOLDER_KINDS = ['CENTRAL', 'DRSE', 'ESCUELA'] as const;
 export type HolderKind = (typeof HOLDER_KINDS)[number];

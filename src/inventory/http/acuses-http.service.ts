@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, actorCovers, STATE_ROLES } from '../../auth/actor';
+import { Actor, actorCovers, STATE_ROLES } from '../../access';
 import { NotFoundError } from '../../common/domain-error';
 import { Page, pageOptions } from '../../http/pagination';
 import { AcuseService, AcuseView } from '../acuse.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Post, Query, Req, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, Role } from '../../auth/actor';
+import type { Actor, Role } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotent } from '../../http/idempotency.interceptor';

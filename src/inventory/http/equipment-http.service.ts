@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../../auth/actor';
+import { Actor, STATE_ROLES } from '../../access';
 import { NotFoundError } from '../../common/domain-error';
 import { Page, pageOptions } from '../../http/pagination';
 import { EquipmentService, EquipmentView, FailureReportView } from '../equipment.service';
@@ -12,15 +12,16 @@ import {
   FailureReportDto,
   RegisterEquipmentDto,
 } from './equipment.dto';
+import { FAILURE_TICKET_ROUTE, FailureTicketRoute } from './failure-ticket-route';
 import { operationKey } from './operation-key';
 
 export function toEquipmentDto(e: EquipmentView): EquipmentDto {
   return { id: e.equipmentId, holderId: e.holderId, kind: e.kind, serialNumber: e.serialNumber, model: e.model, status: e.status };
 }
 
-export function toFailureReportDto(r: FailureReportView): FailureReportDto {
+export function toFailureReportDto(r: FailureReportView, ticketId: number | null = null): FailureReportDto {
   const { reportId, ...rest } = r;
-  return { id: reportId, ...rest };
+  return { id: reportId, ...rest, ticketId };
 }
 
 /** Printers and laminators over HTTP; failure reports go to the holder's DRSE IT office (R10). */
@@ -29,6 +30,7 @@ export class EquipmentHttpService {
   constructor(
     private readonly em: EntityManager,
     private readonly equipment: EquipmentService,
+    @Optional() @Inject(FAILURE_TICKET_ROUTE) private readonly tickets?: FailureTicketRoute,
   ) {}
 
   async list(actor: Actor, query: EquipmentQueryDto): Promise<Page<EquipmentDto>> {
@@ -81,7 +83,9 @@ export class EquipmentHttpService {
       throw err;
     });
     const view = await this.equipment.reportFailure({ key: operationKey(actor, 'equipment.failure', equipmentId, idempotencyKey), actor, equipmentId, description });
-    return toFailureReportDto(view);
+    // R10: the report is also a support ticket (EQUIPO) the DRSE's Tecnologías attends (docs/support.md).
+    const ticketId = (await this.tickets?.openForFailure(actor, view)) ?? null;
+    return toFailureReportDto(view, ticketId);
   }
 
   /** A DRSE's IT office sees the reports routed to its DRSE; central roles see every report. */
@@ -101,7 +105,8 @@ export class EquipmentHttpService {
     const [{ total }] = await em.execute<Array<{ total: string }>>(`select count(*) as total ${from}`, params);
     const { limit, offset } = pageOptions(query);
     const rows = await em.execute<Array<Record<string, unknown>>>(
-      `select r.id, r.equipment_id, e.kind, e.serial_number, r.holder_id, h.name as holder_name, r.routed_drse_code, r.description, r.status, r.reported_at, r.resolution
+      `select r.id, r.equipment_id, e.kind, e.serial_number, r.holder_id, h.name as holder_name, r.routed_drse_code, r.description, r.status, r.reported_at, r.resolution,
+              (select st.request_id from support_ticket st where st.failure_report_id = r.id) as ticket_id
          from equipment_failure_report r join equipment e on e.id = r.equipment_id join stock_holder h on h.id = r.holder_id
         ${where.length ? `where ${where.join(' and ')}` : ''} order by r.id desc limit ? offset ?`,
       [...params, limit, offset],
@@ -118,6 +123,7 @@ export class EquipmentHttpService {
       status: String(r.status),
       reportedAt: new Date(r.reported_at as string).toISOString(),
       resolution: (r.resolution as string | null) ?? null,
+      ticketId: r.ticket_id == null ? null : Number(r.ticket_id),
     }));
     return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
   }
@@ -128,6 +134,7 @@ export class EquipmentHttpService {
       throw new NotFoundError('No existe el reporte de falla o no está en su ámbito.', 'id');
     }
     const view = await this.equipment.resolveFailure({ key: operationKey(actor, 'equipment.resolve', reportId, idempotencyKey), actor, reportId, resolution });
-    return toFailureReportDto(view);
+    const [ticket] = await this.em.fork().execute<Array<{ request_id: number }>>('select request_id from support_ticket where failure_report_id = ?', [reportId]);
+    return toFailureReportDto(view, ticket ? Number(ticket.request_id) : null);
   }
 }

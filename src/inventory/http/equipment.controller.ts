@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, Role } from '../../auth/actor';
+import type { Actor, Role } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotent } from '../../http/idempotency.interceptor';
@@ -23,9 +23,9 @@ export const EQUIPMENT_REGISTRARS: Role[] = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATER
 /** Who reports a failure: whoever uses the equipment (school on site, DRSE Control Escolar and IT, central). */
 export const FAILURE_REPORTERS: Role[] = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
 /** Who reads the failure inbox: the DRSE's IT office (routed to its DRSE), central (all). */
-export const FAILURE_READERS: Role[] = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
-/** Who attends a failure (R10): the DRSE's IT office, DGTI (central Control Escolar), the administrator. */
-export const FAILURE_RESOLVERS: Role[] = ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+export const FAILURE_READERS: Role[] = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
+/** Who attends a failure (R10): the DRSE's IT office, DGTI (and central Control Escolar, as before DGTI had its role), the administrator. */
+export const FAILURE_RESOLVERS: Role[] = ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
 
 @ApiTags('equipo')
 @Controller('equipment')
@@ -74,7 +74,7 @@ export class EquipmentController {
   @Post(':id/failures')
   @Roles(...FAILURE_REPORTERS)
   @Idempotent()
-  @ApiOperation({ summary: 'R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI).' })
+  @ApiOperation({ summary: 'R10: reporta una falla del equipo; se turna a la Oficina de Tecnologías de la DRSE del almacén (central: DGTI) y abre un ticket de soporte EQUIPO (`ticketId`).' })
   @ApiCreatedResponse({ type: FailureReportDto })
   @ApiProblems(404, 409, 422)
   reportFailure(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: ReportFailureDto, @Headers('idempotency-key') key?: string): Promise<FailureReportDto> {

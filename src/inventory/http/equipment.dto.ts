@@ -111,6 +111,8 @@ export class FailureReportDto {
   @ApiProperty({ enum: FAILURE_STATUSES }) status!: string;
   @ApiProperty() reportedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) resolution!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'El ticket de soporte (EQUIPO) que el reporte abrió (GET /support-tickets/{id}); null: equipo del almacén central.' })
+  ticketId!: number | null;
 }
 
 export class FailureReportPageDto {

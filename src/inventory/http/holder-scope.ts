@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, actorCovers, STATE_ROLES } from '../../auth/actor';
+import { Actor, actorCovers, STATE_ROLES } from '../../access';
 import { NotFoundError } from '../../common/domain-error';
 import { ForbiddenError } from '../inventory-errors';
 import { HolderRow, loadHolder } from '../stock-ledger';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../../auth/actor';
-import { parseCycleCode } from '../../catalog/identifiers';
+import { Actor, STATE_ROLES } from '../../access';
+import { parseCycleCode } from '../../catalog';
 import { DomainError, NotFoundError } from '../../common/domain-error';
 import { Page, pageOptions } from '../../http/pagination';
 import { HolderService } from '../holder.service';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 
 /**
  * The idempotency key an HTTP call hands to an inventory service (`Mutation.key`). With an

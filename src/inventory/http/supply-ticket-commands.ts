@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import type { ItemLine } from '../items';
 import type { SupplyTicketView } from '../supply-ticket.service';
 

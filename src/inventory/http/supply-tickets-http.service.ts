@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, STATE_ROLES } from '../../auth/actor';
+import { Actor, STATE_ROLES } from '../../access';
 import { DomainError, NotFoundError } from '../../common/domain-error';
 import { Page, pageOptions } from '../../http/pagination';
 import { AcuseService } from '../acuse.service';

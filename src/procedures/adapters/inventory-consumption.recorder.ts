@@ -1,14 +1,21 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../auth/actor';
-import { HolderService } from '../../inventory/holder.service';
-import { INVENTORY_CONFIG, InventoryConfig } from '../../inventory/inventory-config';
-import { InsufficientStockError } from '../../inventory/inventory-errors';
-import { describeQuantity, hologramCode, itemLabel, parseItemCode } from '../../inventory/items';
-import { InventoryModule } from '../../inventory/inventory.module';
-import { ReservationService } from '../../inventory/reservation.service';
-import { StockService, UsageLine } from '../../inventory/stock.service';
-import { CONSUMPTION_RECORDER, ConsumptionRecorder, MaterialShortageError, PrintRunConsumption } from '../../production/consumption-recorder';
+import type { Actor } from '../../access';
+import {
+  HolderService,
+  INVENTORY_CONFIG,
+  InventoryConfig,
+  InsufficientStockError,
+  describeQuantity,
+  hologramCode,
+  itemLabel,
+  parseItemCode,
+  InventoryModule,
+  ReservationService,
+  StockService,
+  UsageLine,
+} from '../../inventory';
+import { CONSUMPTION_RECORDER, ConsumptionRecorder, MaterialShortageError, PrintRunConsumption } from '../../production';
 
 /**
  * Production's ConsumptionRecorder backed by the inventory ledger, idempotent on the run's key

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../common/domain-error';
-import { AcuseService } from '../../inventory/acuse.service';
-import { HolderService } from '../../inventory/holder.service';
-import { InsufficientStockError } from '../../inventory/inventory-errors';
-import { loadInventoryConfig } from '../../inventory/inventory-config';
-import { JustificationService } from '../../inventory/justification.service';
-import { ReservationService } from '../../inventory/reservation.service';
-import { StockService } from '../../inventory/stock.service';
+import {
+  AcuseService,
+  HolderService,
+  InsufficientStockError,
+  loadInventoryConfig,
+  JustificationService,
+  ReservationService,
+  StockService,
+} from '../../inventory';
 import type { MaterialGateway, ReserveResult } from '../ports';
 import { linesToQuantities, quantitiesToLines } from './material-units';
 import { asActivity, currentCycle, workflowActor } from './system-actor';

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AcuseService } from '../../inventory/acuse.service';
-import { HolderService } from '../../inventory/holder.service';
-import { SupplyTicketService } from '../../inventory/supply-ticket.service';
+import { AcuseService, HolderService, SupplyTicketService } from '../../inventory';
 import type { SupplyGateway } from '../ports';
 import { linesToQuantities, quantitiesToLines } from './material-units';
 import { asActivity, currentCycle, workflowActor } from './system-actor';

@@ -1,5 +1,5 @@
 import type { MaterialQuantities } from '../../../statecharts/step-meta';
-import { hologramCode, ItemLine, SLOTS_PER_SHEET } from '../../inventory/items';
+import { hologramCode, ItemLine, SLOTS_PER_SHEET } from '../../inventory';
 
 /**
  * Charts count Teslin in SHEETS, micas and holograms in pieces and (Procedure 2 v2) ink in cartridge

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../common/domain-error';
-import { ReservationService } from '../../inventory/reservation.service';
-import { cardsInForce } from '../../production/cards-in-force';
-import { ProductionService } from '../../production/production.service';
+import { ReservationService } from '../../inventory';
+import { cardsInForce, ProductionService } from '../../production';
 import type { ProductionGateway } from '../ports';
 import { asActivity, workflowActor } from './system-actor';
 

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { WORKFLOW_ACTOR_PREFIX, type Actor, type Role } from '../../auth/actor';
+import { WORKFLOW_ACTOR_PREFIX, type Actor, type Role } from '../../access';
 import { DomainError } from '../../common/domain-error';
-import { InsufficientStockError } from '../../inventory/inventory-errors';
+import { InsufficientStockError } from '../../inventory';
 
 /**
  * The actor of an automatic step: `workflow:<workflowId>` (no person, no personal data) with the

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor } from '../../auth/actor';
+import { Actor } from '../../access';
 import { NotFoundError } from '../../common/domain-error';
 import { Credential, PrintRun } from '../entities';
 import { parseFolio } from '../folio';

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, WORKFLOW_ACTOR_PREFIX } from '../../auth/actor';
-import { Drse, School, SchoolCycle, Student } from '../../catalog/entities';
+import { Actor, WORKFLOW_ACTOR_PREFIX } from '../../access';
+import { Drse, School, SchoolCycle, Student } from '../../catalog';
 import { DomainError, NotFoundError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Bulkhead } from '../../http/bulkhead';
 import { pageOptions } from '../../http/pagination';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
-import { operationKey } from '../../inventory/http/operation-key';
+import { operationKey } from '../../inventory';
 import { Credential, Exclusion, HologramOnly, PrintRun } from '../entities';
 import { formatFolio } from '../folio';
 import { PrintHolder } from '../print-holder';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotent } from '../../http/idempotency.interceptor';

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, actorCovers, STATE_ROLES } from '../../auth/actor';
-import { School } from '../../catalog/entities';
-import type { Role } from '../../auth/actor';
+import { Actor, actorCovers, STATE_ROLES, type Role } from '../../access';
+import { School } from '../../catalog';
 
 /** Who sees minors' data in production (cards, runs, replacements): as `/students` (docs/api.md). */
 export const PRODUCTION_READERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import type { ReplacementReason } from '../entities';
 
 /** A replacement's payment receipt as the API received it (already validated and in the caller's scope). */

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor } from '../../auth/actor';
-import { assertSchoolWork, workSchoolOf } from '../../auth/scope';
-import { auditSchoolWork, SchoolWorkAudit, Student } from '../../catalog/entities';
+import { Actor, assertSchoolWork } from '../../access';
+import { workSchoolOf, auditSchoolWork, SchoolWorkAudit, Student } from '../../catalog';
 import { NotFoundError, ServiceUnavailableError } from '../../common/domain-error';
 import { pageOptions } from '../../http/pagination';
-import { operationKey } from '../../inventory/http/operation-key';
+import { operationKey } from '../../inventory';
 import { ReplacementReason } from '../entities';
 import { ProductionService } from '../production.service';
 import { coversSchool, schoolScopeSql } from './production-scope';

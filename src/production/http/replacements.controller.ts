@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotent } from '../../http/idempotency.interceptor';

@@ -50,6 +50,11 @@ const COMMON: Record<string, EventSpec> = {
   CONFIRM_RECEIPT: { etiqueta: 'Confirmar la recepción del envío', requiereComentario: false },
   RETRY: { etiqueta: 'Reintentar el paso que falló', requiereComentario: false },
   WAIT_FOR_STOCK: { etiqueta: 'Esperar a que haya existencias', requiereComentario: false },
+  // Support tickets (R10)
+  RESOLVE: { etiqueta: 'Resolver (describa la solución)', requiereComentario: true },
+  DERIVE_TO_DGTI: { etiqueta: 'Derivar a la Dirección General de Tecnologías de la Información (explique por qué)', requiereComentario: true },
+  CONFIRM: { etiqueta: 'Confirmar la solución y cerrar el ticket', requiereComentario: false },
+  REOPEN: { etiqueta: 'Reabrir: el problema sigue (explique qué pasa)', requiereComentario: true },
 };
 
 /** Cancelling a request (v2 charts) undoes what it took: reservations, folios never printed. */

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { NotFoundError } from '../../common/domain-error';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole } from '../../http/auth.decorators';
-import { diagramStates, mermaid } from '../../procedures/diagram';
+import { diagramStates, mermaid } from '../../procedures';
 import { CHARTS, LATEST_CHART_VERSION } from '../../../statecharts/registry';
 import { ProcedureName, PROCEDURES } from '../../../statecharts/step-meta';
 import { DiagramDto, DiagramQueryDto } from './requests.dto';

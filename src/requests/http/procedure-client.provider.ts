@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { ProcedureClient } from '../../procedures/procedure-client';
+import { ProcedureClient } from '../../procedures';
 import { TemporalClientService } from '../../temporal/temporal.module';
 
 /** The API's ProcedureClient (start / decide / view procedure workflows). */

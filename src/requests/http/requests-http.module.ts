@@ -2,10 +2,8 @@ import { PendingStartSweeper } from '../pending-start';
 import { Global, Module } from '@nestjs/common';
 import { HttpModule } from '../../http/http.module';
 import { registerConstraintProblem } from '../../http/problem';
-import { SUPPLY_TICKET_WORKFLOW_ROUTE } from '../../inventory/http/supply-ticket-commands';
-import { InventoryModule } from '../../inventory/inventory.module';
-import { ProductionModule } from '../../production/production.module';
-import { REPLACEMENT_PAYMENT_ROUTE, ReplacementPaymentRoute } from '../../production/http/replacement-intake';
+import { SUPPLY_TICKET_WORKFLOW_ROUTE, InventoryModule } from '../../inventory';
+import { ProductionModule, REPLACEMENT_PAYMENT_ROUTE, ReplacementPaymentRoute } from '../../production';
 import { RequestsService } from '../requests.service';
 import { DiagramsController } from './diagrams.controller';
 import { InboxController } from './inbox.controller';
@@ -39,6 +37,6 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
       inject: [RequestsHttpService],
     },
   ],
-  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper, RequestsHttpService],
 })
 export class RequestsHttpModule {}

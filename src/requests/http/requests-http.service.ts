@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Actor, actorCovers, DRSE_ROLES } from '../../auth/actor';
-import { assertSchoolWork, SchoolWork, schoolWork } from '../../auth/scope';
-import { auditSchoolWork } from '../../catalog/entities/school-work-audit.entity';
+import { Actor, actorCovers, DRSE_ROLES, assertSchoolWork, SchoolWork, schoolWork } from '../../access';
+import { auditSchoolWork } from '../../catalog';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-error';
-import { AcuseService } from '../../inventory/acuse.service';
-import { operationKey } from '../../inventory/http/operation-key';
+import { AcuseService, operationKey } from '../../inventory';
 import { FieldProblem, InvalidInputError } from '../../http/problem';
 import { flattenValidationErrors } from '../../http/validation';
-import { ProcedureClient } from '../../procedures/procedure-client';
+import { ProcedureClient } from '../../procedures';
 import { decisions } from '../../observability/metrics';
 import { UploadStore } from '../../uploads/upload-store.service';
 import type { ProcedureView } from '../../../workflows/messages';
@@ -18,6 +16,8 @@ import { chartFor } from '../../../statecharts/registry';
 import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
 import { ACUSE_SIGNED } from '../../../statecharts/incidents';
 import { RequestsService } from '../requests.service';
+import { scopeKeysOf } from '../task-scope';
+import { boundedTotal, decodeCursor, encodeCursor, isoMicros, scopedCount, scopedPage } from '../../http/keyset';
 import { eventSpec, fieldMaxima, refusalReason } from './decision-catalog';
 import { humanizeProblem, problemsDetail } from './field-names';
 import { decisionProblem, EngineUnavailableError, refusedAsNotThisStep, withinTime } from './decision-errors';
@@ -26,8 +26,7 @@ import { PendingStart, startPending } from '../pending-start';
 import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
 import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
-import { checkReplacementReceipt } from '../../production/replacement-receipt';
-import type { ReplacementPaymentCommand } from '../../production/http/replacement-intake';
+import { checkReplacementReceipt, type ReplacementPaymentCommand } from '../../production';
 import {
   ActionDto,
   DecisionDto,
@@ -97,11 +96,12 @@ interface SchoolRow {
   has_internet: boolean;
 }
 
-const REQUEST_SELECT = `
-  select r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
-         r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.requested_ink_sets, r.created_at, r.updated_at,
-         s.cct, s.turno, s.name as school_name, s.print_route_reason
-  from procedure_request r left join school s on s.id = r.school_id`;
+const REQUEST_COLUMNS = `
+  r.id, r.procedure, r.workflow_id, r.oficio_key, r.oficio_version, r.oficio_at, r.school_id, r.drse_code, r.print_route, r.chart_version, r.state,
+  r.public_status, r.last_seq, r.requested_teslin_sheets, r.requested_micas, r.requested_holograms, r.requested_ink_sets, r.created_at, r.updated_at,
+  s.cct, s.turno, s.name as school_name, s.print_route_reason`;
+const REQUEST_FROM = 'procedure_request r left join school s on s.id = r.school_id';
+const REQUEST_SELECT = `select ${REQUEST_COLUMNS} from ${REQUEST_FROM}`;
 
 /** A request's detail in one statement (`where r.id = ?`): see `detail()`. Actor ids that are not user ids (the system) get no name. */
 const DETAIL_SELECT = `
@@ -536,23 +536,41 @@ export class RequestsHttpService {
 
   // ---------------------------------------------------------------- reading
 
+  /** Newest first (updated_at, id), by page or after a cursor; one index range scan per scope key (docs/api.md, "Paginación por cursor"). */
   async list(actor: Actor, q: RequestQueryDto): Promise<RequestPageDto> {
     const where: string[] = [];
     const params: unknown[] = [];
-    this.scopeWhere(actor, where, params);
     if (q.procedimiento) {
       where.push('r.procedure = ?');
       params.push(q.procedimiento);
+    } else {
+      where.push(`r.procedure <> 'SUPPORT'`); // support tickets: GET /support-tickets
     }
     if (q.estado) {
       where.push('r.public_status = ?');
       params.push(q.estado);
     }
-    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const scope = scopeKeysOf(actor, { school: 'r.school_id', drse: 'r.drse_code' });
     const em = this.em.fork();
-    const [{ total }] = await em.execute<Row[]>(`select count(*)::int as total from procedure_request r ${filter}`, params);
-    const rows = await em.execute<Row[]>(`${REQUEST_SELECT} ${filter} order by r.updated_at desc, r.id desc limit ? offset ?`, [...params, q.pageSize, (q.page - 1) * q.pageSize]);
-    return { items: rows.map((r) => summary(toRequestRow(r))), total: Number(total), page: q.page, pageSize: q.pageSize };
+    const counted = scopedCount(scope, { from: 'procedure_request r', where, params });
+    const [{ n }] = await em.execute<Row[]>(counted.sql, counted.params);
+    const after: string[] = [];
+    const afterParams: unknown[] = [];
+    if (q.cursor !== undefined) {
+      after.push('(r.updated_at, r.id) < (?::timestamptz, ?::int)');
+      afterParams.push(...decodeCursor(q.cursor, ['t', 'i']));
+    }
+    const page = scopedPage(
+      scope,
+      { select: `${REQUEST_COLUMNS}, ${isoMicros('r.updated_at')} as updated_key`, from: REQUEST_FROM, where: [...where, ...after], params: [...params, ...afterParams], orderBy: 'updated_at desc, id desc' },
+      q.pageSize + 1,
+      q.cursor !== undefined ? 0 : (q.page - 1) * q.pageSize,
+    );
+    const fetched = await em.execute<Row[]>(page.sql, page.params);
+    const rows = fetched.slice(0, q.pageSize);
+    const last = rows[rows.length - 1];
+    const nextCursor = fetched.length > q.pageSize && last.updated_key ? encodeCursor([String(last.updated_key), Number(last.id)]) : null;
+    return { items: rows.map((r) => summary(toRequestRow(r))), ...boundedTotal(Number(n)), page: q.page, pageSize: q.pageSize, nextCursor };
   }
 
   async detail(actor: Actor, id: number): Promise<RequestDetailDto> {
@@ -812,7 +830,7 @@ export class RequestsHttpService {
   // ---------------------------------------------------------------- inbox
 
   async inbox(actor: Actor, q: InboxQueryDto): Promise<InboxPageDto> {
-    const page = await this.requests.inbox(actor, { procedure: q.procedimiento, status: q.estado, overdue: q.vencidas, page: q.page, pageSize: q.pageSize });
+    const page = await this.requests.inbox(actor, { procedure: q.procedimiento, status: q.estado, overdue: q.vencidas, page: q.page, pageSize: q.pageSize, cursor: q.cursor });
     const schoolIds = [...new Set(page.items.map((i) => i.schoolId).filter((s): s is number => s !== null))];
     const schools = new Map<number, SchoolRefDto>();
     if (schoolIds.length) {
@@ -834,7 +852,7 @@ export class RequestsHttpService {
       escuela: i.schoolId === null ? null : (schools.get(i.schoolId) ?? null),
       drseCode: i.drseCode,
     }));
-    return { items, total: page.total, page: page.page, pageSize: page.pageSize };
+    return { items, total: page.total, totalCapped: page.totalCapped, page: page.page, pageSize: page.pageSize, nextCursor: page.nextCursor };
   }
 
   // ---------------------------------------------------------------- helpers
@@ -846,16 +864,6 @@ export class RequestsHttpService {
     const row = toRequestRow(raw);
     if (!actorCovers(actor, { schoolId: row.schoolId ?? undefined, drseCode: row.drseCode })) throw new NotFoundError(NOT_FOUND, 'id');
     return row;
-  }
-
-  private scopeWhere(actor: Actor, where: string[], params: unknown[]): void {
-    if (actor.role === 'ESCUELA') {
-      where.push('r.school_id = ?');
-      params.push(actor.schoolId ?? -1);
-    } else if (DRSE_ROLES.includes(actor.role)) {
-      where.push('r.drse_code in (select code from drse where code = ? or parent_code = ?)');
-      params.push(actor.drseCode ?? '', actor.drseCode ?? '');
-    }
   }
 
   private async view(row: RequestRow): Promise<ProcedureView | null> {

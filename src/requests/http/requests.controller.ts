@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, Role } from '../../auth/actor';
+import type { Actor, Role } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor, Roles } from '../../http/auth.decorators';
 import { Idempotency, IdempotencyContext, Idempotent } from '../../http/idempotency.interceptor';
 import { IdParam } from '../../http/params';
-import { SignedScanUpload } from '../../inventory/http/signed-scan-upload';
-import { FileUpload } from '../../uploads/file-upload.decorator';
-import type { UploadRequest } from '../../uploads/file-upload.decorator';
+import { SignedScanUpload } from '../../inventory';
+import { FileUpload, type UploadRequest } from '../../uploads/file-upload.decorator';
 import type { UploadedFile as Upload } from '../../uploads/upload-validation';
 import {
   DecisionDto,

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES } from '../../auth/actor';
+import { ROLES } from '../../access';
 import { queryBoolean } from '../../http/pagination';
 import { PROCEDURES, PUBLIC_STATUSES } from '../../../statecharts/step-meta';
 
@@ -159,6 +159,11 @@ export class RequestQueryDto {
   @ApiPropertyOptional({ enum: PUBLIC_STATUSES }) @IsOptional() @IsIn(PUBLIC_STATUSES) estado?: string;
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ maxLength: 200, description: 'Paginación por cursor: la página que sigue a este cursor (el `nextCursor` de la página anterior, con los mismos filtros); `page` se ignora.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class InboxQueryDto extends RequestQueryDto {
@@ -241,9 +246,11 @@ export class RequestSummaryDto {
 
 export class RequestPageDto {
   @ApiProperty({ type: [RequestSummaryDto] }) items!: RequestSummaryDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Cuántos hay, contados hasta 1000 (ver `totalCapped`).' }) total!: number;
+  @ApiProperty({ description: 'true: hay más de `total` (el conteo se detiene en 1000).' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor de la página siguiente (parámetro `cursor`); null en la última.' }) nextCursor!: string | null;
 }
 
 export class DecisionFieldDto {
@@ -358,9 +365,11 @@ export class InboxItemDto {
 
 export class InboxPageDto {
   @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Cuántos hay, contados hasta 1000 (ver `totalCapped`).' }) total!: number;
+  @ApiProperty({ description: 'true: hay más de `total` (el conteo se detiene en 1000).' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor de la página siguiente (parámetro `cursor`); null en la última.' }) nextCursor!: string | null;
 }
 
 export class DiagramStateDto {

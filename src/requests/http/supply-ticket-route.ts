@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access';
 import { DomainError } from '../../common/domain-error';
-import { SupplyTicketCommand, SupplyTicketWorkflowRoute } from '../../inventory/http/supply-ticket-commands';
-import { parseItemCode, SLOTS_PER_SHEET } from '../../inventory/items';
-import { SupplyTicketService, SupplyTicketView } from '../../inventory/supply-ticket.service';
-import { ProcedureClient } from '../../procedures/procedure-client';
+import {
+  SupplyTicketCommand,
+  SupplyTicketWorkflowRoute,
+  parseItemCode,
+  SLOTS_PER_SHEET,
+  SupplyTicketService,
+  SupplyTicketView,
+} from '../../inventory';
+import { ProcedureClient } from '../../procedures';
 import { chartFor } from '../../../statecharts/registry';
 import type { MaterialQuantities, StepMeta } from '../../../statecharts/step-meta';
 import type { ProcedureView } from '../../../workflows/messages';

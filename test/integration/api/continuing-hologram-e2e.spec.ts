@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { CardSheetRenderer } from '../../../src/production/card-renderer';
 import { ProductionService } from '../../../src/production/production.service';
 import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS } from '../../../src/production/production.tokens';

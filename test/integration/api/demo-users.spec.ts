@@ -18,7 +18,7 @@ describe(ensureDemoUsers.name, () => {
     expect(first.map((u) => u.created)).toEqual(first.map(() => true));
     expect(second.map((u) => u.created)).toEqual(second.map(() => false));
     expect(new Set(first.map((u) => u.role))).toEqual(
-      new Set(['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN']),
+      new Set(['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN']),
     );
     const drseRouted = await t.login('escuela-drse', DEMO_PASSWORD);
     const onSite = await t.login('escuela-sitio', DEMO_PASSWORD);

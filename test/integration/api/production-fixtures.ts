@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { HolderService } from '../../../src/inventory/holder.service';
 import { INVENTORY_CONFIG, InventoryConfig } from '../../../src/inventory/inventory-config';
 import { StockService } from '../../../src/inventory/stock.service';

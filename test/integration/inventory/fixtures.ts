@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { HolderService } from '../../../src/inventory/holder.service';
 import { DEFAULT_INVENTORY_CONFIG } from '../../../src/inventory/inventory-config';
 import type { TestDatabase } from '../../support/db';

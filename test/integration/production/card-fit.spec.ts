@@ -1,6 +1,6 @@
 import puppeteer, { Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '../../../src/rendering/pdf-renderer';
-import { buildDocumentHtml, PhotoAsset, SlotView } from '../../../src/production/card-html';
+import { buildDocument, PhotoAsset, SlotView } from '../../../src/production/card-html';
 import { resolveSheetLayout } from '../../../src/production/sheet-layout';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -17,8 +17,8 @@ describe('card text fitting (Chromium)', () => {
     const slot = (name: string): SlotView => ({
       card: { folio: '2627-0000001-8', studentName: name, photoKey: 'h', schoolName: 'Escuela', cct: '14EPR0001A', turno: 'MATUTINO', nivel: 'PRIMARIA', address: 'Calle 1', phone: '33', qr: PNG, qrSize: 41 },
     });
-    const photos = new Map<string, PhotoAsset>([['h', { dataUrl: PNG, width: 1, height: 1 }]]);
-    const html = buildDocumentHtml({ planillas: [[slot('Ana Peña'), slot(long)]], photos, cardBackground: PNG, layout: resolveSheetLayout(), preview: false });
+    const photos = new Map<string, PhotoAsset>([['h', { data: Buffer.from(PNG.slice(22), 'base64'), ext: 'png', width: 1, height: 1 }]]);
+    const { html } = buildDocument({ planillas: [[slot('Ana Peña'), slot(long)]], photos, cardBackground: PNG, layout: resolveSheetLayout(), preview: false });
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const boxes = await page.$$eval('.nm', (els) =>

@@ -1,7 +1,7 @@
 import { SchoolCycle } from '../../../src/catalog/entities';
 import { recordHolograms } from '../../../src/catalog/student-holograms';
 import { Credential, PrintRun } from '../../../src/production/entities';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { createProductionFixture, CYCLE, drseActor, makeSchool, makeStudents, ProductionFixture } from './production-fixture';
 
 const EARLIER = '2025-2026';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { placeholderPhoto } from '../../../src/catalog/demo/placeholder-photo';
 import { syntheticPerson } from '../../../src/catalog/demo/synthetic-people';
 import { Drse, School, SchoolCycle, Student } from '../../../src/catalog/entities';

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { placeholderPhoto } from '../../../src/catalog/demo/placeholder-photo';
 import { PdfRenderer } from '../../../src/rendering/pdf-renderer';
 
 describe(PdfRenderer.name, () => {
@@ -38,5 +40,33 @@ describe(PdfRenderer.name, () => {
     const file = join(dir, 'net.pdf');
     writeFileSync(file, pdf);
     expect(execFileSync('pdftotext', [file, '-']).toString()).toContain('sin red');
+  });
+
+  it("reads a document's own files beside it, nothing else on disk, and removes them when done", async () => {
+    const profiles = join(dir, 'profiles');
+    const withProfile = new PdfRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', pages: 1, profileRoot: profiles });
+    const outside = join(dir, 'outside.png');
+    writeFileSync(outside, placeholderPhoto(1));
+    const mark = (text: string) => `document.getElementById('r').textContent+=' ${text}'`;
+    try {
+      const pdf = await withProfile.renderPdf(
+        `<!doctype html><meta charset="utf-8"><p id="r">resultado:</p>` +
+          `<img src="p0.png" onload="${mark('propia-cargada')}" onerror="${mark('propia-fallida')}">` +
+          `<img src="${pathToFileURL(outside).href}" onload="${mark('ajena-cargada')}" onerror="${mark('ajena-bloqueada')}">`,
+        { format: 'Letter', printBackground: true },
+        new Map([['p0.png', placeholderPhoto(0)]]),
+      );
+      const file = join(dir, 'files.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', [file, '-']).toString();
+      expect(text).toContain('propia-cargada');
+      expect(text).toContain('ajena-bloqueada');
+      expect(text).not.toMatch(/propia-fallida|ajena-cargada/);
+      const [profile] = readdirSync(profiles);
+      expect(readdirSync(join(profiles, profile, 'documents'))).toEqual([]);
+      await expect(withProfile.renderPdf('<p>x</p>', undefined, new Map([['../fuera.png', placeholderPhoto(0)]]))).rejects.toThrow(/Invalid document file name/);
+    } finally {
+      await withProfile.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Actor } from '../../../src/auth/actor';
+import type { Actor } from '../../../src/access';
 import { ProcedureClient } from '../../../src/procedures/procedure-client';
 import { RequestsService } from '../../../src/requests/requests.service';
 import { decideUpdate } from '../../../workflows/messages';

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { Drse, School } from '../../../src/catalog/entities';
 import { loadAuthConfig, resolveJwtSecret } from '../../../src/auth/auth-config';
 import { hashPassword, verifyPassword } from '../../../src/auth/password';
-import { assertCovers, schoolsInScope, studentsInScope } from '../../../src/auth/scope';
+import { assertCovers } from '../../../src/access';
+import { schoolsInScope, studentsInScope } from '../../../src/catalog/catalog-scope';
 import { User } from '../../../src/auth/user.entity';
 
 const drse = new Drse('VALLES', 'DRSE Valles', 'Ameca');

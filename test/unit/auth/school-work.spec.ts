@@ -1,5 +1,4 @@
-import type { Actor } from '../../../src/auth/actor';
-import { assertSchoolWork, schoolWork, WorkSchool } from '../../../src/auth/scope';
+import { type Actor, assertSchoolWork, schoolWork, WorkSchool } from '../../../src/access';
 import { DomainError } from '../../../src/common/domain-error';
 
 const offline: WorkSchool = { id: 7, drseCode: 'VALLES', hasInternet: false };

@@ -1,20 +1,30 @@
-import { buildDocumentHtml, Box, CARD_BOXES, escapeHtml, PhotoAsset, qrFitsBox, QR_MODULE_MM, qrPlacement, qrSideMm, SlotView } from '../../../src/production/card-html';
+import { buildDocument, Box, CARD_BOXES, CardView, escapeHtml, PhotoAsset, qrFitsBox, QR_MODULE_MM, qrPlacement, qrSideMm, SlotView } from '../../../src/production/card-html';
 import { assertQrFitsCard, cardQr } from '../../../src/production/card-views';
 import { compactVerificationBase } from '../../../src/production/qr-payload';
 import { CR80 } from '../../../src/production/sheet-layout';
 import { resolveSheetLayout } from '../../../src/production/sheet-layout';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const PHOTO_BYTES = Buffer.from('89504e470d0a1a0a', 'hex');
 
-function doc(name: string, preview = false) {
+function document(name: string, preview = false) {
   const card: SlotView = {
     card: { folio: '2627-0000001-8', studentName: name, photoKey: 'h', schoolName: 'Escuela "A" & B', cct: '14EPR0001A', turno: 'MATUTINO', nivel: 'PRIMARIA', address: 'Calle <1>', phone: '33', qr: PNG, qrSize: 41 },
   };
-  const photos = new Map<string, PhotoAsset>([['h', { dataUrl: PNG, width: 240, height: 320 }]]);
-  return buildDocumentHtml({ planillas: [[card, card, { voidedFolio: '2627-0000002-6' }]], photos, cardBackground: PNG, layout: resolveSheetLayout(), preview });
+  const other: SlotView = { card: { ...(card as { card: CardView }).card, photoKey: 'j' } };
+  const photos = new Map<string, PhotoAsset>([
+    ['h', { data: PHOTO_BYTES, ext: 'png', width: 240, height: 320 }],
+    ['j', { data: Buffer.from('ffd8ffe0', 'hex'), ext: 'jpg', width: 240, height: 300 }],
+    ['unused', { data: Buffer.from('ffd8ffe1', 'hex'), ext: 'jpg', width: 240, height: 300 }],
+  ]);
+  return buildDocument({ planillas: [[card, card, { voidedFolio: '2627-0000002-6' }, other]], photos, cardBackground: PNG, layout: resolveSheetLayout(), preview });
 }
 
-describe(buildDocumentHtml.name, () => {
+function doc(name: string, preview = false): string {
+  return document(name, preview).html;
+}
+
+describe(buildDocument.name, () => {
   it('escapes every text: a name that is markup stays text', () => {
     const html = doc('<img src=x onerror=alert(1)>');
     expect(html).not.toContain('<img src=x');
@@ -25,15 +35,25 @@ describe(buildDocumentHtml.name, () => {
 
   it('embeds each photo once however many cards use it, and references the DejaVu font explicitly', () => {
     const html = doc('Ana');
-    expect(html.split(PNG.slice(5, 40)).length - 1).toBe(2 + 1 + 1); // two QR images, one photo rule, one background rule
+    expect(html.split(PNG.slice(5, 40)).length - 1).toBe(3 + 1); // three QR images, one background rule
+    expect(html.match(/url\("p0\.png"\)/g)).toHaveLength(1);
+    expect(html.match(/url\("p1\.jpg"\)/g)).toHaveLength(1);
+    expect(html.match(/class="p0"/g)).toHaveLength(2);
+    expect(html.match(/class="p1"/g)).toHaveLength(1);
     expect(html).toContain("font-family:'DejaVu Sans'");
     expect(html).toContain('CANCELADO');
+  });
+
+  it('hands each distinct photo used as one file beside the HTML, named as the HTML references it', () => {
+    const { files } = document('Ana');
+    expect([...files.keys()]).toEqual(['p0.png', 'p1.jpg']);
+    expect(files.get('p0.png')).toBe(PHOTO_BYTES);
   });
 
   it('prints no grade or group, and watermarks only previews', () => {
     expect(doc('Ana')).not.toMatch(/grado|grupo/i);
     expect(doc('Ana')).not.toContain('MUESTRA — SIN VALIDEZ</div>');
-    expect(doc('Ana', true).match(/MUESTRA — SIN VALIDEZ<\/div>/g)).toHaveLength(2);
+    expect(doc('Ana', true).match(/MUESTRA — SIN VALIDEZ<\/div>/g)).toHaveLength(3);
   });
 });
 

@@ -56,6 +56,7 @@ describe('every chart action and guard', () => {
     ['PROCEDURE_2', { requestId: 1, schoolId: 2, drseCode: 'SUR', requested: { teslinSheets: 1, micas: 8, holograms: 8 } }, []],
     ['REPLACEMENT', { requestId: 9, schoolId: 2, drseCode: 'NORTE', studentId: 5, oldFolio: null, printRoute: 'DRSE' }, []],
     ['SUPPLY', { drseCode: 'NORTE', requested: { teslinSheets: 1, micas: 0, holograms: 0 }, parentRequestId: null }, [{ type: 'TICKET_OPENED', ticketId: 2 }]],
+    ['SUPPORT', { requestId: 3, kind: 'SISTEMA', drseCode: 'NORTE', schoolId: 2, opener: 'ESCUELA' }, [{ type: 'TICKET_RECEIVED' }]],
   ] as const)('%s: each expired deadline of a task is counted once', (procedure, input, before) => {
     for (const machine of Object.values(CHARTS[procedure])) {
       const once = walk(machine, input, [...before, { type: 'SLA_EXPIRED' }]);

@@ -22,12 +22,14 @@ interface Failure {
   status: 'OPEN' | 'RESOLVED';
   reportedAt: string;
   resolution?: string;
+  /** The support ticket the report opened (R10). */
+  ticketId?: number | null;
 }
 
 const REGISTRARS = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
 const REPORTERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
-const FAILURE_READERS = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
-const RESOLVERS = ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+const FAILURE_READERS = ['DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
+const RESOLVERS = ['DRSE_TECNOLOGIAS', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
 
 export async function equipmentPage(ctx: PageContext): Promise<void> {
   ctx.title('Equipo y reportes de falla');
@@ -57,13 +59,14 @@ export async function equipmentPage(ctx: PageContext): Promise<void> {
     ctx.main.append(
       table(
         'Reportes de falla recibidos',
-        ['Fecha', 'Equipo', 'Almacén', 'Descripción', 'Estado', 'Atender'],
+        ['Fecha', 'Equipo', 'Almacén', 'Descripción', 'Estado', 'Ticket de soporte', 'Atender'],
         failures.items.map((f) => [
           fmtDate(f.reportedAt),
           `${label(EQUIPMENT_KIND_LABEL, f.equipmentKind)} ${f.serialNumber}`,
           f.holderName,
           f.description,
           f.status === 'OPEN' ? badge('Abierto', 'warn') : badge('Resuelto', 'ok'),
+          f.ticketId ? h('a', { href: `#/soporte/${f.ticketId}` }, `Ticket #${f.ticketId}`) : '—',
           f.status === 'OPEN' && RESOLVERS.includes(role) ? resolveForm(f) : (f.resolution ?? '—'),
         ]),
       ),
@@ -79,8 +82,10 @@ function failureForm(e: Equipment): HTMLElement {
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void act(b, box, async () => {
-      await post(`/equipment/${e.id}/failures`, { description: desc.value.trim() });
-      await refreshPage();
+      const report = await post<Failure>(`/equipment/${e.id}/failures`, { description: desc.value.trim() });
+      // The report is also a support ticket (R10): follow it there.
+      if (report.ticketId) location.hash = `#/soporte/${report.ticketId}`;
+      else await refreshPage();
     });
   });
   return f;

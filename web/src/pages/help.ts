@@ -21,6 +21,7 @@ export async function helpPage(ctx: PageContext): Promise<void> {
   const { items } = await get<{ items: Office[] }>('/support/contacts');
   ctx.main.append(
     h('p', null, 'Para dudas sobre el sistema, fallas del equipo de impresión o del trámite, comuníquese con el área que corresponda de su DRSE; si no puede resolverlo, con las oficinas centrales.'),
+    h('p', null, 'También puede ', h('a', { href: '#/soporte' }, 'abrir o consultar un ticket de soporte'), ': lo atiende Tecnologías de su DRSE y, si hace falta, la Dirección General de Tecnologías de la Información.'),
   );
   for (const office of items) {
     ctx.main.append(

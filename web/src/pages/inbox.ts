@@ -8,6 +8,7 @@ import { badge, problemView } from '../ui.js';
 
 /** Where each kind of pending work is done in this interface. */
 export function entryHref(e: InboxEntry): string {
+  if (e.procedimiento === 'SUPPORT' && e.solicitudId != null) return `#/soporte/${e.solicitudId}`;
   if (e.tipo === 'TAREA' && e.solicitudId != null) return `#/solicitudes/${e.solicitudId}`;
   if ((e.tipo === 'ABASTECIMIENTO' || e.tipo === 'ENVIO') && e.ticketId != null) return `#/abastecimiento/${e.ticketId}`;
   if (e.tipo === 'ACUSE' && e.acuseId != null) return `#/acuses${qs({ id: e.acuseId })}`;
@@ -17,6 +18,7 @@ export function entryHref(e: InboxEntry): string {
 
 /** What the entry is about, for the «Sobre» column. */
 function about(e: InboxEntry): string {
+  if (e.procedimiento === 'SUPPORT' && e.solicitudId != null) return `Ticket de soporte #${e.solicitudId}`;
   if (e.tipo === 'TAREA' && e.solicitudId != null) return `Solicitud #${e.solicitudId} · ${label(PROCEDURE_LABEL, e.procedimiento)}`;
   if (e.tipo === 'ACUSE') return [`Acuse ${e.folio ?? ''}`.trim(), e.solicitudId != null ? `Solicitud #${e.solicitudId}` : null].filter(Boolean).join(' · ');
   if (e.folio) return `Ticket ${e.folio}`;

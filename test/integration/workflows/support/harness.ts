@@ -5,7 +5,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Worker } from '@temporalio/worker';
-import type { Actor } from '../../../../src/auth/actor';
+import type { Actor } from '../../../../src/access';
 import { Drse, School, Student } from '../../../../src/catalog/entities';
 import { placeholderPhoto } from '../../../../src/catalog/demo/placeholder-photo';
 import { syntheticPerson } from '../../../../src/catalog/demo/synthetic-people';
@@ -128,6 +128,7 @@ export const actors = (drseCode: string, schoolId: number) => ({
   tecnologias: { id: 'u-tecnologias', role: 'DRSE_TECNOLOGIAS', drseCode } as Actor,
   central: { id: 'u-central', role: 'CONTROL_ESCOLAR_CENTRAL' } as Actor,
   materiales: { id: 'u-materiales', role: 'RECURSOS_MATERIALES' } as Actor,
+  dgti: { id: 'u-dgti', role: 'DGTI' } as Actor,
 });
 
 const ADMIN: Actor = { id: 'u-admin', role: 'ADMIN' };

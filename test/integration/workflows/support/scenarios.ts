@@ -3,6 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ProcedureClient } from '../../../../src/procedures/procedure-client';
 import { ProductionService } from '../../../../src/production/production.service';
 import { RequestsService } from '../../../../src/requests/requests.service';
+import { startPending } from '../../../../src/requests/pending-start';
+import { NewSupportTicket, SupportTicketsService } from '../../../../src/support/support-tickets.service';
 import { ProcedureResult } from '../../../../workflows/messages';
 import { ApplicationFailure } from '@temporalio/common';
 import { actors, CYCLE, inState, inventory, PortHook, seedSchool, waitForChildSupply, waitForView } from './harness';
@@ -283,4 +285,53 @@ export async function procedure1CancelScenario(c: ScenarioContext) {
   await c.client.decide('PROCEDURE_1', requestId, { event: { type: 'CANCEL' }, actor: a.controlEscolar, comment: 'La escuela pidió cancelar el oficio.' });
   const result: ProcedureResult = await handle.result();
   return { requestId, workflowId: id, school, waiting, produced, result };
+}
+
+/** Opens a support ticket (its rows) and starts its workflow as the API does. */
+export async function openSupportTicket(c: ScenarioContext, t: Omit<NewSupportTicket, 'operationKey'>) {
+  const { ticketId, start } = await new SupportTicketsService(c.em).create({ ...t, operationKey: `ticket-${c.n}-${t.kind}-${t.opener}` });
+  const handle = await startPending(c.client, 'SUPPORT', ticketId, { ...start, slaOverrides: c.slaOverrides, activityTimeout: c.activityTimeout } as typeof start);
+  return { ticketId, workflowId: handle.workflowId, handle };
+}
+
+/**
+ * R10: a school opens a SISTEMA ticket; its DRSE's Tecnologías derives it to DGTI; DGTI resolves; the
+ * school reopens it (back to DGTI), DGTI resolves again and the school confirms: closed.
+ */
+export async function supportScenario(c: ScenarioContext) {
+  const drseCode = 'SUR';
+  const { school } = await seedSchool(c.em.fork(), { cct: cct(c.n), drseCode, matricula: 300, hasInternet: true, seed: c.n });
+  const a = actors(drseCode, school.id);
+  const description = `No puedo entrar al sistema desde la dirección de la escuela (prueba ${c.n}).`;
+  const { ticketId, workflowId, handle } = await openSupportTicket(c, {
+    kind: 'SISTEMA', description, drseCode, schoolId: school.id, opener: 'ESCUELA', openedBy: { id: a.escuela.id, role: a.escuela.role }, onBehalfSchoolId: null,
+  });
+  const attending = await waitForView(c.client, workflowId, inState('atencionTecnologias'));
+  await c.client.decideWorkflow(workflowId, { event: { type: 'DERIVE_TO_DGTI' }, actor: a.tecnologias, comment: 'Falla del servidor central: se deriva a DGTI.' });
+  const derived = await waitForView(c.client, workflowId, inState('atencionDgti'));
+  await c.client.decideWorkflow(workflowId, { event: { type: 'RESOLVE' }, actor: a.dgti, comment: 'Se restableció el acceso de la escuela.' });
+  await waitForView(c.client, workflowId, inState('confirmacionEscuela'));
+  await c.client.decideWorkflow(workflowId, { event: { type: 'REOPEN' }, actor: a.escuela, comment: 'Sigue sin poder entrar.' });
+  const reopened = await waitForView(c.client, workflowId, (v) => v.state === 'atencionDgti' && v.context.reopened === 1);
+  await c.client.decideWorkflow(workflowId, { event: { type: 'RESOLVE' }, actor: a.dgti, comment: 'Se reinició la cuenta de la escuela.' });
+  await waitForView(c.client, workflowId, (v) => v.state === 'confirmacionEscuela' && v.seq > reopened.seq);
+  await c.client.decideWorkflow(workflowId, { event: { type: 'CONFIRM' }, actor: a.escuela });
+  const result: ProcedureResult = await handle.result();
+  return { ticketId, workflowId, school, description, attending, derived, reopened, result, a };
+}
+
+/** R10: a doubt of a DRSE's Control Escolar goes to central Control Escolar, which answers; the DRSE confirms. */
+export async function supportDoubtScenario(c: ScenarioContext) {
+  const drseCode = 'NORTE';
+  const a = actors(drseCode, 0);
+  const { ticketId, workflowId, handle } = await openSupportTicket(c, {
+    kind: 'DUDA', description: '¿Cómo se registra un alumno que cambió de turno a mitad del ciclo?', drseCode, schoolId: null, opener: 'DRSE_CONTROL_ESCOLAR',
+    openedBy: { id: a.controlEscolar.id, role: a.controlEscolar.role }, onBehalfSchoolId: null,
+  });
+  const central = await waitForView(c.client, workflowId, inState('atencionCentral'));
+  await c.client.decideWorkflow(workflowId, { event: { type: 'RESOLVE' }, actor: a.central, comment: 'Se da de baja en un turno y de alta en el otro.' });
+  const answered = await waitForView(c.client, workflowId, inState('confirmacionDrse'));
+  await c.client.decideWorkflow(workflowId, { event: { type: 'CONFIRM' }, actor: a.controlEscolar });
+  const result: ProcedureResult = await handle.result();
+  return { ticketId, workflowId, central, answered, result };
 }

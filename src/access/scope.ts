@@ -1,10 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import type { School } from '../catalog/entities/school.entity';
-import type { Student } from '../catalog/entities/student.entity';
 import { DomainError, NotFoundError } from '../common/domain-error';
-import { Actor, actorCovers, coveredDrseCodes, ON_BEHALF_ROLES, Role, Scope, STATE_ROLES } from './actor';
-
-export { ON_BEHALF_ROLES };
+import { Actor, actorCovers, ON_BEHALF_ROLES, Role, Scope, STATE_ROLES } from './actor';
 
 /**
  * Scope checks for services. The rule (docs/api.md): a role that may not use an endpoint at all
@@ -19,28 +14,8 @@ export function isStateActor(actor: Actor): boolean {
   return STATE_ROLES.includes(actor.role);
 }
 
-/** The scope a school's work belongs to (its id and its DRSE). `school.drse` may be a reference. */
-export function schoolScope(school: School): Scope {
-  return { schoolId: school.id, drseCode: school.drse.code };
-}
-
-/** A MikroORM filter limiting School queries to the actor's scope. */
-export function schoolsInScope(actor: Actor): FilterQuery<School> {
-  if (isStateActor(actor)) return {};
-  if (actor.role === 'ESCUELA') return { id: actor.schoolId ?? -1 };
-  return { drse: { $in: coveredDrseCodes(actor) } };
-}
-
-/** A MikroORM filter limiting Student queries to the actor's scope. */
-export function studentsInScope(actor: Actor): FilterQuery<Student> {
-  if (isStateActor(actor)) return {};
-  if (actor.role === 'ESCUELA') return { school: actor.schoolId ?? -1 };
-  return { school: { drse: { $in: coveredDrseCodes(actor) } } };
-}
-
 /** Roles that may do a school's own work (each call still passes `assertSchoolWork`). */
 export const SCHOOL_WORKERS: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
-
 
 /** What `schoolWork` needs of a school: its id, its DRSE and whether it reaches the system itself. */
 export interface WorkSchool {
@@ -54,8 +29,6 @@ export interface SchoolWork {
   /** Set when DRSE staff act for an offline school: the act is recorded «en nombre de la escuela». */
   onBehalfSchoolId: number | null;
 }
-
-export const workSchoolOf = (school: School): WorkSchool => ({ id: school.id, drseCode: school.drse.code, hasInternet: school.hasInternet });
 
 /**
  * The one rule for a school's own work (students and photos, opt-outs, oficios, replacements, loss

@@ -9,15 +9,16 @@ export const ROLES = [
   'DRSE_TECNOLOGIAS',
   'RECURSOS_MATERIALES',
   'CONTROL_ESCOLAR_CENTRAL',
+  'DGTI',
   'ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose scope is the whole state. */
-export const STATE_ROLES: readonly Role[] = ['RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
+export const STATE_ROLES: readonly Role[] = ['RECURSOS_MATERIALES', 'CONTROL_ESCOLAR_CENTRAL', 'DGTI', 'ADMIN'];
 /** Roles whose scope is one DRSE. */
 export const DRSE_ROLES: readonly Role[] = ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS'];
-/** DRSE roles that do a school's own work for it when the school has no internet (R1, issue 11; see auth/scope.ts). */
+/** DRSE roles that do a school's own work for it when the school has no internet (R1, issue 11; see access/scope.ts). */
 export const ON_BEHALF_ROLES: readonly Role[] = ['DRSE_CONTROL_ESCOLAR', 'DRSE_PLANEACION'];
 
 export interface Actor {
