@@ -36,10 +36,10 @@ export async function printRunsPage(ctx: PageContext): Promise<void> {
   ctx.main.append(
     table(
       'Corridas de impresión',
-      ['Corrida', 'Fecha', 'Imprime', 'Solicitud', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
+      ['Corrida', 'Imprime', 'Solicitud', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
       runs.items.map((r) => [
-        String(r.id), fmtDate(r.createdAt), r.holder.name,
-        r.requestId !== null ? h('a', { href: `#/solicitudes/${r.requestId}` }, `Solicitud #${r.requestId}`) : 'Hecha en esta página',
+        `${r.id} · ${fmtDate(r.createdAt)}`, r.holder.name,
+        r.requestId !== null ? h('a', { href: `#/solicitudes/${r.requestId}` }, `Solicitud #${r.requestId}`) : 'Ninguna',
         r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
         r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r),
       ]),
