@@ -9,7 +9,6 @@ export * from './justification.service';
 export * from './supply-ticket.service';
 export * from './acuse.service';
 export * from './equipment.service';
-export * from './inventory.activities';
 export * from './inventory.module';
 export * from './http/failure-ticket-route';
 export * from './http/operation-key';

@@ -7,7 +7,6 @@ import { BlobStore } from '../storage/blob-store';
 import { loadCardArtwork } from './artwork';
 import { CardSheetRenderer } from './card-renderer';
 import { assertQrFitsCard } from './card-views';
-import { ProductionActivities } from './production.activities';
 import { ProductionService } from './production.service';
 import { PRODUCTION_BLOBS, PRODUCTION_OPTIONS, ProductionOptions } from './production.tokens';
 import { qrKeyStoreFor, QrKeyStore } from './qr-key-store';
@@ -50,8 +49,7 @@ import { VerificationService } from './verification.service';
     },
     ProductionService,
     VerificationService,
-    ProductionActivities,
   ],
-  exports: [ProductionService, VerificationService, ProductionActivities, QrKeyStore],
+  exports: [ProductionService, VerificationService, QrKeyStore],
 })
 export class ProductionModule {}

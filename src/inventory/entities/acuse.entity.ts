@@ -6,8 +6,15 @@ export type AcuseKind = (typeof ACUSE_KINDS)[number];
 export interface AcuseLine {
   item: string;
   description: string;
+  /** What was delivered (a shipment's acuse: what arrived). */
   quantity: number;
   quantityText: string;
+  /** A shipment's acuse (ENVIO_DRSE) since shortfalls are stated: what was shipped, what did not arrive and the note. */
+  shipped?: number;
+  shippedText?: string;
+  missing?: number;
+  missingText?: string;
+  note?: string | null;
 }
 
 /** An acuse de recibido: a numbered document (folio AC-YYYY-NNNNNN) with its PDF and signed scan. */

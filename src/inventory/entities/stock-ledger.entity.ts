@@ -3,8 +3,11 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 export const ENTRY_KINDS = ['RECEIPT', 'TRANSFER_OUT', 'TRANSFER_IN', 'RESERVATION', 'RELEASE', 'CONSUMPTION', 'WASTE', 'ADJUSTMENT'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-export const WASTE_REASONS = ['VOIDED_BLANK', 'MISPRINT', 'DAMAGED', 'OTHER'] as const;
+/** LOST_IN_TRANSIT: the shortfall of a supply shipment, written off at the warehouse that shipped it. */
+export const WASTE_REASONS = ['VOIDED_BLANK', 'MISPRINT', 'DAMAGED', 'OTHER', 'LOST_IN_TRANSIT'] as const;
 export type WasteReason = (typeof WASTE_REASONS)[number];
+/** The reasons a person may give when recording waste; LOST_IN_TRANSIT comes only from a shipment's receipt. */
+export const MANUAL_WASTE_REASONS: readonly WasteReason[] = ['VOIDED_BLANK', 'MISPRINT', 'DAMAGED', 'OTHER'];
 
 /**
  * One idempotent call of a mutating inventory method: its caller-given key, a hash of its

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access';
 import type { ItemLine } from '../items';
-import type { SupplyTicketView } from '../supply-ticket.service';
+import type { ReceiptLine, SupplyTicketView } from '../supply-ticket.service';
 
 /** What a person may do to a supply ticket over HTTP (after it is open). */
 export type SupplyTicketCommand =
@@ -9,13 +9,15 @@ export type SupplyTicketCommand =
   | { action: 'REJECT'; reason: string }
   | { action: 'CANCEL'; reason: string }
   | { action: 'SHIP'; lines: ItemLine[] }
-  | { action: 'CONFIRM_RECEIPT'; shipmentId: number };
+  /** `lines`: what arrived of every line of the shipment (the HTTP layer fills in omitted ones). */
+  | { action: 'CONFIRM_RECEIPT'; shipmentId: number; lines?: ReceiptLine[] };
 
 /**
  * The seam for tickets a procedure's `supply` workflow drives: when a provider of this token is
  * bound and `drives(ticket)` is true, the command goes to the workflow (its `decide` update) instead
- * of the service, so the workflow stays the single writer of that ticket. Unbound today: every
- * command goes straight to SupplyTicketService.
+ * of the service, so the workflow stays the single writer of that ticket. Bound by
+ * RequestsHttpModule (requests/http/supply-ticket-route.ts); without a binding every command goes
+ * straight to SupplyTicketService.
  */
 export const SUPPLY_TICKET_WORKFLOW_ROUTE = Symbol('SUPPLY_TICKET_WORKFLOW_ROUTE');
 

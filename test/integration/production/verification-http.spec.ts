@@ -1,6 +1,6 @@
+import { DomainError } from '../../../src/common/domain-error';
 import { createPublicKey, verify } from 'node:crypto';
 import { SchoolCycle } from '../../../src/catalog/entities';
-import { ProductionActivities } from '../../../src/production/production.activities';
 import { ProductionService } from '../../../src/production/production.service';
 import { compactPayload, parsePayload } from '../../../src/production/qr-payload';
 import { VerificationController } from '../../../src/production/verification.controller';
@@ -23,19 +23,16 @@ describe(VerificationController.name, () => {
     const school = await t.createSchool({ drse: 'SUR', matricula: 100, nivel: 'PRIMARIA' });
     await stockForPrinting(t, { drseCode: 'SUR' }, 1);
     const students = [await t.createStudent(school, { withPhoto: true }), await t.createStudent(school, { withPhoto: true })];
-    // Through the activities class, as a workflow would: ids and counts in and out.
-    const activities = t.app.get(ProductionActivities);
-    const run = await activities.createPrintRun({
+    const production = t.app.get(ProductionService);
+    const run = await production.createPrintRun({
       key: 'wf-1:print-run',
       holder: { type: 'DRSE', drseCode: 'SUR' },
       studentIds: students.map((s) => s.id),
       actor: { id: 'u-ce-sur', role: 'DRSE_CONTROL_ESCOLAR', drseCode: 'SUR' },
     });
-    expect(run).toEqual({ runId: expect.any(Number), planillas: 1, cards: 2, voided: 6, excluded: [] });
-    const rendered = await activities.renderPrintRun({ runId: run.runId! });
-    expect(rendered).toEqual({ runId: run.runId, pdfHash: expect.stringMatching(/^[0-9a-f]{64}$/), planillas: 1, cards: 2 });
-    const serialized = JSON.stringify([run, rendered]);
-    for (const s of students) expect(serialized).not.toContain(s.nombres);
+    expect(run).toMatchObject({ runId: expect.any(Number), planillas: 1, cards: 2, voided: 6, excluded: [] });
+    const rendered = await production.renderRun(run.runId!);
+    expect(rendered).toMatchObject({ runId: run.runId, pdfHash: expect.stringMatching(/^[0-9a-f]{64}$/), planillas: 1, cards: 2 });
     const card = await t.db.orm.em.fork().findOneOrFail(Credential, { runId: run.runId!, studentId: students[0].id });
     payload = card.qrPayload!;
     folio = card.folio;
@@ -91,11 +88,9 @@ describe(VerificationController.name, () => {
     expect(verify(null, Buffer.from(`SEJ-QR1|${p.signedText}`), createPublicKey(key.publicKeyPem), p.signature)).toBe(true);
   });
 
-  it('turns business refusals into non-retryable activity failures', async () => {
-    const activities = t.app.get(ProductionActivities);
+  it('refuses a print run to a role that does not print', async () => {
     await expect(
-      activities.createPrintRun({ key: 'wf-2', holder: { type: 'DRSE', drseCode: 'SUR' }, studentIds: [1], actor: { id: 'x', role: 'RECURSOS_MATERIALES' } }),
-    ).rejects.toMatchObject({ nonRetryable: true });
-    expect(t.app.get(ProductionService)).toBeDefined();
+      t.app.get(ProductionService).createPrintRun({ key: 'wf-2', holder: { type: 'DRSE', drseCode: 'SUR' }, studentIds: [1], actor: { id: 'x', role: 'RECURSOS_MATERIALES' } }),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 });
