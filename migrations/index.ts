@@ -24,6 +24,7 @@ import { Migration202612060320_qr_key_revocation } from './Migration202612060320
 import { Migration202612060330_rate_limit } from './Migration202612060330_rate_limit';
 import { Migration202612070100_support_tickets } from './Migration202612070100_support_tickets';
 import { Migration202612070200_inbox_keyset } from './Migration202612070200_inbox_keyset';
+import { Migration202612070500_shipment_shortfall } from './Migration202612070500_shipment_shortfall';
 
 /**
  * Every migration, in order. Listed explicitly so migrations run the same from sources (tests)
@@ -55,4 +56,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration202612060330_rate_limit', class: Migration202612060330_rate_limit },
   { name: 'Migration202612070100_support_tickets', class: Migration202612070100_support_tickets },
   { name: 'Migration202612070200_inbox_keyset', class: Migration202612070200_inbox_keyset },
+  { name: 'Migration202612070500_shipment_shortfall', class: Migration202612070500_shipment_shortfall },
 ];

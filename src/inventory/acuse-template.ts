@@ -50,6 +50,22 @@ function credentialSummary(doc: AcuseDocument, cards: number): string {
          <table class="summary"><thead><tr><th>Concepto</th><th>Cantidad</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** A shipment's acuse with a shortfall or a note: per item what was shipped, what arrived and what is missing (faltante), with the note. */
+function shipmentTable(doc: AcuseDocument): string {
+  const e = escapeHtml;
+  const short = doc.lines.filter((l) => (l.missing ?? 0) > 0);
+  return `<table><thead><tr><th>Artículo</th><th>Enviado</th><th>Recibido</th><th>Faltante</th><th>Observaciones</th></tr></thead><tbody>
+         ${doc.lines
+           .map((l) => `<tr><td>${e(l.description)}</td><td>${e(l.shippedText ?? '')}</td><td>${e(l.quantityText)}</td><td>${l.missing ? e(l.missingText ?? '') : '—'}</td><td>${e(l.note ?? '')}</td></tr>`)
+           .join('')}
+         </tbody></table>
+         <p>${
+           short.length
+             ? `Se recibió incompleto: faltó ${short.map((l) => `${e(l.description)}: ${e(l.missingText ?? '')}`).join('; ')}. El faltante se da de baja en el almacén que envió y vuelve a lo pendiente del ticket.`
+             : 'Se recibió completo lo enviado.'
+         }</p>`;
+}
+
 /** Self-contained HTML (QR inlined as a data: URL) for the shared PdfRenderer. */
 export function renderAcuseHtml(doc: AcuseDocument): string {
   const e = escapeHtml;
@@ -60,6 +76,8 @@ export function renderAcuseHtml(doc: AcuseDocument): string {
          <table><thead><tr><th>#</th><th>Folio de credencial</th></tr></thead><tbody>
          ${(doc.cardFolios ?? []).map((f, i) => `<tr><td>${i + 1}</td><td>${e(f)}</td></tr>`).join('')}
          </tbody></table>`
+      : doc.kind === 'ENVIO_DRSE' && doc.lines.some((l) => (l.missing ?? 0) > 0 || l.note)
+        ? shipmentTable(doc)
       : `<table><thead><tr><th>Artículo</th><th>Cantidad</th></tr></thead><tbody>
          ${doc.lines.map((l) => `<tr><td>${e(l.description)}</td><td>${e(l.quantityText)}</td></tr>`).join('')}
          </tbody></table>`;

@@ -103,10 +103,13 @@ export class AcuseService {
           if (s.acuse_id !== null) throw new ConflictError(`El envío ${s.number} del ticket ${s.folio} ya tiene acuse.`, 'shipmentId');
           const from = await loadHolder(tem, s.supplier_holder_id);
           const to = await loadHolder(tem, s.holder_id);
-          const lines = await tem.execute<Array<{ item_code: string; quantity: number }>>('select item_code, quantity from supply_shipment_line where shipment_id = ? order by item_code', [s.id]);
+          const lines = await tem.execute<Array<{ item_code: string; quantity: number; received: number | null; note: string | null }>>(
+            'select item_code, quantity, received, note from supply_shipment_line where shipment_id = ? order by item_code',
+            [s.id],
+          );
           Object.assign(row, {
             from_name: from.name, from_holder_id: from.id, to_name: to.name, to_holder_id: to.id, drse_code: to.drseCode,
-            lines: lines.map((l) => this.line(l.item_code, l.quantity)), ticket_id: s.ticket_id, shipment_id: s.id, request_id: s.request_id,
+            lines: lines.map((l) => this.shipmentLine(l.item_code, l.quantity, l.received ?? l.quantity, l.note)), ticket_id: s.ticket_id, shipment_id: s.id, request_id: s.request_id,
             reference: `Ticket de abastecimiento ${s.folio}, envío ${s.number}`,
           });
         } else if (input.kind === 'CREDENCIALES') {
@@ -235,6 +238,13 @@ export class AcuseService {
   private line(itemCode: string, quantity: number): AcuseLine {
     const item = parseItemCode(itemCode);
     return { item: item.code, description: itemLabel(item), quantity, quantityText: describeQuantity(item, quantity, this.config.planillasPerInkSet) };
+  }
+
+  /** A shipment line of its acuse: what arrived, and against it what was shipped and what is missing. */
+  private shipmentLine(itemCode: string, shipped: number, received: number, note: string | null): AcuseLine {
+    const item = parseItemCode(itemCode);
+    const text = (q: number) => describeQuantity(item, q, this.config.planillasPerInkSet);
+    return { ...this.line(itemCode, received), shipped, shippedText: text(shipped), missing: shipped - received, missingText: text(shipped - received), note };
   }
 
   private async referenceOf(view: AcuseView): Promise<string> {

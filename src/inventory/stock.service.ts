@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { ItemLine, parseItemCode, parseLines, parseQuantity, unitsPerPack } from './items';
 import { computeInitialKit, computeShortfall, MaterialRequirement, ShortfallReport } from './material-requirement';
-import { WASTE_REASONS, WasteReason } from './vocabulary';
+import { MANUAL_WASTE_REASONS, WasteReason } from './vocabulary';
 import {
   assertActorCoversHolder,
   assertHologramCycle,
@@ -71,8 +71,8 @@ export function requiredReason(raw: unknown, field = 'reason'): string {
 }
 
 export function parseWasteReason(raw: unknown, field = 'wasteReason'): WasteReason {
-  if (!WASTE_REASONS.includes(raw as WasteReason)) {
-    throw new DomainError(`El motivo de merma debe ser uno de: ${WASTE_REASONS.join(', ')}.`, field, 'MOTIVO_OBLIGATORIO');
+  if (!MANUAL_WASTE_REASONS.includes(raw as WasteReason)) {
+    throw new DomainError(`El motivo de merma debe ser uno de: ${MANUAL_WASTE_REASONS.join(', ')}.`, field, 'MOTIVO_OBLIGATORIO');
   }
   return raw as WasteReason;
 }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, STATE_ROLES } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
-import { ItemLine, parseItemCode, parseLines } from './items';
+import { describeQuantity, ItemLine, itemLabel, ItemRef, parseItemCode, parseLines, unitsPerPack } from './items';
 import type { TicketOrigin, TicketStatus } from './vocabulary';
 import { JustificationReport, JustificationService } from './justification.service';
 import { assertActorCoversHolder, assertRole, HolderRow, LedgerTx, loadHolder, Mutation, parseCauseId, resolveCycle, runIdempotent } from './stock-ledger';
@@ -15,15 +15,32 @@ export interface TicketLineView {
   approved: number | null;
   shipped: number;
   received: number;
-  /** approved - shipped (0 until approved). */
+  /** Shipped but reported missing on receipt (faltante); it is part of the backorder again. */
+  missing: number;
+  /** approved - (shipped - missing) (0 until approved). */
   backorder: number;
+}
+
+export interface ShipmentLineView extends ItemLine {
+  /** What arrived (null while in transit). */
+  received: number | null;
+  /** quantity - received (null while in transit). */
+  missing: number | null;
+  note: string | null;
+}
+
+/** What the DRSE states arrived of one shipment line (omitted lines: everything shipped). */
+export interface ReceiptLine {
+  item: string;
+  quantity: number;
+  note?: string;
 }
 
 export interface ShipmentView {
   shipmentId: number;
   number: number;
   status: 'IN_TRANSIT' | 'RECEIVED';
-  lines: ItemLine[];
+  lines: ShipmentLineView[];
   acuseId: number | null;
   shippedAt: string;
   receivedAt: string | null;
@@ -176,14 +193,14 @@ export class SupplyTicketService {
       if (t.status !== 'APPROVED' && t.status !== 'IN_FULFILLMENT') {
         throw new ConflictError(`No se puede surtir el ticket ${t.folio} en estado ${t.status}.`, 'ticketId');
       }
-      const current = await tem.execute<Array<{ item_code: string; approved: number; shipped: number }>>(
-        'select item_code, approved, shipped from supply_ticket_line where ticket_id = ?',
+      const current = await tem.execute<Array<{ item_code: string; approved: number; shipped: number; missing: number }>>(
+        'select item_code, approved, shipped, missing from supply_ticket_line where ticket_id = ?',
         [t.id],
       );
       lines.forEach((l, i) => {
         const c = current.find((x) => x.item_code === l.item.code);
         if (!c) throw new DomainError(`El artículo ${l.item.code} no está en el ticket.`, `lines[${i}].item`);
-        const backorder = c.approved - c.shipped;
+        const backorder = c.approved - c.shipped + c.missing;
         if (l.quantity > backorder) {
           throw new DomainError(`Del artículo ${l.item.code} quedan ${backorder} por surtir; no se pueden enviar ${l.quantity}.`, `lines[${i}].quantity`, 'CANTIDAD_INVALIDA');
         }
@@ -205,17 +222,19 @@ export class SupplyTicketService {
           ticketId: t.id, shipmentId: shipment.id, requestId: t.request_id ?? undefined, cycleCode: t.cycle_code,
         });
       }
-      const [{ left }] = await tem.execute<Array<{ left: string }>>('select sum(approved - shipped) as left from supply_ticket_line where ticket_id = ?', [t.id]);
-      await tem.execute('update supply_ticket set status = ?, updated_at = now() where id = ?', [Number(left) > 0 ? 'IN_FULFILLMENT' : 'FULFILLED', t.id]);
+      await tem.execute('update supply_ticket set status = ?, updated_at = now() where id = ?', [(await backorderLeft(tem, t.id)) ? 'IN_FULFILLMENT' : 'FULFILLED', t.id]);
       return { ...(await this.load(tem, t.id)), shipmentId: shipment.id };
     });
   }
 
   /**
-   * The DRSE confirms a shipment arrived (its acuse): the stock moves central → DRSE now. When
+   * The DRSE confirms a shipment arrived (its acuse), stating per line what arrived and a note
+   * (`lines`; omitted items: everything shipped). What arrived moves central → DRSE now. What did
+   * not (the shortfall, faltante) is written off at central out of its reservation (WASTE
+   * LOST_IN_TRANSIT) and goes back to the ticket's backorder, so central can ship it again. When
    * everything approved has been shipped and received, the ticket closes.
    */
-  confirmReceipt(input: Mutation & { shipmentId: number }): Promise<SupplyTicketView> {
+  confirmReceipt(input: Mutation & { shipmentId: number; lines?: ReceiptLine[] }): Promise<SupplyTicketView> {
     return runIdempotent(this.em, { key: input.key, actor: input.actor, kind: 'ticket.receive', params: { ...input, key: undefined, actor: undefined } }, async (tem, key, actor) => {
       if (typeof input.shipmentId !== 'number' || !Number.isInteger(input.shipmentId)) throw new DomainError('El envío no es válido.', 'shipmentId');
       const [ref] = await tem.execute<Array<{ ticket_id: number }>>('select ticket_id from supply_shipment where id = ?', [input.shipmentId]);
@@ -226,21 +245,25 @@ export class SupplyTicketService {
       assertRole(actor, ['DRSE_TECNOLOGIAS', 'ADMIN'], 'confirmar la recepción de un envío');
       const [shipment] = await tem.execute<Array<{ id: number; status: string; number: number }>>('select id, status, number from supply_shipment where id = ? for update', [input.shipmentId]);
       if (shipment.status === 'RECEIVED') throw new ConflictError(`El envío ${shipment.number} del ticket ${t.folio} ya fue recibido.`, 'shipmentId');
-      const lines = (await tem.execute<Array<{ item_code: string; quantity: number }>>('select item_code, quantity from supply_shipment_line where shipment_id = ? order by item_code', [shipment.id])).map((l) => ({
-        item: parseItemCode(l.item_code),
-        quantity: l.quantity,
-      }));
+      const shipped = await tem.execute<Array<{ item_code: string; quantity: number }>>('select item_code, quantity from supply_shipment_line where shipment_id = ? order by item_code', [shipment.id]);
+      const lines = receiptLines(shipped.map((l) => ({ item: l.item_code, quantity: l.quantity })), input.lines, this.config.planillasPerInkSet);
       const central = await loadHolder(tem, t.supplier_holder_id);
       const tx = new LedgerTx(tem, key, actor, this.config.planillasPerInkSet);
       await tx.lock(lines.flatMap((l) => [{ holderId: central.id, item: l.item }, { holderId: drse.id, item: l.item }]));
       for (const l of lines) {
-        const cause = { item: l.item, quantity: l.quantity, ticketId: t.id, shipmentId: shipment.id, requestId: t.request_id ?? undefined, cycleCode: t.cycle_code };
-        await tx.post({ ...cause, holderId: central.id, kind: 'TRANSFER_OUT', onHandDelta: -l.quantity, reservedDelta: -l.quantity, counterpartHolderId: drse.id });
-        await tx.post({ ...cause, holderId: drse.id, kind: 'TRANSFER_IN', onHandDelta: l.quantity, reservedDelta: 0, counterpartHolderId: central.id });
-        await tem.execute('update supply_ticket_line set received = received + ? where ticket_id = ? and item_code = ?', [l.quantity, t.id, l.item.code]);
+        const cause = { item: l.item, ticketId: t.id, shipmentId: shipment.id, requestId: t.request_id ?? undefined, cycleCode: t.cycle_code };
+        await tx.post({ ...cause, quantity: l.received, holderId: central.id, kind: 'TRANSFER_OUT', onHandDelta: -l.received, reservedDelta: -l.received, counterpartHolderId: drse.id });
+        await tx.post({ ...cause, quantity: l.received, holderId: drse.id, kind: 'TRANSFER_IN', onHandDelta: l.received, reservedDelta: 0, counterpartHolderId: central.id });
+        const reason = `Faltante al recibir el envío ${shipment.number} del ticket ${t.folio}${l.note ? `: ${l.note}` : ''}`.slice(0, 500);
+        await tx.post({ ...cause, quantity: l.missing, holderId: central.id, kind: 'WASTE', wasteReason: 'LOST_IN_TRANSIT', reason, onHandDelta: -l.missing, reservedDelta: -l.missing });
+        await tem.execute('update supply_shipment_line set received = ?, note = ? where shipment_id = ? and item_code = ?', [l.received, l.note, shipment.id, l.item.code]);
+        await tem.execute('update supply_ticket_line set received = received + ?, missing = missing + ? where ticket_id = ? and item_code = ?', [l.received, l.missing, t.id, l.item.code]);
       }
       await tem.execute(`update supply_shipment set status = 'RECEIVED', received_by_id = ?, received_at = now() where id = ?`, [actor.id, shipment.id]);
-      if (t.status === 'FULFILLED' && (await allReceived(tem, t.id))) {
+      if (await backorderLeft(tem, t.id)) {
+        // A shortfall put material back in the backorder: central has something to ship again.
+        await tem.execute(`update supply_ticket set status = case when status = 'FULFILLED' then 'IN_FULFILLMENT' else status end, updated_at = now() where id = ?`, [t.id]);
+      } else if (t.status === 'FULFILLED' && (await allReceived(tem, t.id))) {
         await tem.execute(`update supply_ticket set status = 'CLOSED', closed_at = now(), updated_at = now() where id = ?`, [t.id]);
       } else {
         await tem.execute('update supply_ticket set updated_at = now() where id = ?', [t.id]);
@@ -313,16 +336,16 @@ export class SupplyTicketService {
     const rows = await em.execute<TicketRow[]>('select t.*, h.drse_code from supply_ticket t join stock_holder h on h.id = t.holder_id where t.id = ?', [ticketId]);
     if (rows.length === 0) throw new NotFoundError(`El ticket de abastecimiento ${ticketId} no existe.`, 'ticketId');
     const t = rows[0];
-    const lines = await em.execute<Array<{ item_code: string; requested: number; approved: number | null; shipped: number; received: number }>>(
-      'select item_code, requested, approved, shipped, received from supply_ticket_line where ticket_id = ? order by item_code',
+    const lines = await em.execute<Array<{ item_code: string; requested: number; approved: number | null; shipped: number; received: number; missing: number }>>(
+      'select item_code, requested, approved, shipped, received, missing from supply_ticket_line where ticket_id = ? order by item_code',
       [t.id],
     );
     const shipments = await em.execute<Array<{ id: number; number: number; status: 'IN_TRANSIT' | 'RECEIVED'; acuse_id: number | null; shipped_at: Date; received_at: Date | null }>>(
       'select id, number, status, acuse_id, shipped_at, received_at from supply_shipment where ticket_id = ? order by number',
       [t.id],
     );
-    const shipmentLines = await em.execute<Array<{ shipment_id: number; item_code: string; quantity: number }>>(
-      'select l.shipment_id, l.item_code, l.quantity from supply_shipment_line l join supply_shipment s on s.id = l.shipment_id where s.ticket_id = ? order by l.item_code',
+    const shipmentLines = await em.execute<Array<{ shipment_id: number; item_code: string; quantity: number; received: number | null; note: string | null }>>(
+      'select l.shipment_id, l.item_code, l.quantity, l.received, l.note from supply_shipment_line l join supply_shipment s on s.id = l.shipment_id where s.ticket_id = ? order by l.item_code',
       [t.id],
     );
     return {
@@ -343,7 +366,8 @@ export class SupplyTicketService {
         approved: l.approved,
         shipped: l.shipped,
         received: l.received,
-        backorder: t.status === 'CLOSED' || t.status === 'CANCELLED' ? 0 : (l.approved ?? 0) - l.shipped,
+        missing: l.missing,
+        backorder: t.status === 'CLOSED' || t.status === 'CANCELLED' ? 0 : (l.approved ?? 0) - l.shipped + l.missing,
       })),
       shipments: shipments.map((s) => ({
         shipmentId: s.id,
@@ -352,7 +376,9 @@ export class SupplyTicketService {
         acuseId: s.acuse_id,
         shippedAt: new Date(s.shipped_at).toISOString(),
         receivedAt: s.received_at ? new Date(s.received_at).toISOString() : null,
-        lines: shipmentLines.filter((l) => l.shipment_id === s.id).map((l) => ({ item: l.item_code, quantity: l.quantity })),
+        lines: shipmentLines
+          .filter((l) => l.shipment_id === s.id)
+          .map((l) => ({ item: l.item_code, quantity: l.quantity, received: l.received, missing: l.received === null ? null : l.quantity - l.received, note: l.note })),
       })),
       finished: ['CLOSED', 'REJECTED', 'CANCELLED'].includes(t.status),
     };
@@ -383,6 +409,58 @@ async function lockTicket(tem: EntityManager, ticketId: unknown): Promise<Ticket
 async function allReceived(tem: EntityManager, ticketId: number): Promise<boolean> {
   const [{ pending }] = await tem.execute<Array<{ pending: string }>>(`select count(*) as pending from supply_shipment where ticket_id = ? and status <> 'RECEIVED'`, [ticketId]);
   return Number(pending) === 0;
+}
+
+async function backorderLeft(tem: EntityManager, ticketId: number): Promise<boolean> {
+  const [{ left }] = await tem.execute<Array<{ left: string | null }>>('select sum(coalesce(approved, 0) - shipped + missing) as left from supply_ticket_line where ticket_id = ?', [ticketId]);
+  return Number(left) > 0;
+}
+
+/**
+ * What arrived of each line of a shipment, from what the DRSE states (`raw`, optional: omitted
+ * items arrived whole). Refuses, naming the field, an item not in the shipment, an item twice, a
+ * quantity that is not a whole number between 0 and what was shipped (in whole sheets or ink
+ * sets), and a note longer than 500 characters. Sorted by item code (the lock order).
+ */
+export function receiptLines(
+  shipped: ItemLine[],
+  raw: unknown,
+  planillasPerInkSet: number,
+): Array<{ item: ItemRef; shipped: number; received: number; missing: number; note: string | null }> {
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) throw new DomainError('Lo recibido debe ser una lista de artículos con su cantidad.', 'lines');
+  const stated = new Map<string, { quantity: number; note: string | null }>();
+  ((raw as unknown[] | undefined) ?? []).forEach((line, i) => {
+    const f = `lines[${i}]`;
+    const l = (line ?? {}) as Partial<ReceiptLine>;
+    const item = parseItemCode(l.item, `${f}.item`);
+    const s = shipped.find((x) => x.item === item.code);
+    if (!s) throw new DomainError(`El artículo ${itemLabel(item)} no viene en este envío.`, `${f}.item`, 'ARTICULO_NO_ENVIADO');
+    if (stated.has(item.code)) throw new DomainError(`El artículo ${itemLabel(item)} aparece más de una vez.`, `${f}.item`, 'ARTICULO_REPETIDO');
+    const q = l.quantity;
+    const pack = unitsPerPack(item.kind, planillasPerInkSet);
+    if (typeof q !== 'number' || !Number.isInteger(q) || q < 0 || q > s.quantity || q % pack !== 0) {
+      const whole = pack > 1 ? (item.kind === 'TESLIN' ? ', en hojas completas' : ', en juegos completos') : '';
+      throw new DomainError(
+        `Lo recibido de ${itemLabel(item)} debe ser de 0 a ${describeQuantity(item, s.quantity, planillasPerInkSet)} (lo enviado)${whole}.`,
+        `${f}.quantity`,
+        'CANTIDAD_INVALIDA',
+      );
+    }
+    let note: string | null = null;
+    if (l.note !== undefined && l.note !== null) {
+      if (typeof l.note !== 'string' || l.note.length > 500) throw new DomainError(`La nota de ${itemLabel(item)} admite a lo más 500 caracteres.`, `${f}.note`, 'TEXTO_INVALIDO');
+      note = l.note.trim() || null;
+    }
+    stated.set(item.code, { quantity: q, note });
+  });
+  return shipped
+    .map((s) => {
+      const item = parseItemCode(s.item);
+      const st = stated.get(item.code);
+      const received = st?.quantity ?? s.quantity;
+      return { item, shipped: s.quantity, received, missing: s.quantity - received, note: st?.note ?? null };
+    })
+    .sort((a, b) => (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : 0));
 }
 
 async function centralHolderIn(tem: EntityManager): Promise<HolderRow> {

@@ -1678,10 +1678,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * La DRSE confirma que llegó el envío: su existencia crece ahora y se genera el acuse de recibido.
+         * La DRSE confirma lo que llegó del envío (por artículo, con nota): su existencia crece en eso y se genera el acuse de recibido.
          * @description **Roles:** DRSE_TECNOLOGIAS, ADMIN.
          *
-         *     Confirmar de nuevo el mismo envío devuelve el mismo resultado.
+         *     Sin cuerpo, llegó todo lo enviado. Lo que no llegó es el faltante del envío: se da de baja en el almacén central (merma «extravío en tránsito») y vuelve a lo pendiente del ticket para enviarse de nuevo. Confirmar de nuevo el mismo envío con lo mismo devuelve el mismo resultado; con otras cantidades, 409.
          */
         post: operations["SupplyTicketsController_confirmReceipt"];
         delete?: never;
@@ -2005,9 +2005,17 @@ export interface components {
         AcuseLineDto: {
             description: string;
             item: string;
+            /** @description Acuse de envío: el faltante (enviado − recibido). */
+            missing?: number;
+            missingText?: string;
+            /** @description Acuse de envío: la nota de quien recibió. */
+            note?: string | null;
             quantity: number;
             /** @example 16 ranuras (2 hojas) */
             quantityText: string;
+            /** @description Acuse de envío: lo enviado (quantity es lo que llegó). */
+            shipped?: number;
+            shippedText?: string;
         };
         AcusePageDto: {
             items: components["schemas"]["AcuseDto"][];
@@ -2838,7 +2846,7 @@ export interface components {
             shipmentId?: number | null;
             ticketId?: number | null;
             /** @enum {string|null} */
-            wasteReason?: "VOIDED_BLANK" | "MISPRINT" | "DAMAGED" | "OTHER" | null;
+            wasteReason?: "VOIDED_BLANK" | "MISPRINT" | "DAMAGED" | "OTHER" | "LOST_IN_TRANSIT" | null;
         };
         LedgerPageDto: {
             items: components["schemas"]["LedgerEntryDto"][];
@@ -3048,6 +3056,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
             voidedFolios: components["schemas"]["VoidedFolioDto"][];
@@ -3080,6 +3090,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
         };
@@ -3121,15 +3133,22 @@ export interface components {
             reason: string;
         };
         ReceiptDto: {
+            /** @description Lo que llegó de cada artículo y una nota; los artículos omitidos (o sin cuerpo) llegaron completos. Lo que falta queda como faltante del envío y vuelve a lo pendiente de surtir. */
+            lines?: components["schemas"]["ReceiptLineDto"][];
+        };
+        ReceiptLineDto: {
             /**
-             * @description Ciclo al que se imputa; por omisión el vigente.
-             * @example 2026-2027
+             * @description Un artículo del envío. TESLIN (ranuras, 8 por hoja), MICA (piezas), TINTA (planillas) o HOLOGRAMA:<ciclo> (piezas).
+             * @example MICA
              */
-            cycleCode?: string;
-            /** @description Paquetes completos: Teslin en hojas (múltiplos de 8 ranuras), tinta en juegos. */
-            lines: components["schemas"]["ItemLineDto"][];
-            /** @description Proveedor, remisión, factura… */
-            reason?: string;
+            item: string;
+            /** @example La caja de micas llegó abierta. */
+            note?: string;
+            /**
+             * @description Lo que llegó, en la unidad de existencia (Teslin en ranuras, hojas completas): de 0 a lo enviado.
+             * @example 32
+             */
+            quantity: number;
         };
         ReceiptResultDto: {
             /** @example AC-2026-000001 */
@@ -3520,12 +3539,22 @@ export interface components {
         ShipmentDto: {
             acuseId?: number | null;
             id: number;
-            lines: components["schemas"]["ItemLineViewDto"][];
+            lines: components["schemas"]["ShipmentLineDto"][];
             number: number;
             receivedAt?: string | null;
             shippedAt: string;
             /** @enum {string} */
             status: "IN_TRANSIT" | "RECEIVED";
+        };
+        ShipmentLineDto: {
+            /** @example MICA */
+            item: string;
+            /** @description Enviado − recibido (null mientras está en tránsito). */
+            missing?: number | null;
+            note?: string | null;
+            quantity: number;
+            /** @description Lo que llegó (null mientras está en tránsito). */
+            received?: number | null;
         };
         ShipmentResultDto: {
             cycleCode: string;
@@ -3734,10 +3763,12 @@ export interface components {
         };
         TicketLineDto: {
             approved?: number | null;
-            /** @description Aprobado − enviado (pendiente por surtir). */
+            /** @description Aprobado − (enviado − faltante): pendiente por surtir. */
             backorder: number;
             description: string;
             item: string;
+            /** @description Enviado que no llegó (faltante reportado al recibir); vuelve a lo pendiente. */
+            missing: number;
             received: number;
             requested: number;
             shipped: number;
@@ -3876,6 +3907,8 @@ export interface components {
         };
         WastedByReasonDto: {
             DAMAGED: number;
+            /** @description Faltante de envíos de abastecimiento, dado de baja en el almacén que envió. */
+            LOST_IN_TRANSIT: number;
             MISPRINT: number;
             OTHER: number;
             VOIDED_BLANK: number;
@@ -9972,7 +10005,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

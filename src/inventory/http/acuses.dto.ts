@@ -25,6 +25,11 @@ export class AcuseLineDto {
   @ApiProperty() description!: string;
   @ApiProperty() quantity!: number;
   @ApiProperty({ example: '16 ranuras (2 hojas)' }) quantityText!: string;
+  @ApiPropertyOptional({ description: 'Acuse de envío: lo enviado (quantity es lo que llegó).' }) shipped?: number;
+  @ApiPropertyOptional() shippedText?: string;
+  @ApiPropertyOptional({ description: 'Acuse de envío: el faltante (enviado − recibido).' }) missing?: number;
+  @ApiPropertyOptional() missingText?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Acuse de envío: la nota de quien recibió.' }) note?: string | null;
 }
 
 export class AcuseDto {

@@ -227,6 +227,7 @@ export class WastedByReasonDto {
   @ApiProperty() MISPRINT!: number;
   @ApiProperty() DAMAGED!: number;
   @ApiProperty() OTHER!: number;
+  @ApiProperty({ description: 'Faltante de envíos de abastecimiento, dado de baja en el almacén que envió.' }) LOST_IN_TRANSIT!: number;
 }
 
 export class JustificationItemDto {

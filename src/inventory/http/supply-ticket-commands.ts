@@ -1,6 +1,6 @@
 import type { Actor } from '../../access';
 import type { ItemLine } from '../items';
-import type { SupplyTicketView } from '../supply-ticket.service';
+import type { ReceiptLine, SupplyTicketView } from '../supply-ticket.service';
 
 /** What a person may do to a supply ticket over HTTP (after it is open). */
 export type SupplyTicketCommand =
@@ -9,7 +9,8 @@ export type SupplyTicketCommand =
   | { action: 'REJECT'; reason: string }
   | { action: 'CANCEL'; reason: string }
   | { action: 'SHIP'; lines: ItemLine[] }
-  | { action: 'CONFIRM_RECEIPT'; shipmentId: number };
+  /** `lines`: what arrived of every line of the shipment (the HTTP layer fills in omitted ones). */
+  | { action: 'CONFIRM_RECEIPT'; shipmentId: number; lines?: ReceiptLine[] };
 
 /**
  * The seam for tickets a procedure's `supply` workflow drives: when a provider of this token is

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, STATE_ROLES } from '../../access';
-import { DomainError, NotFoundError } from '../../common/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../../common/domain-error';
 import { Page, pageOptions } from '../../http/pagination';
 import { AcuseService } from '../acuse.service';
 import { HolderService } from '../holder.service';
+import { InventoryConfig, INVENTORY_CONFIG } from '../inventory-config';
 import { itemLabel, parseItemCode } from '../items';
 import { JustificationReport } from '../justification.service';
-import { SupplyTicketService, SupplyTicketView } from '../supply-ticket.service';
+import { ReceiptLine, receiptLines, SupplyTicketService, SupplyTicketView } from '../supply-ticket.service';
 import { assertHologramCycle } from '../stock-ledger';
 import { existingCycle } from './holders-http.service';
 import { operationKey } from './operation-key';
@@ -64,6 +65,7 @@ export class SupplyTicketsHttpService {
     private readonly tickets: SupplyTicketService,
     private readonly holders: HolderService,
     private readonly acuses: AcuseService,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
     @Optional() @Inject(SUPPLY_TICKET_WORKFLOW_ROUTE) private readonly workflowRoute?: SupplyTicketWorkflowRoute,
   ) {}
 
@@ -148,14 +150,25 @@ export class SupplyTicketsHttpService {
   }
 
   /**
-   * The DRSE confirms a shipment arrived: stock moves central → DRSE, and the shipment's acuse is
-   * created. Both steps are keyed by the shipment, so a retry after a failure in between finishes
-   * the job instead of failing.
+   * The DRSE confirms what arrived of a shipment: stock moves central → DRSE, the shortfall is
+   * written off at central and returns to the backorder, and the shipment's acuse is created. Both
+   * steps are keyed by the shipment, so a retry after a failure in between finishes the job
+   * instead of failing. The stated lines are completed (omitted items arrived whole) before the
+   * call, so "no body" and "everything, line by line" are the same receipt.
    */
-  async confirmReceipt(actor: Actor, ticketId: number, shipmentId: number): Promise<ReceiptResultDto> {
+  async confirmReceipt(actor: Actor, ticketId: number, shipmentId: number, stated?: ReceiptLine[]): Promise<ReceiptResultDto> {
     const ticket = await this.inScope(actor, ticketId);
-    if (!ticket.shipments.some((s) => s.shipmentId === shipmentId)) throw new NotFoundError('No existe ese envío en el ticket.', 'shipmentId');
-    let view = await this.execute(actor, ticket, { action: 'CONFIRM_RECEIPT', shipmentId }, `http:shipment-receipt:${shipmentId}`);
+    const shipment = ticket.shipments.find((s) => s.shipmentId === shipmentId);
+    if (!shipment) throw new NotFoundError('No existe ese envío en el ticket.', 'shipmentId');
+    const lines: ReceiptLine[] = receiptLines(shipment.lines, stated, this.config.planillasPerInkSet).map((l) => ({
+      item: l.item.code,
+      quantity: l.received,
+      ...(l.note ? { note: l.note } : {}),
+    }));
+    if (shipment.status === 'RECEIVED' && shipment.lines.some((s) => lines.find((l) => l.item === s.item)?.quantity !== s.received)) {
+      throw new ConflictError(`El envío ${shipment.number} del ticket ${ticket.folio} ya fue recibido con otras cantidades; lo recibido no se cambia.`, 'shipmentId');
+    }
+    let view = await this.execute(actor, ticket, { action: 'CONFIRM_RECEIPT', shipmentId, lines }, `http:shipment-receipt:${shipmentId}`);
     let acuseId = view.shipments.find((s) => s.shipmentId === shipmentId)?.acuseId ?? null;
     if (acuseId === null) {
       acuseId = (await this.acuses.create({ key: `http:shipment-acuse:${shipmentId}`, actor, kind: 'ENVIO_DRSE', shipmentId })).acuseId;
@@ -195,7 +208,7 @@ export class SupplyTicketsHttpService {
       case 'SHIP':
         return this.tickets.ship({ ...base, lines: command.lines });
       case 'CONFIRM_RECEIPT':
-        return this.tickets.confirmReceipt({ key, actor, shipmentId: command.shipmentId });
+        return this.tickets.confirmReceipt({ key, actor, shipmentId: command.shipmentId, lines: command.lines });
     }
   }
 

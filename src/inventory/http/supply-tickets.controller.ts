@@ -9,6 +9,7 @@ import {
   ApproveSupplyTicketDto,
   OpenSupplyTicketDto,
   ReasonDto,
+  ReceiptDto,
   ReceiptResultDto,
   ShipDto,
   ShipmentResultDto,
@@ -126,12 +127,14 @@ export class SupplyTicketsController {
   @Roles(...TICKET_RECEIVERS)
   @Idempotent()
   @ApiOperation({
-    summary: 'La DRSE confirma que llegó el envío: su existencia crece ahora y se genera el acuse de recibido.',
-    description: 'Confirmar de nuevo el mismo envío devuelve el mismo resultado.',
+    summary: 'La DRSE confirma lo que llegó del envío (por artículo, con nota): su existencia crece en eso y se genera el acuse de recibido.',
+    description:
+      'Sin cuerpo, llegó todo lo enviado. Lo que no llegó es el faltante del envío: se da de baja en el almacén central (merma «extravío en tránsito») y vuelve a lo pendiente del ticket para enviarse de nuevo. ' +
+      'Confirmar de nuevo el mismo envío con lo mismo devuelve el mismo resultado; con otras cantidades, 409.',
   })
   @ApiOkResponse({ type: ReceiptResultDto })
   @ApiProblems(404, 409, 422)
-  confirmReceipt(@CurrentActor() actor: Actor, @IdParam() id: number, @IdParam('shipmentId') shipmentId: number): Promise<ReceiptResultDto> {
-    return this.tickets.confirmReceipt(actor, id, shipmentId);
+  confirmReceipt(@CurrentActor() actor: Actor, @IdParam() id: number, @IdParam('shipmentId') shipmentId: number, @Body() dto: ReceiptDto): Promise<ReceiptResultDto> {
+    return this.tickets.confirmReceipt(actor, id, shipmentId, dto?.lines);
   }
 }

@@ -103,6 +103,41 @@ export class ShipDto {
   lines!: ItemLineDto[];
 }
 
+export class ReceiptLineDto {
+  @ApiProperty({ example: 'MICA', description: 'Un artículo del envío. ' + ITEM_CODE_DESCRIPTION })
+  @Transform(upper)
+  @IsString()
+  @MaxLength(40)
+  @IsItemCode()
+  item!: string;
+
+  @ApiProperty({ minimum: 0, maximum: MAX_QUANTITY, example: 32, description: 'Lo que llegó, en la unidad de existencia (Teslin en ranuras, hojas completas): de 0 a lo enviado.' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_QUANTITY)
+  quantity!: number;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'La caja de micas llegó abierta.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ReceiptDto {
+  @ApiPropertyOptional({
+    type: [ReceiptLineDto],
+    description: 'Lo que llegó de cada artículo y una nota; los artículos omitidos (o sin cuerpo) llegaron completos. Lo que falta queda como faltante del envío y vuelve a lo pendiente de surtir.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReceiptLineDto)
+  lines?: ReceiptLineDto[];
+}
+
 export class TicketLineDto {
   @ApiProperty() item!: string;
   @ApiProperty() description!: string;
@@ -110,14 +145,21 @@ export class TicketLineDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) approved!: number | null;
   @ApiProperty() shipped!: number;
   @ApiProperty() received!: number;
-  @ApiProperty({ description: 'Aprobado − enviado (pendiente por surtir).' }) backorder!: number;
+  @ApiProperty({ description: 'Enviado que no llegó (faltante reportado al recibir); vuelve a lo pendiente.' }) missing!: number;
+  @ApiProperty({ description: 'Aprobado − (enviado − faltante): pendiente por surtir.' }) backorder!: number;
+}
+
+export class ShipmentLineDto extends ItemLineViewDto {
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Lo que llegó (null mientras está en tránsito).' }) received!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Enviado − recibido (null mientras está en tránsito).' }) missing!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
 }
 
 export class ShipmentDto {
   @ApiProperty() id!: number;
   @ApiProperty() number!: number;
   @ApiProperty({ enum: ['IN_TRANSIT', 'RECEIVED'] }) status!: string;
-  @ApiProperty({ type: [ItemLineViewDto] }) lines!: ItemLineViewDto[];
+  @ApiProperty({ type: [ShipmentLineDto] }) lines!: ShipmentLineDto[];
   @ApiPropertyOptional({ nullable: true, type: Number }) acuseId!: number | null;
   @ApiProperty() shippedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) receivedAt!: string | null;

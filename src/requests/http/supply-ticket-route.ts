@@ -74,6 +74,16 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
         if (view.context.currentShipmentId !== command.shipmentId) {
           throw new DomainError('Ese envío no es el que el trámite espera confirmar.', 'shipmentId', 'ENVIO_NO_ESPERADO', 409);
         }
+        {
+          const shipped = ticket.shipments.find((s) => s.shipmentId === command.shipmentId)?.lines ?? [];
+          if (command.lines?.some((l) => l.quantity < (shipped.find((s) => s.item === l.item)?.quantity ?? 0))) {
+            throw new DomainError(
+              'Este envío es de un abastecimiento pedido por un trámite: por ahora solo se confirma completo. Si llegó incompleto, no lo confirme y avise a Recursos Materiales.',
+              'lines',
+              'FALTANTE_EN_TRAMITE',
+            );
+          }
+        }
         event = { type: 'CONFIRM_RECEIPT' };
         break;
     }

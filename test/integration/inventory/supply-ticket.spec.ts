@@ -46,8 +46,8 @@ describe(SupplyTicketService.name, () => {
     const approved = await sut.approve({ key: 't1-app', actor: CENTRAL_STAFF, ticketId: opened.ticketId, lines: [{ item: 'MICA', quantity: 200 }], note: 'Existencia central limitada' });
     expect(approved.status).toBe('APPROVED');
     expect(approved.lines).toEqual([
-      { item: 'MICA', requested: 300, approved: 200, shipped: 0, received: 0, backorder: 200 },
-      { item: 'TESLIN', requested: 400, approved: 400, shipped: 0, received: 0, backorder: 400 },
+      { item: 'MICA', requested: 300, approved: 200, shipped: 0, received: 0, missing: 0, backorder: 200 },
+      { item: 'TESLIN', requested: 400, approved: 400, shipped: 0, received: 0, missing: 0, backorder: 400 },
     ]);
 
     const ship1 = await sut.ship({ key: 't1-ship1', actor: CENTRAL_STAFF, ticketId: opened.ticketId, lines: [{ item: 'TESLIN', quantity: 160 }, { item: 'MICA', quantity: 200 }] });
@@ -138,7 +138,7 @@ describe(SupplyTicketService.name, () => {
     await res.reserve({ key: 'j-resC', actor: ADMIN, holderId: holder.id, requestId: 'req-C', cycleCode: CYCLE, newCards: 0, continuingStudents: 6 });
 
     const report = await new JustificationService(db.orm.em, CONFIG).report({ holderId: holder.id, cycleCode: CYCLE });
-    const zero = { VOIDED_BLANK: 0, MISPRINT: 0, DAMAGED: 0, OTHER: 0 };
+    const zero = { VOIDED_BLANK: 0, MISPRINT: 0, DAMAGED: 0, OTHER: 0, LOST_IN_TRANSIT: 0 };
     const pick = (code: string) => {
       const { description: _d, onHandText: _t, ...rest } = report.items.find((i) => i.item === code)!;
       return rest;
