@@ -213,6 +213,13 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await tec.waitText('Confirmar la recepción del envío 2 del ticket AB-');
     await tec.link(await tec.page.$eval('table.inbox tr[data-tipo="ENVIO"] a', (a) => a.textContent!));
     expect(tec.page.url().replace(/^.*#/, '#')).toBe(ticketUrl);
+    // A shortfall can be reported: what arrived per article (Teslin in sheets, starting at what was shipped) and a note.
+    await tec.click('Llegó incompleto el envío 1');
+    expect(await tec.page.$eval('::-p-aria(Llegó de Micas \\(enviado 120 piezas\\))', (e) => (e as HTMLInputElement).value)).toBe('120');
+    expect(await tec.page.$eval('::-p-aria(Llegó de Hojas de Teslin \\(enviado 1 hoja\\))', (e) => (e as HTMLInputElement).value)).toBe('1');
+    await tec.control('Qué pasó (opcional)');
+    await tec.click('Cancelar');
+    expect(await tec.page.evaluate(() => document.activeElement?.textContent)).toBe('Llegó incompleto el envío 1');
     expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
     expect((await tec.clickFor('Confirmar la recepción del envío 2', /\/receipt$/)).status()).toBe(200);
     await tec.waitText('Cerrado');
