@@ -19,7 +19,7 @@ interface Shipment {
   id: number;
   number: number;
   status: 'IN_TRANSIT' | 'RECEIVED';
-  lines: { item: string; quantity: number }[];
+  lines: { item: string; quantity: number; received?: number | null; missing?: number | null; note?: string | null }[];
   acuseId?: number;
   shippedAt: string;
   receivedAt?: string;
@@ -169,17 +169,20 @@ function shipmentsPanel(t: Ticket, role: string, signed: Set<number>): HTMLEleme
       { class: 'docs' },
       t.shipments.map((s) => {
         const box = messageBox();
-        const receive =
-          s.status === 'IN_TRANSIT' && (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN')
-            ? h('button', { type: 'button', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, box, async () => {
-                await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`);
-                await refreshPage();
-              }) }, `Confirmar la recepción del envío ${s.number}`)
-            : null;
+        const receive = s.status === 'IN_TRANSIT' && (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN') ? receiptForm(t, s, box) : null;
+        const short = s.lines.filter((l) => (l.missing ?? 0) > 0);
+        const notes = s.lines.filter((l) => l.note).map((l) => `${materialName(l.item)}: ${l.note}`);
         return h(
           'li',
           null,
-          h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.quantity)}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
+          h(
+            'span',
+            null,
+            `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.quantity)}`).join(', ')} · `,
+            s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn'),
+            short.length ? [' ', badge(`Faltó ${short.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.missing!)}`).join(', ')}`, 'warn')] : null,
+            notes.length ? ` · Notas: ${notes.join('; ')}` : null,
+          ),
           receive,
           s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
           s.acuseId && signed.has(s.acuseId) ? badge('Copia firmada adjunta', 'ok') : s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
@@ -188,6 +191,39 @@ function shipmentsPanel(t: Ticket, role: string, signed: Set<number>): HTMLEleme
       }),
     ),
   );
+}
+
+/** What arrived of each line (in the units the shipment is shown in; default: all of it) and a note; the rest is the shortfall. */
+function receiptForm(t: Ticket, s: Shipment, box: ReturnType<typeof messageBox>): HTMLElement {
+  const rows = s.lines.map((l) => {
+    const u = inPeopleUnits(l.item, l.quantity);
+    return {
+      l,
+      u,
+      qty: input(`recibido-${s.id}-${l.item}`, { type: 'number', min: 0, max: u.value, step: 1, inputmode: 'numeric', value: String(u.value) }),
+      note: input(`nota-${s.id}-${l.item}`, { maxlength: 500 }),
+    };
+  });
+  const submit = h('button', { type: 'submit' }, `Confirmar la recepción del envío ${s.number}`);
+  const key = newKey();
+  const form = h(
+    'form',
+    { class: 'grid-form' },
+    rows.map(({ l, u, qty, note }) => [
+      field(`Llegó de ${materialName(l.item)} en el envío ${s.number} (enviado ${u.value} ${u.unit})`, qty, 'Si llegó menos, lo que falta vuelve a lo pendiente del ticket.'),
+      field(`Nota de ${materialName(l.item)} en el envío ${s.number} (opcional)`, note),
+    ]),
+    submit,
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void act(submit, box, async () => {
+      const lines = rows.map(({ l, u, qty, note }) => ({ item: l.item, quantity: Number(qty.value) * u.factor, ...(note.value.trim() ? { note: note.value.trim() } : {}) }));
+      await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`, { lines }, key);
+      await refreshPage();
+    });
+  });
+  return form;
 }
 
 function actionsFor(t: Ticket, role: string): HTMLElement | null {
