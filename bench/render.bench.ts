@@ -1,5 +1,5 @@
 /**
- * `npm run bench:render [-- --cards 2000 --rounds 3 --naive-planillas 12 --pdf out.pdf] [-- --photos phone]`
+ * `npm run bench:render [-- --cards 2000 --rounds 3 --naive-planillas 12 --pdf out.pdf] [-- --photos phone [--photo-cache DIR]]`
  *
  * `--photos phone` (issue 11): a distinct photo per card, each made from a phone-size original
  * (1500 × 2000 JPEG with EXIF, ~0.5 MB) normalised as an upload is (`normalizePhoto`); the time to
@@ -7,15 +7,19 @@
  *
  * Renders N credentials (planillas of 8) three ways in one process and prints cards/s and peak memory:
  *  - ours:  the production path (stored cards → QR → HTML → the shared PdfRenderer, one long-lived
- *           Chromium, page reused, all planillas in one document);
- *  - raw:   the ceiling: the same, already built document (HTML and photo files, written once)
- *           opened by a warm Chromium page (no QR/HTML work, no files written);
+ *           Chromium with RENDER_PAGES pages (default 2, as in production), pages reused; a large run
+ *           prints as one part per page at once, joined with pdfunite);
+ *  - raw parallel (the ceiling): the same, already built part documents (HTML and photo files,
+ *           written once) opened at once by as many warm Chromium pages, each in its own browser
+ *           context, and joined with pdfunite (no QR/HTML work, no files written);
+ *  - raw single page: the whole document on one warm page (the ceiling before parts);
  *  - naive: one browser launch per planilla (measured on a sample of planillas, rate extrapolated).
  * Figures go to docs/BENCHMARKS.md by hand, with the command line.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -44,6 +48,8 @@ const ROUNDS = arg('rounds', 3);
 const NAIVE_PLANILLAS = arg('naive-planillas', 12);
 const pdfOut = process.argv.includes('--pdf') ? process.argv[process.argv.indexOf('--pdf') + 1] : undefined;
 const PHONE_PHOTOS = process.argv.includes('--photos') && process.argv[process.argv.indexOf('--photos') + 1] === 'phone';
+/** `--photo-cache DIR`: keep the normalised phone photos there and reuse them on the next run. */
+const PHOTO_CACHE = process.argv.includes('--photo-cache') ? process.argv[process.argv.indexOf('--photo-cache') + 1] : undefined;
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BASE_URL = process.env.PUBLIC_BASE_URL || 'http://localhost:3000';
 
@@ -110,9 +116,18 @@ async function phonePhotos(n: number): Promise<{ photos: Map<string, PhotoAsset>
   let normalizedBytes = 0;
   let normalizing = 0;
   let texture: Buffer | undefined;
+  if (PHOTO_CACHE) mkdirSync(PHOTO_CACHE, { recursive: true });
   const exif = { IFD0: { Make: 'TelefonoMarcaX', Model: 'ModeloZ9', DateTime: '2026:09:14 08:31:07' } };
   for (let i = 0; i < n; i++) {
-    if (i % 25 === 0) {
+    const cached = PHOTO_CACHE && join(PHOTO_CACHE, `${i}.jpg`);
+    if (cached && existsSync(cached)) {
+      const normalized = readFileSync(cached);
+      normalizedBytes += normalized.length;
+      photos.set(BlobStore.hash(normalized), photoAsset(normalized));
+      keys.push(BlobStore.hash(normalized));
+      continue;
+    }
+    if (i % 25 === 0 || !texture) {
       texture = await sharp({ create: { width: W / 4, height: H / 4, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
         .blur(1.2)
         .resize(W, H, { kernel: 'cubic' })
@@ -131,6 +146,7 @@ async function phonePhotos(n: number): Promise<{ photos: Map<string, PhotoAsset>
     const normalized = await normalizePhoto(original, `foto-${i}.jpg`, 'foto');
     normalizing += performance.now() - t;
     normalizedBytes += normalized.length;
+    if (cached) writeFileSync(cached, normalized);
     const key = BlobStore.hash(normalized);
     photos.set(key, photoAsset(normalized));
     keys.push(key);
@@ -147,8 +163,10 @@ async function syntheticCards(n: number): Promise<{ cards: PrintableCard[]; phot
     const made = await phonePhotos(n);
     ({ photos, keys: photoKeys } = made);
     console.log(
-      `Fotos: ${n} distintas; originales 1500×2000 ${(made.originalBytes / n / 1024).toFixed(0)} KB en promedio, normalizadas ${(made.normalizedBytes / n / 1024).toFixed(1)} KB; ` +
-        `normalización ${(n / made.seconds).toFixed(0)} fotos/s (${((made.seconds / n) * 1000).toFixed(1)} ms por foto)`,
+      made.seconds === 0
+        ? `Fotos: ${n} distintas, normalizadas ${(made.normalizedBytes / n / 1024).toFixed(1)} KB en promedio (tomadas de ${PHOTO_CACHE})`
+        : `Fotos: ${n} distintas; originales 1500×2000 ${(made.originalBytes / n / 1024).toFixed(0)} KB en promedio, normalizadas ${(made.normalizedBytes / n / 1024).toFixed(1)} KB; ` +
+            `normalización ${(n / made.seconds).toFixed(0)} fotos/s (${((made.seconds / n) * 1000).toFixed(1)} ms por foto)`,
     );
   } else {
     for (let v = 0; v < 6; v++) {
@@ -200,7 +218,8 @@ async function main(): Promise<void> {
   const layout = resolveSheetLayout();
   const artwork = loadCardArtwork();
   const { cards, photos } = await syntheticCards(N);
-  const renderer = new PdfRenderer({ executablePath: chromium, pages: 1 });
+  const PAGES = Number(process.env.RENDER_PAGES || 2);
+  const renderer = new PdfRenderer({ executablePath: chromium, pages: PAGES });
   const sheets = new CardSheetRenderer(renderer, artwork, layout);
   const documentOf = (subset: PrintableCard[]): Promise<CardDocument> => sheets.document(planillaViews(subset, BASE_URL), photos, false);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-render-'));
@@ -219,18 +238,28 @@ async function main(): Promise<void> {
 
   const rawBrowser = await puppeteer.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
   const rawPage = await rawBrowser.newPage();
+  const rawPages = await Promise.all(Array.from({ length: PAGES }, async () => (await rawBrowser.createBrowserContext()).newPage()));
   const rawSampler = new MemorySampler(() => rawBrowser.process()?.pid);
   const whole = await documentOf(cards);
   if (process.env.DUMP_HTML) writeFileSync(process.env.DUMP_HTML, whole.html);
   const wholeUrl = written(whole);
+  const partUrls: string[] = [];
+  for (const part of sheets.parts(planillaViews(cards, BASE_URL))) partUrls.push(written(await sheets.document(part, photos, false)));
+  const joined = join(scratch, 'joined');
   // Before: the same document with every photo inlined as a data: URL, handed over by setContent.
   let inlined = whole.html;
   for (const [name, data] of whole.files) inlined = inlined.split(`url("${name}")`).join(`url("data:image/${name.endsWith('.png') ? 'png' : 'jpeg'};base64,${data.toString('base64')}")`);
   await rawPage.goto(written(await documentOf(cards.slice(0, 8))), { waitUntil: 'load' });
   await rawPage.pdf(pdfOptions);
+  for (const p of rawPages) {
+    await p.goto(written(await documentOf(cards.slice(0, 8))), { waitUntil: 'load' });
+    await p.pdf(pdfOptions);
+  }
 
   const ours: number[] = [];
   const raw: number[] = [];
+  const rawSingle: number[] = [];
+  let joinMs = 0;
   const inline: number[] = [];
   let pdfBytes = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -244,10 +273,26 @@ async function main(): Promise<void> {
 
     rawSampler.start();
     t = performance.now();
-    await rawPage.goto(wholeUrl, { waitUntil: 'load', timeout: 0 });
-    await rawPage.pdf(pdfOptions);
+    const parts = await Promise.all(
+      partUrls.map(async (url, i) => {
+        await rawPages[i].goto(url, { waitUntil: 'load', timeout: 0 });
+        return rawPages[i].pdf(pdfOptions);
+      }),
+    );
+    if (parts.length > 1) {
+      const j = performance.now();
+      parts.forEach((data, i) => writeFileSync(`${joined}-${i}.pdf`, data));
+      execFileSync('pdfunite', [...parts.map((_, i) => `${joined}-${i}.pdf`), `${joined}.pdf`]);
+      readFileSync(`${joined}.pdf`);
+      joinMs = performance.now() - j;
+    }
     raw.push((N / (performance.now() - t)) * 1000);
     rawSampler.stop();
+
+    t = performance.now();
+    await rawPage.goto(wholeUrl, { waitUntil: 'load', timeout: 0 });
+    await rawPage.pdf(pdfOptions);
+    rawSingle.push((N / (performance.now() - t)) * 1000);
 
     t = performance.now();
     await rawPage.setContent(inlined, { waitUntil: 'load', timeout: 0 });
@@ -281,10 +326,12 @@ async function main(): Promise<void> {
   console.log(`| método | credenciales/s (mediana) | rondas | memoria pico Node | memoria pico Chromium |`);
   console.log(`| --- | --- | --- | --- | --- |`);
   console.log(`| ours (PdfRenderer, QR+HTML incluidos) | ${o.toFixed(0)} | ${ours.map((x) => x.toFixed(0)).join(', ')} | ${fmt(sampler.nodePeak)} | ${fmt(sampler.chromePeak)} |`);
-  console.log(`| raw Chromium, mismo HTML (techo) | ${c.toFixed(0)} | ${raw.map((x) => x.toFixed(0)).join(', ')} | — | ${fmt(rawSampler.chromePeak)} |`);
+  console.log(`| raw Chromium, mismas ${partUrls.length} partes a la vez + pdfunite (techo) | ${c.toFixed(0)} | ${raw.map((x) => x.toFixed(0)).join(', ')} | — | ${fmt(rawSampler.chromePeak)} |`);
+  console.log(`| raw Chromium, documento entero en una página | ${median(rawSingle).toFixed(0)} | ${rawSingle.map((x) => x.toFixed(0)).join(', ')} | — | — |`);
   console.log(`| antes: fotos dentro del HTML (data: URL, setContent), sin trabajo de QR/HTML | ${median(inline).toFixed(0)} | ${inline.map((x) => x.toFixed(0)).join(', ')} | — | — |`);
   console.log(`| naive (un navegador por planilla, ${naiveDocs.length} planillas) | ${naive.toFixed(1)} | 1 | — | ${fmt(naivePeak)} |`);
-  console.log(`ours / raw = ${(o / c).toFixed(2)}; ours / antes = ${(o / median(inline)).toFixed(2)}; HTML ${(whole.html.length / 1024 / 1024).toFixed(1)} MiB (antes ${(inlined.length / 1024 / 1024).toFixed(1)} MiB); ours / naive = ${(o / naive).toFixed(0)}×; meta: ≥ ${PHONE_PHOTOS ? 400 : 300}/s y ≥ 0.8 × techo`);
+  console.log(`páginas: ${PAGES}, partes: ${partUrls.length}, pdfunite (techo, última ronda): ${joinMs.toFixed(0)} ms`);
+  console.log(`ours / raw = ${(o / c).toFixed(2)}; ours / raw una página = ${(o / median(rawSingle)).toFixed(2)}; ours / antes = ${(o / median(inline)).toFixed(2)}; HTML ${(whole.html.length / 1024 / 1024).toFixed(1)} MiB (antes ${(inlined.length / 1024 / 1024).toFixed(1)} MiB); ours / naive = ${(o / naive).toFixed(0)}×; meta: ≥ ${PHONE_PHOTOS ? 400 : 300}/s y ≥ 0.8 × techo`);
 }
 
 main().catch((err: unknown) => {

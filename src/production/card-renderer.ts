@@ -15,6 +15,8 @@ export class CardSheetRenderer {
     private readonly artwork: CardArtwork,
     readonly layout: ResolvedLayout,
     private readonly backgroundDpi = 600,
+    /** A run splits into parts printed at once only when each part gets at least this many planillas. */
+    private readonly minPlanillasPerPart = 32,
   ) {}
 
   cardBackground(): Promise<string> {
@@ -36,8 +38,21 @@ export class CardSheetRenderer {
     return buildDocument({ planillas, photos, cardBackground: await this.cardBackground(), layout: this.layout, preview });
   }
 
+  /**
+   * A large run is printed as consecutive parts, one per page of the renderer's pool (each its own
+   * renderer process), joined in order into one PDF (docs/BENCHMARKS.md).
+   */
   async render(planillas: SlotView[][], photos: Map<string, PhotoAsset>, preview: boolean): Promise<Buffer> {
-    const { html, files } = await this.document(planillas, photos, preview);
-    return this.pdf.renderPdf(html, this.pdfOptions(), files);
+    const parts = this.parts(planillas);
+    const documents = await Promise.all(parts.map((part) => this.document(part, photos, preview)));
+    return this.pdf.renderPdfParts(documents, this.pdfOptions());
+  }
+
+  /** The planillas in consecutive parts of nearly equal size. */
+  parts(planillas: SlotView[][]): SlotView[][][] {
+    const count = Math.max(1, Math.min(this.pdf.pageCount, Math.floor(planillas.length / this.minPlanillasPerPart)));
+    const out: SlotView[][][] = [];
+    for (let i = 0; i < count; i++) out.push(planillas.slice(Math.round((i * planillas.length) / count), Math.round(((i + 1) * planillas.length) / count)));
+    return out;
   }
 }

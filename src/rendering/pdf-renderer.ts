@@ -1,15 +1,20 @@
+import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import puppeteer, { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { renderDuration, timed } from '../observability/metrics';
 import { heartbeat } from '../temporal/heartbeat';
 
 export interface PdfRendererOptions {
   executablePath: string;
-  /** Pages kept open and reused (one render at a time per page). */
+  /**
+   * Pages kept open and reused (one render at a time per page), each in a browser context of its own,
+   * so each has its own renderer process and a document split in parts prints on several cores.
+   */
   pages?: number;
   /**
    * Folder of this data folder's browser profiles: the browser uses `<profileRoot>/<pid>-<n>`, so a
@@ -33,6 +38,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 let renderers = 0;
+const execFileAsync = promisify(execFile);
 
 /**
  * One long-lived Chromium per process, with a small pool of reused pages. Every PDF of the system
@@ -83,7 +89,7 @@ export class PdfRenderer {
       this.created++;
       try {
         const browser = await this.getBrowser();
-        const p = await browser.newPage();
+        const p = await (await browser.createBrowserContext()).newPage();
         // Documents load only data: URLs and the files written beside them: nothing leaves the machine.
         await p.setRequestInterception(true);
         p.on('request', (req) => {
@@ -137,6 +143,35 @@ export class PdfRenderer {
       if (folder) await rm(folder, { recursive: true, force: true });
       this.release(page);
     }
+  }
+
+  /** Pages in the pool: how many parts of a document can print at once. */
+  get pageCount(): number {
+    return this.options.pages ?? 2;
+  }
+
+  /**
+   * Renders the documents at once on separate pages (renderer processes) and joins their PDFs in that
+   * order with poppler's `pdfunite`, which copies pages and images as they are (photos stay the JPEGs
+   * Chromium embedded). One document: plain `renderPdf`.
+   */
+  async renderPdfParts(parts: ReadonlyArray<{ html: string; files?: ReadonlyMap<string, Buffer> }>, pdf?: PDFOptions): Promise<Buffer> {
+    if (parts.length === 1) return this.renderPdf(parts[0].html, pdf, parts[0].files);
+    const pdfs = await Promise.all(parts.map((part) => this.renderPdf(part.html, pdf, part.files)));
+    return timed(renderDuration, { kind: 'join' }, async () => {
+      const root = this.profileDir ? join(this.profileDir, 'documents') : tmpdir();
+      await mkdir(root, { recursive: true });
+      const folder = await mkdtemp(join(root, 'join-'));
+      try {
+        const names = pdfs.map((_, i) => join(folder, `${i}.pdf`));
+        await Promise.all(pdfs.map((data, i) => writeFile(names[i], data)));
+        pdfs.length = 0;
+        await execFileAsync('pdfunite', [...names, join(folder, 'out.pdf')], { timeout: pdf?.timeout || 300_000 });
+        return await readFile(join(folder, 'out.pdf'));
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    });
   }
 
   /**
