@@ -16,7 +16,7 @@ import { planGist, seedOpenTasks } from './open-tasks';
 type Rows = Array<Record<string, unknown>>;
 
 /** Runs a service method against a recorder: its statements, answered with `answers` in order. */
-async function recorded(run: (em: unknown) => Promise<unknown>, answers: Rows[]): Promise<Array<{ sql: string; params: unknown[] }>> {
+export async function recorded(run: (em: unknown) => Promise<unknown>, answers: Rows[]): Promise<Array<{ sql: string; params: unknown[] }>> {
   const seen: Array<{ sql: string; params: unknown[] }> = [];
   const em = { fork: () => em, execute: async (sql: string, params: unknown[] = []) => (seen.push({ sql, params }), answers[seen.length - 1] ?? []) };
   await run(em);
@@ -65,4 +65,4 @@ async function main(): Promise<void> {
   }
 }
 
-runBench(main);
+if (require.main === module) runBench(main);

@@ -238,6 +238,8 @@ async function syntheticCurrentCycle(em: ReturnType<MikroORM['em']['fork']>): Pr
       where st.primer_ingreso and not st.declined and st.photo_hash is not null and st.id % 20 < 7`,
     [CURRENT_CYCLE],
   );
+  // The synthetic folios are numbered here, not by the folio sequence: move it past them, or the next real print run collides.
+  await em.execute(`select setval('credential_folio_seq', greatest((select max(folio_number) from credential), 1))`);
   await em.execute(
     `insert into student_hologram (student_id, cycle_code, source, reference, recorded_by)
      select distinct c.student_id, ?, 'ENTREGA_P1', 'estatal', 'estatal' from credential c

@@ -51,3 +51,6 @@ export function actorCovers(actor: Actor, scope: Scope): boolean {
 export function coveredDrseCodes(actor: Actor): string[] {
   return actor.drseCode ? [actor.drseCode, ...(actor.subDrseCodes ?? [])] : [];
 }
+
+/** The id prefix of an automatic step's actor (`workflow:<workflowId>`, see procedures/adapters/system-actor.ts). */
+export const WORKFLOW_ACTOR_PREFIX = 'workflow:';

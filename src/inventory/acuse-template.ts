@@ -1,4 +1,4 @@
-import type { AcuseKind, AcuseLine } from './entities/acuse.entity';
+import type { AcuseKind, AcuseLine } from './vocabulary';
 
 export interface AcuseDocument {
   folio: string;

@@ -9,7 +9,7 @@ import { PdfRendererService } from '../rendering/rendering.module';
 import { BlobStore } from '../storage/blob-store';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { describeQuantity, ItemLine, itemLabel, parseItemCode, parseLines } from './items';
-import { ACUSE_KINDS, AcuseKind, AcuseLine } from './entities/acuse.entity';
+import { ACUSE_KINDS, AcuseKind, AcuseLine } from './vocabulary';
 import { renderAcuseHtml } from './acuse-template';
 import { assertActorCoversHolder, loadHolder, Mutation, parseCauseId, runIdempotent } from './stock-ledger';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
-import type { EquipmentKind, EquipmentStatus } from './entities/equipment.entity';
+import type { EquipmentKind, EquipmentStatus } from './vocabulary';
 import { assertActorCoversHolder, assertRole, loadHolder, Mutation, runIdempotent } from './stock-ledger';
 
 export interface EquipmentView {

@@ -14,3 +14,4 @@ export * from './http/failure-ticket-route';
 export * from './http/operation-key';
 export * from './http/signed-scan-upload';
 export * from './http/supply-ticket-commands';
+export * from './vocabulary';

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { parseCycleCode } from '../catalog';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { describeQuantity, itemLabel, parseItemCode } from './items';
-import { WASTE_REASONS, WasteReason } from './entities/stock-ledger.entity';
+import { WASTE_REASONS, WasteReason } from './vocabulary';
 import { loadHolder, resolveCycle } from './stock-ledger';
 
 export interface JustificationItem {

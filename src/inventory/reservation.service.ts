@@ -4,8 +4,8 @@ import { ConflictError, DomainError, NotFoundError } from '../common/domain-erro
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { ItemLine, parseItemCode, parseLines } from './items';
 import { computeMaterialRequirement } from './material-requirement';
-import type { ReservationStatus } from './entities/stock-reservation.entity';
-import type { WasteReason } from './entities/stock-ledger.entity';
+import type { ReservationStatus } from './vocabulary';
+import type { WasteReason } from './vocabulary';
 import { parseUsage, UsageLine } from './stock.service';
 import { assertActorCoversHolder, assertHologramCycle, LedgerTx, loadHolder, Mutation, parseCauseId, resolveCycle, runIdempotent } from './stock-ledger';
 

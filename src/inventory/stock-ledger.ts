@@ -4,8 +4,8 @@ import { Actor, actorCovers, ROLES, STATE_ROLES } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { ForbiddenError, InsufficientStockError, pgErrorInfo } from './inventory-errors';
 import { describeQuantity, ItemRef, parseItemCode } from './items';
-import type { EntryKind, WasteReason } from './entities/stock-ledger.entity';
-import type { HolderKind } from './entities/stock-holder.entity';
+import type { EntryKind, WasteReason } from './vocabulary';
+import type { HolderKind } from './vocabulary';
 
 /**
  * The transactional core every mutating inventory method goes through:

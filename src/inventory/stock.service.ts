@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { ItemLine, parseItemCode, parseLines, parseQuantity, unitsPerPack } from './items';
 import { computeInitialKit, computeShortfall, MaterialRequirement, ShortfallReport } from './material-requirement';
-import { MANUAL_WASTE_REASONS, WasteReason } from './entities/stock-ledger.entity';
+import { MANUAL_WASTE_REASONS, WasteReason } from './vocabulary';
 import {
   assertActorCoversHolder,
   assertHologramCycle,

@@ -4,7 +4,7 @@ import { Actor, STATE_ROLES } from '../access';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { InventoryConfig, INVENTORY_CONFIG, loadInventoryConfig } from './inventory-config';
 import { describeQuantity, ItemLine, itemLabel, ItemRef, parseItemCode, parseLines, unitsPerPack } from './items';
-import type { TicketOrigin, TicketStatus } from './entities/supply-ticket.entity';
+import type { TicketOrigin, TicketStatus } from './vocabulary';
 import { JustificationReport, JustificationService } from './justification.service';
 import { assertActorCoversHolder, assertRole, HolderRow, LedgerTx, loadHolder, Mutation, parseCauseId, resolveCycle, runIdempotent } from './stock-ledger';
 import { CENTRAL_HOLDER_NAME } from './holder.service';

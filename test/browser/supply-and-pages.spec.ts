@@ -213,6 +213,13 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await tec.waitText('Confirmar la recepción del envío 2 del ticket AB-');
     await tec.link(await tec.page.$eval('table.inbox tr[data-tipo="ENVIO"] a', (a) => a.textContent!));
     expect(tec.page.url().replace(/^.*#/, '#')).toBe(ticketUrl);
+    // A shortfall can be reported: what arrived per article (Teslin in sheets, starting at what was shipped) and a note.
+    await tec.click('Llegó incompleto el envío 1');
+    expect(await tec.page.$eval('::-p-aria(Llegó de Micas \\(enviado 120 piezas\\))', (e) => (e as HTMLInputElement).value)).toBe('120');
+    expect(await tec.page.$eval('::-p-aria(Llegó de Hojas de Teslin \\(enviado 1 hoja\\))', (e) => (e as HTMLInputElement).value)).toBe('1');
+    await tec.control('Qué pasó (opcional)');
+    await tec.click('Cancelar');
+    expect(await tec.page.evaluate(() => document.activeElement?.textContent)).toBe('Llegó incompleto el envío 1');
     expect((await tec.clickFor('Confirmar la recepción del envío 1', /\/receipt$/)).status()).toBe(200);
     expect((await tec.clickFor('Confirmar la recepción del envío 2', /\/receipt$/)).status()).toBe(200);
     await tec.waitText('Cerrado');
@@ -240,6 +247,45 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await tec.link('Existencias');
     await tec.waitText('Ningún artículo');
     expect(await tec.text('table')).toMatch(/Micas\s+240/);
+    await tec.close();
+    await rm.close();
+  });
+
+  it('Tecnologías reports a shortfall on receipt (in sheets, with a note); the missing sheet is pending again and shipped again', async () => {
+    const tecApi = (await t.loginAs({ role: 'DRSE_TECNOLOGIAS', drse: 'VALLES' })).accessToken;
+    const rmApi = (await t.loginAs({ role: 'RECURSOS_MATERIALES' })).accessToken;
+    const call = async (token: string, url: string, json: unknown) => {
+      const res = await t.http('POST', url, { token, json });
+      expect([200, 201]).toContain(res.status);
+      return res.body;
+    };
+    const opened = await call(tecApi, '/supply-tickets', { lines: [{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 20 }], justification: 'Material para el segundo periodo del ciclo.' });
+    await call(rmApi, `/supply-tickets/${opened.id}/review`, {});
+    await call(rmApi, `/supply-tickets/${opened.id}/approve`, {});
+    await call(rmApi, `/supply-tickets/${opened.id}/shipments`, { lines: [{ item: 'TESLIN', quantity: 16 }, { item: 'MICA', quantity: 20 }] });
+
+    const tec = await as('tec');
+    await tec.goto(`#/abastecimiento/${opened.id}`);
+    await tec.click('Llegó incompleto el envío 1');
+    await tec.fill('Llegó de Hojas de Teslin (enviado 2 hojas)', '1');
+    await tec.fill('Qué pasó (opcional)', 'El paquete traía una sola hoja');
+    const got = await tec.clickFor('Confirmar lo que llegó del envío 1', /\/receipt$/);
+    expect(got.status()).toBe(200);
+    expect(JSON.parse(got.request().postData()!).lines).toEqual([
+      { item: 'MICA', quantity: 20, note: 'El paquete traía una sola hoja' },
+      { item: 'TESLIN', quantity: 8, note: 'El paquete traía una sola hoja' },
+    ]);
+    await tec.waitText('No llegó: Hojas de Teslin 1 hoja (8 ranuras)');
+    expect(await tec.text('[data-testid="ticket-estado"]')).toMatch(/En surtido/);
+    await audit(tec, 'abastecimiento-faltante');
+
+    const rm = await as('rm');
+    await rm.goto(`#/abastecimiento/${opened.id}`);
+    await rm.waitText('Enviar de Hojas de Teslin (pendiente 1 hoja)');
+    expect((await rm.clickFor('Registrar envío', /\/shipments$/)).status()).toBe(201);
+    await tec.goto(`#/abastecimiento/${opened.id}`);
+    expect((await tec.clickFor('Confirmar la recepción del envío 2', /\/receipt$/)).status()).toBe(200);
+    await tec.waitText('Cerrado');
     await tec.close();
     await rm.close();
   });

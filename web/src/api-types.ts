@@ -3056,6 +3056,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
             voidedFolios: components["schemas"]["VoidedFolioDto"][];
@@ -3088,6 +3090,8 @@ export interface components {
             pdfReady: boolean;
             /** @description Planillas de 8. */
             planillas: number;
+            /** @description La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano. */
+            requestId: number | null;
             /** @description Espacios en blanco cuyos folios se anularon antes de generar el archivo (R7). */
             voided: number;
         };

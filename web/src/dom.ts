@@ -88,7 +88,7 @@ export function button(text: string, onClick: (ev: MouseEvent) => void | Promise
 
 /** A table with a caption (screen readers announce it) and header cells with scope. */
 export function table(caption: string, headers: string[], rows: Child[][], props: Props = {}): HTMLElement {
-  return h(
+  const wrap = h(
     'div',
     { class: 'table-wrap' },
     h(
@@ -100,6 +100,21 @@ export function table(caption: string, headers: string[], rows: Child[][], props
       h('tbody', null, rows.length ? rows.map((r) => h('tr', null, r.map((c, i) => h('td', { 'data-label': headers[i] }, c)))) : h('tr', null, h('td', { colspan: headers.length }, 'Sin registros.'))),
     ),
   );
+  // A table wider than its box scrolls sideways: the box then takes keyboard focus, named by the caption, so it can be scrolled without a mouse.
+  new ResizeObserver(() => {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls === wrap.hasAttribute('tabindex')) return;
+    if (scrolls) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-label', caption);
+    } else {
+      wrap.removeAttribute('tabindex');
+      wrap.removeAttribute('role');
+      wrap.removeAttribute('aria-label');
+    }
+  }).observe(wrap);
+  return wrap;
 }
 
 /** Dates are shown as in Jalisco, whatever the device's zone (the PDFs use the same zone). */

@@ -228,9 +228,24 @@ function ctxFor(main: HTMLElement, params: string[], query: URLSearchParams): Pa
   };
 }
 
-/** Re-renders the current route (after an action changed the data). */
-export function refreshPage(): Promise<void> {
-  return render();
+/**
+ * Re-renders the current route (after an action changed the data, or the live status saw a change).
+ * Keyboard focus stays on the same control when it is still there (else the heading), instead of
+ * falling to the page body with the old elements.
+ */
+export async function refreshPage(): Promise<void> {
+  const before = focusKey(document.activeElement);
+  await render();
+  const now = document.activeElement;
+  if (!before || (now && now !== document.body)) return;
+  const again = Array.from(document.querySelectorAll<HTMLElement>(before.tag)).find((e) => focusKey(e)?.key === before.key);
+  (again ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+}
+
+/** What identifies a control across renderings: its tag, decision, link, name and text. */
+function focusKey(e: Element | null): { tag: string; key: string } | null {
+  if (!(e instanceof HTMLElement) || e === document.body) return null;
+  return { tag: e.tagName.toLowerCase(), key: [e.dataset.evento, e.getAttribute('href'), e.getAttribute('name'), e.textContent?.trim().slice(0, 80)].join('|') };
 }
 
 setSessionEndedHandler(() => {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
-import { ACUSE_KINDS } from '../entities/acuse.entity';
+import { ACUSE_KINDS } from '../vocabulary';
 import { upper } from './item-line.dto';
 
 export class AcuseQueryDto extends PageQueryDto {

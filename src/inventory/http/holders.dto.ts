@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, NotEquals, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
-import { ENTRY_KINDS, WASTE_REASONS } from '../entities/stock-ledger.entity';
-import { HOLDER_KINDS } from '../entities/stock-holder.entity';
+import { ENTRY_KINDS, WASTE_REASONS } from '../vocabulary';
+import { HOLDER_KINDS } from '../vocabulary';
 import { IsItemCode, ITEM_CODE_DESCRIPTION, ItemLineDto, ItemLineViewDto, MAX_QUANTITY, trim, upper } from './item-line.dto';
 
 const CYCLE_PATTERN = /^\d{4}-\d{4}$/;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
-import { TICKET_STATUSES } from '../entities/supply-ticket.entity';
+import { TICKET_STATUSES } from '../vocabulary';
 import { JustificationReportDto } from './holders.dto';
 import { IsItemCode, ITEM_CODE_DESCRIPTION, ItemLineDto, ItemLineViewDto, MAX_QUANTITY, trim, upper } from './item-line.dto';
 

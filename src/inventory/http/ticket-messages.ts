@@ -1,7 +1,7 @@
 import { DomainError } from '../../common/domain-error';
 import { describeQuantity, itemLabel, parseItemCode } from '../items';
 import { loadInventoryConfig } from '../inventory-config';
-import type { TicketStatus } from '../entities/supply-ticket.entity';
+import type { TicketStatus } from '../vocabulary';
 
 /** Supply ticket statuses as people say them (the web's labels). */
 export const TICKET_STATUS_NAME: Record<TicketStatus, string> = {

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Actor, Role } from '../../access';
+import { WORKFLOW_ACTOR_PREFIX, type Actor, type Role } from '../../access';
 import { DomainError } from '../../common/domain-error';
 import { InsufficientStockError } from '../../inventory';
 
@@ -10,7 +10,7 @@ import { InsufficientStockError } from '../../inventory';
  * decided are in the procedure's audit trail; the ledger, folios and acuses name the workflow.
  */
 export function workflowActor(workflowId: string, role: Role, scope: { drseCode?: string; schoolId?: number } = {}): Actor {
-  return { id: `workflow:${workflowId}`.slice(0, 100), role, ...scope };
+  return { id: `${WORKFLOW_ACTOR_PREFIX}${workflowId}`.slice(0, 100), role, ...scope };
 }
 
 /**

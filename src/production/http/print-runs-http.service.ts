@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Actor } from '../../access';
+import { Actor, WORKFLOW_ACTOR_PREFIX } from '../../access';
 import { Drse, School, SchoolCycle, Student } from '../../catalog';
 import { DomainError, NotFoundError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -258,6 +258,7 @@ export class PrintRunsHttpService {
       createdByRole: run.createdByRole,
       pdfReady: !!run.pdfHash,
       consumptionRecorded: !!run.consumptionRecordedAt,
+      requestId: await requestOfRun(em, run),
     };
   }
 
@@ -330,4 +331,11 @@ function nothingToPrint(excluded: Exclusion[], hologramOnly: HologramOnly[], req
     errors.push({ field: field(h.studentId), message: `Alumno ${h.studentId}: tiene credencial vigente (folio ${h.folio}, ciclo ${h.cardCycleCode}); recibe sólo el holograma del ciclo, no una credencial nueva.` });
   }
   return new InvalidInputError('Ninguno de los alumnos indicados puede imprimirse; no se generó la corrida. «errors» dice por qué, alumno por alumno.', errors, 'NADA_QUE_IMPRIMIR');
+}
+
+/** The request whose procedure generated the run (its workflow created it, see workflowActor); null for runs made by hand. */
+async function requestOfRun(em: EntityManager, run: PrintRun): Promise<number | null> {
+  if (!run.createdById.startsWith(WORKFLOW_ACTOR_PREFIX)) return null;
+  const [row] = await em.execute<Array<{ id: number }>>('select id from procedure_request where workflow_id = ?', [run.createdById.slice(WORKFLOW_ACTOR_PREFIX.length)]);
+  return row ? Number(row.id) : null;
 }

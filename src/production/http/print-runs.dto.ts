@@ -157,6 +157,8 @@ export class PrintRunSummaryDto {
   @ApiProperty() createdByRole!: string;
   @ApiProperty({ description: 'El PDF ya se generó (si no, se genera al descargarlo).' }) pdfReady!: boolean;
   @ApiProperty({ description: 'El consumo de material ya se registró en el inventario.' }) consumptionRecorded!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'La solicitud (Procedimiento 1 o reposición) cuyo trámite generó la corrida; null en una corrida hecha a mano.' })
+  requestId!: number | null;
 }
 
 export class PrintRunDto extends PrintRunSummaryDto {

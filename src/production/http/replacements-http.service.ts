@@ -53,14 +53,23 @@ const SELECT = `
     join credential old on old.id = rp.revoked_credential_id
     left join credential new on new.id = rp.new_credential_id`;
 
+/** The student and school columns every replacement and card-report row carries (student_name, school_id, cct, turno). */
+interface StudentSchoolRow {
+  student_id: number;
+  student_name: string;
+  school_id: number;
+  cct: string;
+  turno: string;
+}
+
+function studentAndSchool(r: StudentSchoolRow): { studentId: number; studentName: string; schoolId: number; cct: string; turno: string } {
+  return { studentId: Number(r.student_id), studentName: r.student_name, schoolId: Number(r.school_id), cct: r.cct, turno: r.turno };
+}
+
 function toDto(r: ReplacementRow): ReplacementDto {
   return {
     id: Number(r.id),
-    studentId: Number(r.student_id),
-    studentName: r.student_name,
-    schoolId: Number(r.school_id),
-    cct: r.cct,
-    turno: r.turno,
+    ...studentAndSchool(r),
     receiptNumber: r.receipt_number,
     paidOn: r.paid_on,
     amountCents: Number(r.amount_cents),
@@ -108,11 +117,7 @@ const REPORT_SELECT = `
 function toReportDto(r: ReportRow): CardReportDto {
   return {
     id: Number(r.id),
-    studentId: Number(r.student_id),
-    studentName: r.student_name,
-    schoolId: Number(r.school_id),
-    cct: r.cct,
-    turno: r.turno,
+    ...studentAndSchool(r),
     folio: r.folio,
     kind: r.kind,
     reportedOn: r.reported_on,

@@ -142,8 +142,8 @@ export class WebUser {
     return this.page.$eval('main h1', (e) => e.textContent ?? '');
   }
 
-  /** axe-core in the page (WCAG 2.1 A/AA rules); returns the serious and critical violations. */
-  async axe(): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  /** axe-core in the page (WCAG 2.1 A/AA rules); returns the violations of these impacts (serious and critical unless told). */
+  async axe(impacts: string[] = ['serious', 'critical']): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
     // Evaluated through the DevTools protocol: a <script> tag would (rightly) be refused by the CSP.
     await this.page.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const result = await this.page.evaluate(async () => {
@@ -151,7 +151,7 @@ export class WebUser {
       return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => impacts.includes(v.impact))
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   }
 

@@ -152,7 +152,7 @@ describe(RequestsHttpService.name, () => {
     );
     p1RunId = Number(doc(production, 'PLANILLAS').id);
     const run = expectOk(await t.http('GET', `/print-runs/${p1RunId}`, { token: token.control }));
-    expect(run.body).toMatchObject({ cards: 17, planillas: 3, voided: 7, excludedCount: 0 });
+    expect(run.body).toMatchObject({ cards: 17, planillas: 3, voided: 7, excludedCount: 0, requestId: id }); // the run names its request
     expect((run.body.issued as Array<{ studentId: number }>).map((c) => c.studentId).sort((a, b) => a - b)).toEqual(approvedIds);
     expect(run.body.voidedFolios).toHaveLength(7);
     expect((run.body.voidedFolios as Array<{ planilla: number; slot: number }>).map((v) => [v.planilla, v.slot])).toEqual([2, 3, 4, 5, 6, 7, 8].map((s) => [3, s]));
@@ -231,7 +231,7 @@ describe(RequestsHttpService.name, () => {
     const runId = Number(doc(printing, 'PLANILLAS').id);
     expect(runId).not.toBe(p1RunId);
     const run = expectOk(await t.http('GET', `/print-runs/${runId}`, { token: token.control }));
-    expect(run.body).toMatchObject({ cards: 1, planillas: 1, voided: 7 });
+    expect(run.body).toMatchObject({ cards: 1, planillas: 1, voided: 7, requestId: id });
     expect(run.body.issued).toEqual([expect.objectContaining({ studentId: student, folio: newFolio })]);
 
     expectOk(await decide('control', id, { evento: 'PRODUCTION_CONFIRMED' }));
@@ -345,7 +345,7 @@ describe(RequestsHttpService.name, () => {
     const run = expectOk(await t.http('POST', '/print-runs', { token: token.escuelaGrande, json: { schoolIds: [large.id] } }), 201);
     expect((run.body.issued as Array<{ studentId: number }>).map((c) => c.studentId).sort((a, b) => a - b)).toEqual(students.slice(0, 3));
     expect(run.body.excluded).toEqual([expect.objectContaining({ studentId: declined, reason: 'RECHAZADA', detail: expect.any(String) })]);
-    expect(run.body).toMatchObject({ cards: 3, planillas: 1, voided: 5 });
+    expect(run.body).toMatchObject({ cards: 3, planillas: 1, voided: 5, requestId: null }); // made by hand, no request
     // The run consumed the school's stock in its own transaction (R6/R7): 3 Teslin slots printed
     // + 5 voided blanks as waste = one sheet, 3 micas, 3 holograms of the cycle, 1 planilla of ink.
     expect(run.body.consumptionRecorded).toBe(true);

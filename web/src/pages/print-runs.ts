@@ -18,6 +18,8 @@ interface PrintRun {
   lastFolio?: string;
   createdAt: string;
   pdfReady: boolean;
+  /** The request whose procedure generated the run; null for a run made on this page. */
+  requestId: number | null;
   excluded?: { studentId: number; reason: string; detail: string; studentName?: string }[];
   hologramOnly?: { studentId: number; studentName: string | null; folio: string; cardCycleCode: string }[];
 }
@@ -34,9 +36,11 @@ export async function printRunsPage(ctx: PageContext): Promise<void> {
   ctx.main.append(
     table(
       'Corridas de impresión',
-      ['Fecha', 'Imprime', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
+      ['Corrida', 'Imprime', 'Solicitud', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
       runs.items.map((r) => [
-        fmtDate(r.createdAt), r.holder.name, r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
+        `${r.id} · ${fmtDate(r.createdAt)}`, r.holder.name,
+        r.requestId !== null ? h('a', { href: `#/solicitudes/${r.requestId}` }, `Solicitud #${r.requestId}`) : 'Ninguna',
+        r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
         r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r),
       ]),
     ),

@@ -9,6 +9,8 @@ import { studentPicker } from '../student-picker.js';
 import { act, badge, messageBox, problemView, progress, section } from '../ui.js';
 
 const SCAN_UPLOADERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'DRSE_TECNOLOGIAS', 'RECURSOS_MATERIALES', 'ADMIN'];
+/** Roles whose «Impresión» page lists a DRSE's print runs (a school sees only its own on-site runs). */
+const RUN_VIEWERS = ['DRSE_PLANEACION', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 'ADMIN'];
 const DOC_LABEL: Record<string, string> = { OFICIO: 'Oficio escaneado', ACUSE: 'Acuse de recibido', PLANILLAS: 'Planillas de credenciales' };
 
 /** How often an open request page asks whether the request moved (only while the tab is visible). */
@@ -184,7 +186,10 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
     field(a.requiereComentario ? 'Comentario (obligatorio)' : 'Comentario (opcional)', comment, a.requiereComentario ? 'Explique el motivo; la escuela y las oficinas lo verán en la línea de tiempo.' : undefined),
     h('div', { class: 'actions' }, submit, cancel),
   );
-  cancel.addEventListener('click', () => form.remove());
+  cancel.addEventListener('click', () => {
+    form.remove();
+    document.querySelector<HTMLElement>(`button[data-evento="${a.evento}"]`)?.focus(); // back to the button that opened it, not the page body
+  });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (a.requiereComentario && !comment.value.trim()) {
@@ -449,7 +454,12 @@ function documentsPanel(r: RequestDetail): HTMLElement {
           d.tipo === 'OFICIO' && d.version
             ? ` · ${d.version > 1 ? `versión ${d.version} (corregido)` : 'versión 1 (el presentado)'}, subido ${fmtDate(d.fecha)}`
             : '';
-        return h('li', null, h('span', { 'data-testid': `doc-${d.tipo.toLowerCase()}` }, `${what}${version}`), dl, scan, box);
+        // The sheets name their print run, which lists this request back (#/impresion).
+        const run =
+          d.tipo === 'PLANILLAS'
+            ? [' · ', RUN_VIEWERS.includes(role) ? h('a', { href: '#/impresion' }, `corrida de impresión ${d.id}`) : `corrida de impresión ${d.id}`]
+            : [];
+        return h('li', null, h('span', { 'data-testid': `doc-${d.tipo.toLowerCase()}` }, `${what}${version}`, ...run), dl, scan, box);
       }),
     ),
   );

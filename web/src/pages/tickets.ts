@@ -13,13 +13,15 @@ interface TicketLine {
   approved?: number;
   shipped: number;
   received: number;
+  /** Shipped but reported missing on receipt (pending again). */
+  missing?: number;
   backorder: number;
 }
 interface Shipment {
   id: number;
   number: number;
   status: 'IN_TRANSIT' | 'RECEIVED';
-  lines: { item: string; quantity: number }[];
+  lines: { item: string; quantity: number; received?: number | null; missing?: number | null; note?: string | null }[];
   acuseId?: number;
   shippedAt: string;
   receivedAt?: string;
@@ -169,18 +171,25 @@ function shipmentsPanel(t: Ticket, role: string, signed: Set<number>): HTMLEleme
       { class: 'docs' },
       t.shipments.map((s) => {
         const box = messageBox();
-        const receive =
-          s.status === 'IN_TRANSIT' && (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN')
-            ? h('button', { type: 'button', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, box, async () => {
-                await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`);
-                await refreshPage();
-              }) }, `Confirmar la recepción del envío ${s.number}`)
-            : null;
+        const receiving = s.status === 'IN_TRANSIT' && (role === 'DRSE_TECNOLOGIAS' || role === 'ADMIN');
+        const receive = receiving
+          ? h('button', { type: 'button', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, box, async () => {
+              await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`);
+              await refreshPage();
+            }) }, `Confirmar la recepción del envío ${s.number}`)
+          : null;
+        // A procedure's ticket is received whole (its chart has no shortfall): the DRSE tells Recursos Materiales instead.
+        const short = receiving && t.origin !== 'PROCEDIMIENTO' ? shortfallOpener(t, s, box) : null;
+        const missing = s.lines.filter((l) => (l.missing ?? 0) > 0);
+        const notes = [...new Set(s.lines.map((l) => l.note).filter((n): n is string => !!n))];
         return h(
           'li',
           null,
           h('span', null, `Envío ${s.number} · ${fmtDate(s.shippedAt)} · ${s.lines.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.quantity)}`).join(', ')} · `, s.status === 'RECEIVED' ? badge(`Recibido ${fmtDate(s.receivedAt)}`, 'ok') : badge('En tránsito', 'warn')),
+          missing.length ? badge(`No llegó: ${missing.map((l) => `${materialName(l.item)} ${quantityText(l.item, l.missing!)}`).join(', ')}`, 'warn') : null,
+          notes.length ? h('span', null, ` Nota: ${notes.join(' · ')}`) : null,
           receive,
+          short,
           s.acuseId ? h('a', { href: `#/acuses?id=${s.acuseId}` }, `Acuse del envío ${s.number}`) : null,
           s.acuseId && signed.has(s.acuseId) ? badge('Copia firmada adjunta', 'ok') : s.acuseId && role === 'DRSE_TECNOLOGIAS' ? signedScanForm(s.acuseId, `del envío ${s.number}`) : null,
           box,
@@ -188,6 +197,48 @@ function shipmentsPanel(t: Ticket, role: string, signed: Set<number>): HTMLEleme
       }),
     ),
   );
+}
+
+/**
+ * «Llegó incompleto»: what arrived of each article (in sheets for Teslin, starting at what was shipped)
+ * and what happened. What is missing goes back to what is pending for Recursos Materiales to ship.
+ */
+function shortfallOpener(t: Ticket, s: Shipment, box: ReturnType<typeof messageBox>): HTMLElement {
+  const holder = h('div');
+  const open = h('button', { type: 'button', class: 'secondary' }, `Llegó incompleto el envío ${s.number}`);
+  open.addEventListener('click', () => {
+    const qty = s.lines.map((l) => {
+      const u = inPeopleUnits(l.item, l.quantity);
+      return { l, u, el: input(`llego-${l.item}`, { type: 'number', min: 0, max: u.value, step: 1, inputmode: 'numeric', required: true, value: String(u.value) }) };
+    });
+    const note = textarea('nota', { maxlength: 500 });
+    const submit = h('button', { type: 'submit' }, `Confirmar lo que llegó del envío ${s.number}`);
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
+    const form = h(
+      'form',
+      { class: 'decision', 'aria-label': `Lo que llegó del envío ${s.number}`, novalidate: true },
+      qty.map(({ l, u, el }) => field(`Llegó de ${materialName(l.item)} (enviado ${u.value} ${u.unit})`, el)),
+      field('Qué pasó (opcional)', note, 'Lo que no llegó vuelve a lo pendiente de surtir; Recursos Materiales lo envía de nuevo.'),
+      h('div', { class: 'actions' }, submit, cancel),
+    );
+    cancel.addEventListener('click', () => {
+      holder.replaceChildren();
+      open.focus();
+    });
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const text = note.value.trim();
+      void act(submit, box, async () => {
+        await post(`/supply-tickets/${t.id}/shipments/${s.id}/receipt`, {
+          lines: qty.map(({ l, u, el }) => ({ item: l.item, quantity: Number(el.value) * u.factor, ...(text ? { note: text } : {}) })),
+        });
+        await refreshPage();
+      });
+    });
+    holder.replaceChildren(form);
+    qty[0]?.el.focus();
+  });
+  return h('div', null, open, holder);
 }
 
 function actionsFor(t: Ticket, role: string): HTMLElement | null {
