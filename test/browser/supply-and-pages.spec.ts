@@ -302,6 +302,9 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await ce.waitText('IMP-0001');
     await ce.fill('Falla de Impresora IMP-0001', 'No jala las hojas de Teslin');
     expect((await ce.clickFor('Reportar', /\/failures$/)).status()).toBe(201);
+    // The report opens an EQUIPO support ticket (R10) and the page follows it; the equipment list shows the failure.
+    await ce.waitText('Ticket de soporte #');
+    await ce.goto('#/equipo');
     await ce.waitText('Con falla');
 
     await tec.goto('#/equipo');
