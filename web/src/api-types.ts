@@ -3133,22 +3133,15 @@ export interface components {
             reason: string;
         };
         ReceiptDto: {
-            /** @description Lo que llegó de cada artículo y una nota; los artículos omitidos (o sin cuerpo) llegaron completos. Lo que falta queda como faltante del envío y vuelve a lo pendiente de surtir. */
-            lines?: components["schemas"]["ReceiptLineDto"][];
-        };
-        ReceiptLineDto: {
             /**
-             * @description Un artículo del envío. TESLIN (ranuras, 8 por hoja), MICA (piezas), TINTA (planillas) o HOLOGRAMA:<ciclo> (piezas).
-             * @example MICA
+             * @description Ciclo al que se imputa; por omisión el vigente.
+             * @example 2026-2027
              */
-            item: string;
-            /** @example La caja de micas llegó abierta. */
-            note?: string;
-            /**
-             * @description Lo que llegó, en la unidad de existencia (Teslin en ranuras, hojas completas): de 0 a lo enviado.
-             * @example 32
-             */
-            quantity: number;
+            cycleCode?: string;
+            /** @description Paquetes completos: Teslin en hojas (múltiplos de 8 ranuras), tinta en juegos. */
+            lines: components["schemas"]["ItemLineDto"][];
+            /** @description Proveedor, remisión, factura… */
+            reason?: string;
         };
         ReceiptResultDto: {
             /** @example AC-2026-000001 */
@@ -3555,6 +3548,24 @@ export interface components {
             quantity: number;
             /** @description Lo que llegó (null mientras está en tránsito). */
             received?: number | null;
+        };
+        ShipmentReceiptDto: {
+            /** @description Lo que llegó de cada artículo y una nota; los artículos omitidos (o sin cuerpo) llegaron completos. Lo que falta queda como faltante del envío y vuelve a lo pendiente de surtir. */
+            lines?: components["schemas"]["ShipmentReceiptLineDto"][];
+        };
+        ShipmentReceiptLineDto: {
+            /**
+             * @description Un artículo del envío. TESLIN (ranuras, 8 por hoja), MICA (piezas), TINTA (planillas) o HOLOGRAMA:<ciclo> (piezas).
+             * @example MICA
+             */
+            item: string;
+            /** @example La caja de micas llegó abierta. */
+            note?: string;
+            /**
+             * @description Lo que llegó, en la unidad de existencia (Teslin en ranuras, hojas completas): de 0 a lo enviado.
+             * @example 32
+             */
+            quantity: number;
         };
         ShipmentResultDto: {
             cycleCode: string;
@@ -10007,7 +10018,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReceiptDto"];
+                "application/json": components["schemas"]["ShipmentReceiptDto"];
             };
         };
         responses: {

@@ -9,7 +9,7 @@ import {
   ApproveSupplyTicketDto,
   OpenSupplyTicketDto,
   ReasonDto,
-  ReceiptDto,
+  ShipmentReceiptDto,
   ReceiptResultDto,
   ShipDto,
   ShipmentResultDto,
@@ -134,7 +134,7 @@ export class SupplyTicketsController {
   })
   @ApiOkResponse({ type: ReceiptResultDto })
   @ApiProblems(404, 409, 422)
-  confirmReceipt(@CurrentActor() actor: Actor, @IdParam() id: number, @IdParam('shipmentId') shipmentId: number, @Body() dto: ReceiptDto): Promise<ReceiptResultDto> {
+  confirmReceipt(@CurrentActor() actor: Actor, @IdParam() id: number, @IdParam('shipmentId') shipmentId: number, @Body() dto: ShipmentReceiptDto): Promise<ReceiptResultDto> {
     return this.tickets.confirmReceipt(actor, id, shipmentId, dto?.lines);
   }
 }

@@ -103,7 +103,7 @@ export class ShipDto {
   lines!: ItemLineDto[];
 }
 
-export class ReceiptLineDto {
+export class ShipmentReceiptLineDto {
   @ApiProperty({ example: 'MICA', description: 'Un artículo del envío. ' + ITEM_CODE_DESCRIPTION })
   @Transform(upper)
   @IsString()
@@ -125,17 +125,17 @@ export class ReceiptLineDto {
   note?: string;
 }
 
-export class ReceiptDto {
+export class ShipmentReceiptDto {
   @ApiPropertyOptional({
-    type: [ReceiptLineDto],
+    type: [ShipmentReceiptLineDto],
     description: 'Lo que llegó de cada artículo y una nota; los artículos omitidos (o sin cuerpo) llegaron completos. Lo que falta queda como faltante del envío y vuelve a lo pendiente de surtir.',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
-  @Type(() => ReceiptLineDto)
-  lines?: ReceiptLineDto[];
+  @Type(() => ShipmentReceiptLineDto)
+  lines?: ShipmentReceiptLineDto[];
 }
 
 export class TicketLineDto {
