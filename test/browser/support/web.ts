@@ -142,8 +142,8 @@ export class WebUser {
     return this.page.$eval('main h1', (e) => e.textContent ?? '');
   }
 
-  /** axe-core in the page (WCAG 2.1 A/AA rules); returns the violations of these impacts (serious and critical unless told). */
-  async axe(impacts: string[] = ['serious', 'critical']): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  /** axe-core in the page (WCAG 2.1 A/AA rules); returns the violations of these impacts (moderate, serious and critical unless told). */
+  async axe(impacts: string[] = ['moderate', 'serious', 'critical']): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
     // Evaluated through the DevTools protocol: a <script> tag would (rightly) be refused by the CSP.
     await this.page.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const result = await this.page.evaluate(async () => {
