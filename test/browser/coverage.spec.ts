@@ -7,7 +7,7 @@ import { buildWeb, launchBrowser, WebUser } from './support/web';
 /**
  * The coverage page (#/cobertura) in a real Chromium: central roles see the state with a bar per
  * DRSE and go down to a DRSE and a school; a school sees its own; the CSV downloads; no internal
- * codes on screen; axe-core finds nothing serious; at 390 px nothing scrolls sideways.
+ * codes on screen; axe-core finds nothing moderate or worse; at 390 px nothing scrolls sideways.
  */
 describe('Web interface: coverage of the cycle', () => {
   let t: TestApp;
