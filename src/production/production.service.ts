@@ -24,6 +24,7 @@ import {
   ReplacementReason,
 } from './entities';
 import { cardsInForce } from './cards-in-force';
+import { studentsIssuedInCycle } from './production-reads';
 import { checkReplacementReceipt } from './replacement-receipt';
 import { formatFolio, parseFolio } from './folio';
 import { packPlanillas } from './planilla-packing';
@@ -347,13 +348,7 @@ export class ProductionService {
   ): Promise<{ eligible: Student[]; excluded: Exclusion[]; hologramOnly: HologramOnly[] }> {
     const students = ids.length ? await em.find(Student, { id: { $in: ids } }, { populate: ['school', 'school.drse'] }) : [];
     const byId = new Map(students.map((s) => [s.id, s]));
-    const issuedRows = ids.length
-      ? await em.execute<Array<{ student_id: number }>>(
-          `select student_id from credential where cycle_code = ? and status = 'EXPEDIDA' and student_id = any(?::int[])`,
-          [cycleCode, pgIntArray(ids)],
-        )
-      : [];
-    const issued = new Set(issuedRows.map((r) => Number(r.student_id)));
+    const issued = await studentsIssuedInCycle(em, ids, cycleCode);
     const inForce = await cardsInForce(em, ids);
     const withHologram = await studentsWithHologram(em, [...inForce.keys()], cycleCode);
     const eligible: Student[] = [];

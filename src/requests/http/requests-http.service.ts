@@ -26,7 +26,7 @@ import { PendingStart, startPending } from '../pending-start';
 import { StudentsInOpenRequestError, studentsInOpenRequests } from '../open-requests';
 import { BlobStore } from '../../storage/blob-store';
 import { IdempotencyContext, NO_IDEMPOTENCY } from '../../http/idempotency.interceptor';
-import { checkReplacementReceipt, type ReplacementPaymentCommand } from '../../production';
+import { checkReplacementReceipt, latestIssuedFolio, normalizeReceiptNumber, replacementById, replacementByReceipt, type ReplacementPaymentCommand } from '../../production';
 import {
   ActionDto,
   DecisionDto,
@@ -327,16 +327,13 @@ export class RequestsHttpService {
     if (!student || Number(student.school_id) !== school.id) {
       throw invalid([{ field: f.alumno, message: `El alumno ${datos.alumno} no existe o no pertenece a su escuela.` }]);
     }
-    const [card] = await em.execute<Row[]>(
-      `select folio from credential where student_id = ? and status = 'EXPEDIDA' order by issued_at desc, id desc limit 1`,
-      [datos.alumno],
-    );
-    const numero = datos.recibo.numero.trim().toUpperCase();
+    const issuedFolio = await latestIssuedFolio(em, datos.alumno);
+    const numero = normalizeReceiptNumber(datos.recibo.numero);
     const fecha = datos.recibo.fecha;
     const [again] = await em.execute<Row[]>(`select id from procedure_request where procedure = 'REPLACEMENT' and school_id = ? and oficio_key = ?`, [school.id, `recibo:${numero}`]);
     // Checked before anything is stored (production checks again when it records the receipt).
     if (!again) {
-      if (!card) throw invalid([{ field: f.alumno, message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
+      if (issuedFolio === null) throw invalid([{ field: f.alumno, message: 'El alumno no tiene una credencial expedida vigente que reponer.' }]);
       await checkReplacementReceipt(
         em,
         { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
@@ -353,17 +350,12 @@ export class RequestsHttpService {
       });
     await this.assertFirstFiling(created, f.numero, 'Este recibo ya se presentó', idem);
     if (created.created) await this.audit(actor, school.id, 'REPOSICION', `Solicitud ${created.requestId}: recibo ${numero}, ${datos.motivo}.`, work, 'REPLACEMENT');
-    const [revoked] = card
-      ? [card]
-      : await em.execute<Row[]>(
-          `select c.folio from card_replacement r join credential c on c.id = r.revoked_credential_id where r.receipt_number = ?`,
-          [numero],
-        );
+    const oldFolio = issuedFolio ?? (await replacementByReceipt(em, numero))?.revokedFolio ?? '';
     const input = {
       schoolId: school.id,
       drseCode: school.drse_code,
       studentId: datos.alumno,
-      oldFolio: String(revoked?.folio ?? ''),
+      oldFolio,
       printRoute: school.print_route,
     };
     const workflowId = await this.start('REPLACEMENT', created.requestId, this.startArguments(actor, school, input, datos.comentario?.trim() || null, work), false);
@@ -399,9 +391,9 @@ export class RequestsHttpService {
       motivo: command.reason,
     });
     const filed = await this.fileReplacement(actor, school, datos, NO_IDEMPOTENCY, onBehalfSchoolId ? { onBehalfSchoolId } : null, ENDPOINT_REPLACEMENT_FIELDS);
-    const [payment] = await em.execute<Row[]>('select id from card_replacement where receipt_number = ?', [command.receiptNumber.trim().toUpperCase()]);
+    const payment = await replacementByReceipt(em, normalizeReceiptNumber(command.receiptNumber));
     if (!payment) throw new EngineUnavailableError('El trámite de reposición quedó registrado pero el pago aún no; vuelva a enviar el mismo recibo más tarde.');
-    return { replacementId: Number(payment.id), requestId: filed.id };
+    return { replacementId: payment.id, requestId: filed.id };
   }
 
   /**
@@ -631,11 +623,11 @@ export class RequestsHttpService {
     }
     if (row.procedure === 'REPLACEMENT') {
       const paymentId = typeof context?.paymentId === 'number' ? context.paymentId : null;
-      const [payment] = paymentId === null ? [] : await this.em.fork().execute<Row[]>('select receipt_number, paid_on, amount_cents, reason from card_replacement where id = ?', [paymentId]);
+      const payment = paymentId === null ? null : await replacementById(this.em.fork(), paymentId);
       detail.reposicion = {
         ...(context ? { alumno: context.studentId, folioAnterior: context.oldFolio, folioNuevo: context.newFolio ?? null } : {}),
         recibo: payment
-          ? { numero: payment.receipt_number, fecha: String(payment.paid_on).slice(0, 10), importeCentavos: Number(payment.amount_cents), motivo: payment.reason }
+          ? { numero: payment.receiptNumber, fecha: payment.paidOn, importeCentavos: payment.amountCents, motivo: payment.reason }
           : null,
       };
     }
