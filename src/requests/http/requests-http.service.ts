@@ -364,7 +364,7 @@ export class RequestsHttpService {
       { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
       actor,
     );
-    const result = await withinTime(DECIDE_MS, () =>
+    const result = await withinTime(this.procedures, DECIDE_MS, () =>
       this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: { ...this.workflowActor(actor), ...(work?.onBehalfSchoolId ? { onBehalfSchoolId: work.onBehalfSchoolId } : {}) }, comment: `Motivo: ${datos.motivo}` }),
     ).catch((err: unknown) => {
       const problem = decisionProblem(err, { procedure: 'REPLACEMENT', event: 'PAYMENT_RECORDED' });
@@ -424,7 +424,7 @@ export class RequestsHttpService {
 
   private async start(procedure: ProcedureName, requestId: number, args: PendingStart, swept: boolean): Promise<string> {
     try {
-      const handle = await withinTime(START_MS, () => startPending(this.procedures, procedure, requestId, args));
+      const handle = await withinTime(this.procedures, START_MS, () => startPending(this.procedures, procedure, requestId, args));
       return handle.workflowId;
     } catch (err) {
       if (err instanceof DomainError && !(err instanceof EngineUnavailableError)) throw err;
@@ -694,7 +694,7 @@ export class RequestsHttpService {
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
     const onBehalfSchoolId = await this.onBehalfOf(actor, row);
     const send = () =>
-      withinTime(DECIDE_MS, () =>
+      withinTime(this.procedures, DECIDE_MS, () =>
         this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: { ...this.workflowActor(actor), ...(onBehalfSchoolId ? { onBehalfSchoolId } : {}) }, comment }, idem.operationId ?? undefined),
       );
     try {
@@ -862,7 +862,7 @@ export class RequestsHttpService {
     const workflowId = row.workflowId ?? (row.procedure === 'SUPPLY' ? null : this.procedures.workflowId(row.procedure, row.id));
     if (!workflowId) return null;
     try {
-      return await withinTime(VIEW_MS, () => this.procedures.viewWorkflow(workflowId));
+      return await withinTime(this.procedures, VIEW_MS, () => this.procedures.viewWorkflow(workflowId));
     } catch {
       return null; // the engine did not answer: the read model still tells state, task and timeline
     }
