@@ -213,7 +213,7 @@ export class SupportTicketsHttpService implements FailureTicketRoute {
     const [row] = await this.em.fork().execute<Row[]>('select pending_start from procedure_request where id = ?', [ticketId]);
     if (!row?.pending_start) return;
     try {
-      const handle = await withinTime(START_MS, () => startPending(this.procedures, 'SUPPORT', ticketId, row.pending_start as never));
+      const handle = await withinTime(this.procedures, START_MS, () => startPending(this.procedures, 'SUPPORT', ticketId, row.pending_start as never));
       await this.em.fork().execute('update procedure_request set workflow_id = coalesce(workflow_id, ?) where id = ?', [handle.workflowId, ticketId]);
     } catch (err) {
       if (err instanceof DomainError && !(err instanceof EngineUnavailableError)) throw err;

@@ -1,3 +1,4 @@
+import { isGrpcDeadlineError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DomainError, ServiceUnavailableError } from '../../common/domain-error';
 import { DECISION_FAILURE, decisionRefusalOf, type DecisionRefusal } from '../../../statecharts/decisions';
@@ -14,18 +15,21 @@ export class EngineUnavailableError extends ServiceUnavailableError {
   }
 }
 
-/** Runs `fn`, giving up (503) after `ms`: an HTTP call never hangs on a missing worker. */
-export async function withinTime<T>(ms: number, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+/** What gives Temporal calls a deadline (ProcedureClient). */
+export interface EngineDeadline {
+  withDeadline<T>(ms: number, fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Runs `fn`'s Temporal calls under the client's deadline (`Client.withDeadline`), answering 503 when
+ * it passes (gRPC DEADLINE_EXCEEDED): an HTTP call never hangs on a missing worker or server.
+ */
+export async function withinTime<T>(engine: EngineDeadline, ms: number, fn: () => Promise<T>): Promise<T> {
   try {
-    return await Promise.race([
-      fn(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new EngineUnavailableError()), ms);
-      }),
-    ]);
-  } finally {
-    if (timer) clearTimeout(timer);
+    return await engine.withDeadline(ms, fn);
+  } catch (err) {
+    if (isGrpcDeadlineError(err)) throw new EngineUnavailableError();
+    throw err;
   }
 }
 

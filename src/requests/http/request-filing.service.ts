@@ -180,7 +180,7 @@ export class RequestFilingService {
       { receiptNumber: numero, paidOn: fecha, amountCents: datos.recibo.importeCentavos, reason: datos.motivo },
       actor,
     );
-    const result = await withinTime(DECIDE_MS, () =>
+    const result = await withinTime(this.procedures, DECIDE_MS, () =>
       this.procedures.decideWorkflow(workflowId, { event: { type: 'PAYMENT_RECORDED', paymentId }, actor: { ...workflowActor(actor), ...(work?.onBehalfSchoolId ? { onBehalfSchoolId: work.onBehalfSchoolId } : {}) }, comment: `Motivo: ${datos.motivo}` }),
     ).catch((err: unknown) => {
       const problem = decisionProblem(err, { procedure: 'REPLACEMENT', event: 'PAYMENT_RECORDED' });
@@ -240,7 +240,7 @@ export class RequestFilingService {
 
   private async start(procedure: ProcedureName, requestId: number, args: PendingStart, swept: boolean): Promise<string> {
     try {
-      const handle = await withinTime(START_MS, () => startPending(this.procedures, procedure, requestId, args));
+      const handle = await withinTime(this.procedures, START_MS, () => startPending(this.procedures, procedure, requestId, args));
       return handle.workflowId;
     } catch (err) {
       if (err instanceof DomainError && !(err instanceof EngineUnavailableError)) throw err;

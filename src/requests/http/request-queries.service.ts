@@ -202,7 +202,7 @@ export class RequestQueriesService {
     const workflowId = row.workflowId ?? (row.procedure === 'SUPPLY' ? null : this.procedures.workflowId(row.procedure, row.id));
     if (!workflowId) return null;
     try {
-      return await withinTime(VIEW_MS, () => this.procedures.viewWorkflow(workflowId));
+      return await withinTime(this.procedures, VIEW_MS, () => this.procedures.viewWorkflow(workflowId));
     } catch {
       return null; // the engine did not answer: the read model still tells state, task and timeline
     }

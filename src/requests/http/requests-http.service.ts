@@ -86,7 +86,7 @@ export class RequestsHttpService {
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
     const onBehalfSchoolId = await this.onBehalfOf(actor, row);
     const send = () =>
-      withinTime(DECIDE_MS, () =>
+      withinTime(this.procedures, DECIDE_MS, () =>
         this.procedures.decideWorkflow(workflowId, { event: { type: dto.evento, ...data }, actor: { ...this.workflowActor(actor), ...(onBehalfSchoolId ? { onBehalfSchoolId } : {}) }, comment }, idem.operationId ?? undefined),
       );
     try {
