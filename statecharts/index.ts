@@ -1,4 +1,5 @@
 export * from './step-meta';
+export * from './decisions';
 export * from './procedure1.machine';
 export * from './procedure1.v2.machine';
 export * from './procedure1.v3.machine';

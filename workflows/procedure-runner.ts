@@ -21,6 +21,7 @@ import type {
   StepActivityName,
   TransitionRecord,
 } from '../src/procedures/procedure-activities.types';
+import { DECISION_FAILURE, DecisionFailureType, DecisionRefusal } from '../statecharts/decisions';
 import { chartFor, LATEST_CHART_VERSION } from '../statecharts/registry';
 import {
   allowedDecisions,
@@ -206,36 +207,40 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     return (meta.kind === 'task' && meta.decisions[d.event.type]) || [];
   }
 
-  /** Throws (Spanish message, not retried) unless `d` may be applied now. Writes nothing. */
+  /** Throws (Spanish message, not retried, one structured detail) unless `d` may be applied now. Writes nothing. */
   function check(d: DecisionInput): void {
     const meta = stepMeta(snapshot);
     const type = d?.event?.type;
+    const event = typeof type === 'string' ? type : null;
+    const refuse = (failure: DecisionFailureType, message: string, detail: Omit<DecisionRefusal, 'event'>): never => {
+      throw ApplicationFailure.create({ type: failure, message, nonRetryable: true, details: [{ ...detail, event }] });
+    };
     if (meta.kind !== 'task') {
-      throw ApplicationFailure.nonRetryable('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida');
+      return refuse(DECISION_FAILURE.notAllowed, 'La solicitud no espera una decisión en este momento.', { reason: 'noTask' });
     }
-    const roles = typeof type === 'string' ? meta.decisions[type] : undefined;
+    const roles = event !== null ? meta.decisions[event] : undefined;
     if (!roles) {
-      throw ApplicationFailure.nonRetryable(`El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, 'DecisionNoPermitida');
+      return refuse(DECISION_FAILURE.notAllowed, `El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, { reason: 'notInState', status: meta.status });
     }
     if (!d.actor || typeof d.actor.id !== 'string' || !d.actor.id || !(roles.includes(d.actor.role) || actsForSchool(d, roles))) {
-      throw ApplicationFailure.nonRetryable(`El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, 'RolNoPermitido');
+      return refuse(DECISION_FAILURE.role, `El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, { reason: 'role' });
     }
     if (!actorCovers(d.actor, wf.scope)) {
-      throw ApplicationFailure.nonRetryable('El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', 'AlcanceNoPermitido');
+      return refuse(DECISION_FAILURE.scope, 'El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', { reason: 'scope' });
     }
     for (const [key, value] of Object.entries(d.event)) {
       if (key !== 'type' && (typeof value !== 'number' || !Number.isFinite(value))) {
-        throw ApplicationFailure.nonRetryable(`El dato "${key}" de la decisión debe ser un número.`, 'DatoInvalido');
+        return refuse(DECISION_FAILURE.data, `El dato "${key}" de la decisión debe ser un número.`, { reason: 'data', field: key, expected: 'number' });
       }
     }
     if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > COMMENT_MAX)) {
-      throw ApplicationFailure.nonRetryable(`El comentario debe ser texto de hasta ${COMMENT_MAX} caracteres.`, 'DatoInvalido');
+      return refuse(DECISION_FAILURE.data, `El comentario debe ser texto de hasta ${COMMENT_MAX} caracteres.`, { reason: 'comment', maxLength: COMMENT_MAX });
     }
     if (meta.commentRequired?.includes(type) && !(typeof d.comment === 'string' && d.comment.trim().length > 0)) {
-      throw ApplicationFailure.nonRetryable('Indique el motivo (comentario obligatorio para esta decisión).', 'DatoInvalido');
+      return refuse(DECISION_FAILURE.data, 'Indique el motivo (comentario obligatorio para esta decisión).', { reason: 'comment', required: true });
     }
     if (!snapshot.can(d.event as never)) {
-      throw ApplicationFailure.nonRetryable(`La decisión "${type}" no procede con los datos enviados (cantidades o condiciones).`, 'DecisionNoPermitida');
+      return refuse(DECISION_FAILURE.notAllowed, `La decisión "${type}" no procede con los datos enviados (cantidades o condiciones).`, { reason: 'guard' });
     }
   }
 

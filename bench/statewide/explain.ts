@@ -8,7 +8,7 @@
  */
 import 'reflect-metadata';
 import type { Actor } from '../../src/access';
-import { RequestsHttpService } from '../../src/requests/http/requests-http.service';
+import { RequestQueriesService } from '../../src/requests/http/request-queries.service';
 import { RequestsService } from '../../src/requests/requests.service';
 import { arg, benchApp, runBench } from '../support';
 import { planGist, seedOpenTasks } from './open-tasks';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const actor = { role: 'DRSE_PLANEACION', drseCode: 'VALLES', userId: 'bench', username: 'bench' } as unknown as Actor;
     const inbox = (em: unknown, cursor?: string) => new RequestsService(em as never, null as never).inbox(actor, { pageSize: 20, cursor });
     const list = (em: unknown, cursor?: string) => {
-      const svc = Object.create(RequestsHttpService.prototype) as RequestsHttpService;
+      const svc = Object.create(RequestQueriesService.prototype) as RequestQueriesService;
       Object.assign(svc, { em });
       return svc.list(actor, { page: 1, pageSize: 20, cursor });
     };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { actorCovers, coveredDrseCodes, STATE_ROLES, type Actor } from '../access';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../common/domain-error';
-import { SLOTS_PER_SHEET } from '../inventory';
+import { sheetsFor, SLOTS_PER_SHEET } from '../inventory';
 import { SchoolsService } from './schools.service';
 
 /**
@@ -219,7 +219,7 @@ function addSchoolRow(acc: Acc, r: Row, material: boolean): void {
   if (!material) return;
   acc.hasMaterial = true;
   if (r.print_route === 'ESCUELA') {
-    acc.onSiteSlots += Math.ceil(n(r.pending_cards) / SLOTS_PER_SHEET) * SLOTS_PER_SHEET;
+    acc.onSiteSlots += sheetsFor(n(r.pending_cards)) * SLOTS_PER_SHEET;
     for (const [item, available] of (r.stock as Array<[string, number]>) ?? []) acc.available.set(item, (acc.available.get(item) ?? 0) + n(available));
   } else {
     acc.drsePrintedCards += n(r.pending_cards);
@@ -231,7 +231,7 @@ function mergeAcc(into: Acc, from: Acc): void {
     into[k] += from[k];
   }
   // A DRSE's own planillas are rounded at the DRSE: fold them into slots before adding up.
-  into.onSiteSlots += Math.ceil(from.drsePrintedCards / SLOTS_PER_SHEET) * SLOTS_PER_SHEET;
+  into.onSiteSlots += sheetsFor(from.drsePrintedCards) * SLOTS_PER_SHEET;
   for (const [s, c] of from.byStatus) into.byStatus.set(s, (into.byStatus.get(s) ?? 0) + c);
   for (const [i, a] of from.available) into.available.set(i, (into.available.get(i) ?? 0) + a);
   into.hasMaterial = into.hasMaterial || from.hasMaterial;
@@ -240,7 +240,7 @@ function mergeAcc(into: Acc, from: Acc): void {
 function metrics(acc: Acc, cycleCode: string): CoverageMetrics {
   let material: MaterialLine[] | null = null;
   if (acc.hasMaterial) {
-    const slots = acc.onSiteSlots + Math.ceil(acc.drsePrintedCards / SLOTS_PER_SHEET) * SLOTS_PER_SHEET;
+    const slots = acc.onSiteSlots + sheetsFor(acc.drsePrintedCards) * SLOTS_PER_SHEET;
     const needed: Record<string, number> = {
       [`HOLOGRAMA:${cycleCode}`]: acc.pendingHolograms,
       MICA: acc.pendingCards,

@@ -14,6 +14,11 @@ export type ItemCode = string;
 
 export const SLOTS_PER_SHEET = 8;
 
+/** Planillas (Teslin sheets of 8) that print `cards` cards, or hold `cards` slots: rounded up to whole sheets (R7). */
+export function sheetsFor(cards: number): number {
+  return Math.ceil(cards / SLOTS_PER_SHEET);
+}
+
 export interface ItemRef {
   code: ItemCode;
   kind: ItemKind;

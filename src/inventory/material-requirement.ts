@@ -1,7 +1,7 @@
 import { DomainError } from '../common/domain-error';
 import { parseCycleCode } from '../catalog';
 import { DEFAULT_INVENTORY_CONFIG, InventoryConfig, validateInventoryConfig } from './inventory-config';
-import { hologramCode, ItemCode, ItemLine, parseItemCode, SLOTS_PER_SHEET, unitsPerPack } from './items';
+import { hologramCode, ItemCode, ItemLine, parseItemCode, sheetsFor, SLOTS_PER_SHEET, unitsPerPack } from './items';
 
 /**
  * SPEC §5 arithmetic, PURE (no I/O, no clock) so a workflow can obtain it through an activity and
@@ -56,7 +56,7 @@ export function computeMaterialRequirement(input: MaterialRequirementInput): Mat
   if (newCards + continuingStudents === 0) {
     throw new DomainError('La solicitud no pide credenciales nuevas ni hologramas.', 'newCards', 'SOLICITUD_VACIA');
   }
-  const planillas = Math.ceil(newCards / SLOTS_PER_SHEET);
+  const planillas = sheetsFor(newCards);
   const teslinSlots = planillas * SLOTS_PER_SHEET;
   const holograms = newCards + continuingStudents;
   const lines: ItemLine[] = [];
@@ -100,7 +100,7 @@ export function computeInitialKit(input: InitialKitInput): { cards: number; line
   const cycleCode = parseCycleCode(input.cycleCode, 'cycleCode');
   if (matricula === 0) throw new DomainError('La matrícula es cero: no hay kit que calcular.', 'matricula', 'SOLICITUD_VACIA');
   const cards = Math.ceil((matricula * (100 + config.kitMarginPercent)) / 100);
-  const planillas = Math.ceil(cards / SLOTS_PER_SHEET);
+  const planillas = sheetsFor(cards);
   const inkPack = unitsPerPack('TINTA', config.planillasPerInkSet);
   // In item-code order: HOLOGRAMA:… < MICA < TESLIN < TINTA.
   const lines: ItemLine[] = [
@@ -110,6 +110,19 @@ export function computeInitialKit(input: InitialKitInput): { cards: number; line
     { item: 'TINTA', quantity: Math.ceil(planillas / inkPack) * inkPack },
   ];
   return { cards, lines };
+}
+
+/**
+ * Procedure 2: the most a school may ask for, by matrícula (SPEC §5): a card, a mica and a hologram
+ * per student, the sheets of 8 that print them, and the ink sets that print those sheets.
+ */
+export function materialCeilingForMatricula(
+  matricula: number,
+  config?: Partial<InventoryConfig>,
+): { teslinSheets: number; micas: number; holograms: number; inkSets: number } {
+  const { planillasPerInkSet } = resolveConfig(config);
+  const teslinSheets = sheetsFor(matricula);
+  return { teslinSheets, micas: matricula, holograms: matricula, inkSets: Math.ceil(teslinSheets / planillasPerInkSet) };
 }
 
 export interface ShortfallLine {

@@ -98,4 +98,9 @@ export class ProcedureClient {
   viewWorkflow(workflowId: string): Promise<ProcedureView> {
     return this.client.workflow.getHandle(workflowId).query(procedureViewQuery);
   }
+
+  /** Runs `fn`'s calls to Temporal with a deadline `ms` from now: past it they fail with gRPC DEADLINE_EXCEEDED. */
+  withDeadline<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + ms, fn);
+  }
 }

@@ -3,8 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests';
 import { replacementTariff, recordHolograms, studentsWithHologram } from '../catalog';
-import { DEFAULT_MATERIAL_RULES, materialCeilingForMatricula } from './material-requirement';
-import { loadInventoryConfig } from '../inventory';
+import { loadInventoryConfig, materialCeilingForMatricula } from '../inventory';
+import { replacementById } from '../production';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 
@@ -119,7 +119,7 @@ export class ProcedureActivities implements ProcedureActivityContract {
     const inkSets = row.requested_ink_sets == null ? (fromContext.inkSets ?? 0) : Number(row.requested_ink_sets);
     if (inkSets > 0) requested.inkSets = inkSets;
     const consumption = await this.material.consumptionSummary({ schoolId: Number(row.school_id) });
-    const ceiling = materialCeilingForMatricula(Number(row.matricula), { ...DEFAULT_MATERIAL_RULES, planillasPerInkSet: this.planillasPerInkSet });
+    const ceiling = materialCeilingForMatricula(Number(row.matricula), { planillasPerInkSet: this.planillasPerInkSet });
     const allowed = inkSets > 0 ? ceiling : { teslinSheets: ceiling.teslinSheets, micas: ceiling.micas, holograms: ceiling.holograms };
     return { outcome: 'CHECKED', data: { requested, allowed, consumption } };
   }
@@ -249,17 +249,13 @@ export class ProcedureActivities implements ProcedureActivityContract {
    */
   async verifyReplacementPayment(s: StepInput): Promise<StepResult> {
     const em = this.em.fork();
-    const [payment] = await em.execute<Row[]>(
-      `select r.amount_cents, r.cycle_code, r.recorded_at, c.folio as revoked_folio
-       from card_replacement r join credential c on c.id = r.revoked_credential_id
-       where r.id = ? and r.student_id = ?`,
-      [s.context.paymentId, s.context.studentId],
-    );
-    const tariff = payment && (await replacementTariff(em, String(payment.cycle_code), new Date(payment.recorded_at as string)));
+    const recorded = Number.isInteger(s.context.paymentId) ? await replacementById(em, s.context.paymentId as number) : null;
+    const payment = recorded && recorded.studentId === Number(s.context.studentId) && recorded.revokedFolio !== null ? recorded : null;
+    const tariff = payment && (await replacementTariff(em, payment.cycleCode, payment.recordedAt));
     const valid =
-      payment !== undefined &&
-      Number(payment.amount_cents) === tariff?.cents &&
-      (s.context.oldFolio == null || payment.revoked_folio === s.context.oldFolio);
+      payment !== null &&
+      payment.amountCents === tariff?.cents &&
+      (s.context.oldFolio == null || payment.revokedFolio === s.context.oldFolio);
     return { outcome: valid ? 'VALID' : 'INVALID' };
   }
 

@@ -4,6 +4,7 @@ export * from './cards-in-force';
 export * from './consumption-recorder';
 export * from './entities';
 export * from './http/replacement-intake';
+export * from './production-reads';
 export * from './production.module';
 export * from './production.service';
 export * from './replacement-receipt';

@@ -29,6 +29,14 @@ export interface CheckedReceipt {
   cycleCode: string;
 }
 
+/** A receipt number as the rule reads it: 3 to 40 letters, digits, hyphens or slashes, upper case. */
+export const RECEIPT_NUMBER_PATTERN = /^[A-Z0-9][A-Z0-9\-/]{2,39}$/;
+
+/** The receipt number as it is stored and compared: trimmed and upper-cased ('' when not a string). */
+export function normalizeReceiptNumber(raw: unknown): string {
+  return typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+}
+
 /**
  * The one rule for a replacement's payment receipt (R5): a receipt number of 3 to 40 letters, digits,
  * hyphens or slashes (upper-cased), a real payment date not in the future, the current cycle's
@@ -36,8 +44,8 @@ export interface CheckedReceipt {
  * caller's connection.
  */
 export async function checkReplacementReceipt(em: EntityManager, input: ReceiptInput, fields: ReceiptFields = RECEIPT_FIELDS): Promise<CheckedReceipt> {
-  const receiptNumber = typeof input.receiptNumber === 'string' ? input.receiptNumber.trim().toUpperCase() : '';
-  if (!/^[A-Z0-9][A-Z0-9\-/]{2,39}$/.test(receiptNumber)) {
+  const receiptNumber = normalizeReceiptNumber(input.receiptNumber);
+  if (!RECEIPT_NUMBER_PATTERN.test(receiptNumber)) {
     throw new DomainError('El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.', fields.receiptNumber);
   }
   const paidOn = typeof input.paidOn === 'string' ? input.paidOn.trim() : '';

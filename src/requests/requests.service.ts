@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ReplacementReason, ProductionService } from '../production';
+import { normalizeReceiptNumber, type ReplacementReason, ProductionService } from '../production';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access';
 import { DomainError, NotFoundError } from '../common/domain-error';
@@ -149,7 +149,7 @@ export class RequestsService {
     const [req] = await this.em.fork().execute<Row[]>('select id, student_id from procedure_request where id = ? and procedure = ?', [requestId, 'REPLACEMENT']);
     if (!req) throw new NotFoundError('La solicitud de reposición no existe.');
     if (req.student_id == null) throw new DomainError('La solicitud de reposición no indica el alumno.', 'studentId');
-    const receipt = typeof p.receiptNumber === 'string' ? p.receiptNumber.trim().toUpperCase() : '';
+    const receipt = normalizeReceiptNumber(p.receiptNumber);
     const r = await this.production.recordReplacementPayment({
       key: `replacement-request-${requestId}:${receipt}`,
       studentId: Number(req.student_id),

@@ -12,6 +12,7 @@ import {
   PROCEDURE_CLIENT,
   DecisionDto,
   DecisionResultDto,
+  RequestQueriesService,
   RequestsHttpService,
   startPending,
 } from '../requests';
@@ -74,6 +75,7 @@ export class SupportTicketsHttpService implements FailureTicketRoute {
     private readonly em: EntityManager,
     private readonly tickets: SupportTicketsService,
     private readonly requests: RequestsHttpService,
+    private readonly queries: RequestQueriesService,
     @Inject(PROCEDURE_CLIENT) private readonly procedures: ProcedureClient,
   ) {}
 
@@ -159,7 +161,7 @@ export class SupportTicketsHttpService implements FailureTicketRoute {
 
   async detail(actor: Actor, id: number): Promise<SupportTicketDetailDto> {
     const row = await this.load(actor, id);
-    const d = await this.requests.detail(actor, id);
+    const d = await this.queries.detail(actor, id);
     return {
       ...summary(row),
       estado: d.estado,
@@ -211,7 +213,7 @@ export class SupportTicketsHttpService implements FailureTicketRoute {
     const [row] = await this.em.fork().execute<Row[]>('select pending_start from procedure_request where id = ?', [ticketId]);
     if (!row?.pending_start) return;
     try {
-      const handle = await withinTime(START_MS, () => startPending(this.procedures, 'SUPPORT', ticketId, row.pending_start as never));
+      const handle = await withinTime(this.procedures, START_MS, () => startPending(this.procedures, 'SUPPORT', ticketId, row.pending_start as never));
       await this.em.fork().execute('update procedure_request set workflow_id = coalesce(workflow_id, ?) where id = ?', [handle.workflowId, ticketId]);
     } catch (err) {
       if (err instanceof DomainError && !(err instanceof EngineUnavailableError)) throw err;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../common/domain-error';
+import { cardFoliosOfRun } from '../../production';
 import {
   AcuseService,
   HolderService,
@@ -156,10 +157,6 @@ export class InventoryMaterialGateway implements MaterialGateway {
   /** The folios of the cards a request's print run issued for the school (no names). */
   private async cardFolios(printRunId: number | null, schoolId: number): Promise<string[]> {
     if (printRunId === null) return [];
-    const rows = await this.em.fork().execute<Array<{ folio: string }>>(
-      `select folio from credential where run_id = ? and kind = 'TARJETA' and school_id = ? order by folio_number`,
-      [printRunId, schoolId],
-    );
-    return rows.map((r) => r.folio);
+    return cardFoliosOfRun(this.em.fork(), printRunId, schoolId);
   }
 }

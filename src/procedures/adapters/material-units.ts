@@ -1,5 +1,5 @@
 import type { MaterialQuantities } from '../../../statecharts/step-meta';
-import { hologramCode, ItemLine, SLOTS_PER_SHEET } from '../../inventory';
+import { hologramCode, ItemLine, sheetsFor, SLOTS_PER_SHEET } from '../../inventory';
 
 /**
  * Charts count Teslin in SHEETS, micas and holograms in pieces and (Procedure 2 v2) ink in cartridge
@@ -20,7 +20,7 @@ export function quantitiesToLines(q: MaterialQuantities & { inkSets?: number }, 
 export function linesToQuantities(lines: Array<{ item: string; quantity: number }>, cycleCode: string): MaterialQuantities {
   const of = (code: string) => lines.filter((l) => l.item === code).reduce((sum, l) => sum + l.quantity, 0);
   return {
-    teslinSheets: Math.ceil(of('TESLIN') / SLOTS_PER_SHEET),
+    teslinSheets: sheetsFor(of('TESLIN')),
     micas: of('MICA'),
     holograms: of(hologramCode(cycleCode)),
   };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../common/domain-error';
 import { ReservationService } from '../../inventory';
-import { cardsInForce, ProductionService } from '../../production';
+import { cardsInForce, credentialStatus, printRunIdsOfReservation, ProductionService, replacementById, studentsIssuedInCycle } from '../../production';
 import type { ProductionGateway } from '../ports';
 import { asActivity, workflowActor } from './system-actor';
 
@@ -18,13 +18,7 @@ export class ProductionServiceGateway implements ProductionGateway {
   ) {}
 
   async issuedThisCycle({ studentIds }: Input<'issuedThisCycle'>): Promise<number[]> {
-    if (studentIds.length === 0) return [];
-    const rows = await this.em.fork().execute<Array<{ student_id: number }>>(
-      `select distinct c.student_id from credential c join school_cycle y on y.code = c.cycle_code and y.is_current
-        where c.status = 'EXPEDIDA' and c.student_id = any(?::int[])`,
-      [`{${studentIds.map((n) => Math.trunc(n)).join(',')}}`],
-    );
-    return rows.map((r) => Number(r.student_id));
+    return [...(await studentsIssuedInCycle(this.em.fork(), studentIds))];
   }
 
   async cardsInForce({ studentIds }: Input<'cardsInForce'>): Promise<Array<{ studentId: number; folio: string; cycleCode: string }>> {
@@ -67,15 +61,12 @@ export class ProductionServiceGateway implements ProductionGateway {
       const holder = printRoute === 'DRSE' ? { type: 'DRSE' as const, drseCode } : { type: 'ESCUELA' as const, schoolId };
       const run = await this.production.createPrintRun({ key, holder, studentIds: [], includePendingReplacements: true, actor });
       if (run.runId !== null && !run.consumptionRecorded) await this.production.recordConsumption(run.runId, actor);
-      const [row] = await this.em.fork().execute<Array<{ status: string; folio: string | null; run_id: number | null }>>(
-        `select r.status, c.folio, c.run_id from card_replacement r left join credential c on c.id = r.new_credential_id where r.id = ?`,
-        [paymentId],
-      );
-      if (!row || row.status !== 'EMITIDA' || !row.folio || row.run_id === null) {
+      const row = await replacementById(this.em.fork(), paymentId);
+      if (!row || row.status !== 'EMITIDA' || !row.newFolio || row.newRunId === null) {
         throw new DomainError('La credencial de reposición no se pudo imprimir (revise la fotografía del alumno y la ruta de impresión).', 'paymentId');
       }
-      await this.production.renderRun(Number(row.run_id));
-      return { printRunId: Number(row.run_id), newFolio: row.folio };
+      await this.production.renderRun(row.newRunId);
+      return { printRunId: row.newRunId, newFolio: row.newFolio };
     });
   }
 
@@ -83,20 +74,17 @@ export class ProductionServiceGateway implements ProductionGateway {
   voidUnprintedCards({ workflowId, drseCode, reservationId, reason }: Input<'voidUnprintedCards'>) {
     return asActivity(async () => {
       const actor = workflowActor(workflowId, 'DRSE_CONTROL_ESCOLAR', { drseCode });
-      const runs = await this.em.fork().execute<Array<{ id: number }>>('select id from print_run where reservation_id = ? order by id', [reservationId]);
+      const runIds = await printRunIdsOfReservation(this.em.fork(), reservationId);
       const folios: string[] = [];
-      for (const run of runs) folios.push(...(await this.production.voidUnprintedRun({ runId: Number(run.id), reason, actor })));
-      return { printRunIds: runs.map((r) => Number(r.id)), folios };
+      for (const runId of runIds) folios.push(...(await this.production.voidUnprintedRun({ runId, reason, actor })));
+      return { printRunIds: runIds, folios };
     });
   }
 
   confirmFolioReplaced({ folio, replacedByFolio }: Input<'confirmFolioReplaced'>): Promise<void> {
     return asActivity(async () => {
-      const [row] = await this.em.fork().execute<Array<{ status: string; replaced_by_folio: string | null }>>(
-        'select status, replaced_by_folio from credential where folio = ?',
-        [folio],
-      );
-      if (!row || row.status !== 'REEMPLAZADA' || row.replaced_by_folio !== replacedByFolio) {
+      const row = await credentialStatus(this.em.fork(), folio);
+      if (!row || row.status !== 'REEMPLAZADA' || row.replacedByFolio !== replacedByFolio) {
         throw new DomainError(`El folio ${folio} no consta como reemplazado por ${replacedByFolio} (estado: ${row?.status ?? 'inexistente'}).`, 'folio');
       }
     });

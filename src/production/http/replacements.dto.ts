@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
 import { HOLDER_TYPES, REPLACEMENT_REASONS } from '../entities';
+import { RECEIPT_NUMBER_PATTERN } from '../replacement-receipt';
 import { upper } from './print-runs.dto';
 
 export const REPLACEMENT_STATUSES = ['PENDIENTE', 'EMITIDA'] as const;
@@ -16,7 +17,7 @@ export class RecordReplacementDto {
   @ApiProperty({ example: 'R-2026-000123', description: 'Número del recibo original de la recaudadora; cada recibo sirve una sola vez.' })
   @Transform(upper)
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9\-/]{2,39}$/, { message: 'El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' })
+  @Matches(RECEIPT_NUMBER_PATTERN, { message: 'El número de recibo debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' })
   receiptNumber!: string;
 
   @ApiProperty({ example: '2026-09-15', description: 'Fecha de pago (AAAA-MM-DD), no futura.' })

@@ -1,5 +1,7 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { isGrpcDeadlineError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DomainError, ServiceUnavailableError } from '../../common/domain-error';
+import { DECISION_FAILURE, decisionRefusalOf, type DecisionRefusal } from '../../../statecharts/decisions';
 import type { ProcedureName } from '../../../statecharts/step-meta';
 import { eventSpec } from './decision-catalog';
 
@@ -13,18 +15,21 @@ export class EngineUnavailableError extends ServiceUnavailableError {
   }
 }
 
-/** Runs `fn`, giving up (503) after `ms`: an HTTP call never hangs on a missing worker. */
-export async function withinTime<T>(ms: number, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+/** What gives Temporal calls a deadline (ProcedureClient). */
+export interface EngineDeadline {
+  withDeadline<T>(ms: number, fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Runs `fn`'s Temporal calls under the client's deadline (`Client.withDeadline`), answering 503 when
+ * it passes (gRPC DEADLINE_EXCEEDED): an HTTP call never hangs on a missing worker or server.
+ */
+export async function withinTime<T>(engine: EngineDeadline, ms: number, fn: () => Promise<T>): Promise<T> {
   try {
-    return await Promise.race([
-      fn(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new EngineUnavailableError()), ms);
-      }),
-    ]);
-  } finally {
-    if (timer) clearTimeout(timer);
+    return await engine.withDeadline(ms, fn);
+  } catch (err) {
+    if (isGrpcDeadlineError(err)) throw new EngineUnavailableError();
+    throw err;
   }
 }
 
@@ -45,52 +50,59 @@ export interface RefusedDecision {
   reason?: string | null;
 }
 
-/** A runner message that still shows a code (an event in quotes, a role or a status in capitals) is not shown as is. */
-const CODE = /"[A-Z][A-Z_]+"|\b[A-Z]{2,}_[A-Z_]+\b/;
+/** The failure type the server gives an accepted Update whose workflow closed before answering it. */
+const UPDATE_OF_CLOSED_WORKFLOW = 'AcceptedUpdateCompletedWorkflow';
+
+const closed = () => conflict('La solicitud ya no espera decisiones: su trámite concluyó o se detuvo.', 'TRAMITE_CONCLUIDO');
 
 /**
- * Maps a refused `decide` Update (the runner's validator, workflows/procedure-runner.ts `check`) to
- * the HTTP answer: DecisionNoPermitida → 409 (not allowed now), RolNoPermitido / AlcanceNoPermitido
- * → 403 (the caller may not act on this task), DatoInvalido → 422. A closed workflow → 409.
- * The runner's sentences name events, roles and statuses by code; with `about` the answer names the
- * decision by its Spanish label (decision-catalog.ts) and says why, and no code reaches the user.
+ * Maps a refused `decide` Update to the HTTP answer by the failure's type and its structured detail
+ * (statecharts/decisions.ts `DecisionRefusal`, thrown by workflows/procedure-runner.ts `check`),
+ * never by its message: not allowed now → 409, the caller's role or scope → 403, data or comment →
+ * 422 naming the field, a closed workflow → 409. With `about` the answer names the decision by its
+ * Spanish label (decision-catalog.ts) and says why; no code reaches the user.
  */
 export function decisionProblem(err: unknown, about?: RefusedDecision): Error {
   if (err instanceof DomainError) return err;
+  if (err instanceof WorkflowNotFoundError) return closed();
   const failure = failureOf(err);
-  if (failure) {
-    const message = failure.message || 'La decisión no se pudo aplicar.';
-    const decision = about ? `La decisión «${eventSpec(about.procedure, about.event).etiqueta}»` : 'La decisión';
-    switch (failure.type) {
-      case 'DecisionNoPermitida':
-        if (/no procede/.test(message)) {
-          return conflict(`${decision} no procede con los datos enviados${about?.reason ? `: ${about.reason}` : '.'}`, 'EVENTO_NO_PERMITIDO');
-        }
-        if (/no está permitido/.test(message)) {
-          return conflict(`${decision} no corresponde al paso en que está la solicitud ahora; vuelva a abrirla para ver lo que puede hacer.`, 'EVENTO_NO_PERMITIDO');
-        }
-        return conflict(plain(message, 'La solicitud no espera esa decisión en este momento.'), 'EVENTO_NO_PERMITIDO');
-      case 'RolNoPermitido':
-        return new DomainError(`Su rol no puede tomar ${lower(decision)} en este paso.`, 'evento', 'NO_PUEDE_ACTUAR', 403);
-      case 'AlcanceNoPermitido':
-        return new DomainError(plain(message, 'La solicitud no es de su escuela ni de su DRSE.'), 'evento', 'NO_PUEDE_ACTUAR', 403);
-      case 'DatoInvalido': {
-        const data = /El dato "(\w+)"/.exec(message);
-        if (data) {
-          const field = about ? eventSpec(about.procedure, about.event).datos?.find((f) => f.campo === data[1]) : undefined;
-          return new DomainError(`El dato «${field?.etiqueta ?? 'de la decisión'}» debe ser un número.`, `datos.${data[1]}`, 'DATOS_NO_VALIDOS', 422);
-        }
-        return new DomainError(plain(message, 'Los datos de la decisión no son válidos.'), /comentario/i.test(message) ? 'comentario' : 'datos', 'DATOS_NO_VALIDOS', 422);
+  if (!failure) return err as Error;
+  if (failure.type === UPDATE_OF_CLOSED_WORKFLOW) return closed();
+  const spec = about ? eventSpec(about.procedure, about.event) : undefined;
+  const decision = spec ? `La decisión «${spec.etiqueta}»` : 'La decisión';
+  const refusal = decisionRefusalOf(failure.details);
+  switch (failure.type) {
+    case DECISION_FAILURE.notAllowed:
+      if (refusal?.reason === 'guard') {
+        return conflict(`${decision} no procede con los datos enviados${about?.reason ? `: ${about.reason}` : '.'}`, 'EVENTO_NO_PERMITIDO');
       }
-      default:
-        return conflict(plain(message, `${decision} no se pudo aplicar.`), 'DECISION_RECHAZADA');
-    }
+      if (refusal?.reason === 'notInState') {
+        return conflict(`${decision} no corresponde al paso en que está la solicitud ahora; vuelva a abrirla para ver lo que puede hacer.`, 'EVENTO_NO_PERMITIDO');
+      }
+      return conflict('La solicitud no espera una decisión en este momento.', 'EVENTO_NO_PERMITIDO');
+    case DECISION_FAILURE.role:
+      return new DomainError(`Su rol no puede tomar ${lower(decision)} en este paso.`, 'evento', 'NO_PUEDE_ACTUAR', 403);
+    case DECISION_FAILURE.scope:
+      return new DomainError('El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', 'evento', 'NO_PUEDE_ACTUAR', 403);
+    case DECISION_FAILURE.data:
+      return invalidData(refusal, decision, spec);
+    default:
+      return conflict(`${decision} no se pudo aplicar.`, 'DECISION_RECHAZADA');
   }
-  const name = (err as Error)?.name;
-  if (name === 'WorkflowNotFoundError' || /already completed|not found/i.test((err as Error)?.message ?? '')) {
-    return conflict('La solicitud ya no espera decisiones: su trámite concluyó o se detuvo.', 'TRAMITE_CONCLUIDO');
+}
+
+function invalidData(refusal: DecisionRefusal | null, decision: string, spec: ReturnType<typeof eventSpec> | undefined): DomainError {
+  if (refusal?.reason === 'comment') {
+    return refusal.required
+      ? new DomainError(`${decision} requiere un comentario que explique el motivo.`, 'comentario', 'DATOS_NO_VALIDOS', 422)
+      : new DomainError(`El comentario debe ser texto de hasta ${refusal.maxLength ?? 1000} caracteres.`, 'comentario', 'DATOS_NO_VALIDOS', 422);
   }
-  return err as Error;
+  if (refusal?.reason === 'data' && refusal.field) {
+    const label = spec?.datos?.find((f) => f.campo === refusal.field)?.etiqueta;
+    const what = refusal.expected === 'integer' ? `un número entero${refusal.min !== undefined ? ` de ${refusal.min} o más` : ''}` : 'un número';
+    return new DomainError(`El dato «${label ?? 'de la decisión'}» debe ser ${what}.`, `datos.${refusal.field}`, 'DATOS_NO_VALIDOS', 422);
+  }
+  return new DomainError('Los datos de la decisión no son válidos.', 'datos', 'DATOS_NO_VALIDOS', 422);
 }
 
 /**
@@ -100,8 +112,9 @@ export function decisionProblem(err: unknown, about?: RefusedDecision): Error {
  */
 export function refusedAsNotThisStep(err: unknown): boolean {
   const failure = failureOf(err);
-  return failure?.type === 'DecisionNoPermitida' && !/no procede/.test(failure.message);
+  if (failure?.type !== DECISION_FAILURE.notAllowed) return false;
+  const reason = decisionRefusalOf(failure.details)?.reason;
+  return reason === 'notInState' || reason === 'noTask';
 }
 
-const plain = (message: string, fallback: string): string => (CODE.test(message) ? fallback : message);
 const lower = (decision: string): string => decision.replace(/^La /, 'la ');

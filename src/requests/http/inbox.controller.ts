@@ -4,12 +4,12 @@ import type { Actor } from '../../access';
 import { ApiProblems } from '../../http/api-docs.decorators';
 import { AnyRole, CurrentActor } from '../../http/auth.decorators';
 import { InboxPageDto, InboxQueryDto } from './requests.dto';
-import { RequestsHttpService } from './requests-http.service';
+import { RequestQueriesService } from './request-queries.service';
 
 @ApiTags('trámites')
 @Controller('inbox')
 export class InboxController {
-  constructor(private readonly requests: RequestsHttpService) {}
+  constructor(private readonly requests: RequestQueriesService) {}
 
   @Get()
   @AnyRole()

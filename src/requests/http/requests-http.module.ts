@@ -9,6 +9,9 @@ import { DiagramsController } from './diagrams.controller';
 import { InboxController } from './inbox.controller';
 import { procedureClientProvider, PROCEDURE_CLIENT } from './procedure-client.provider';
 import { RequestsController } from './requests.controller';
+import { RequestAccess } from './request-access';
+import { RequestFilingService } from './request-filing.service';
+import { RequestQueriesService } from './request-queries.service';
 import { RequestsHttpService } from './requests-http.service';
 import { SupplyTicketWorkflowRouteService } from './supply-ticket-route';
 
@@ -27,16 +30,19 @@ registerConstraintProblem('procedure_request_oficio_unique', { field: 'oficio', 
   providers: [
     procedureClientProvider,
     RequestsService,
+    RequestAccess,
+    RequestQueriesService,
+    RequestFilingService,
     RequestsHttpService,
     PendingStartSweeper,
     SupplyTicketWorkflowRouteService,
     { provide: SUPPLY_TICKET_WORKFLOW_ROUTE, useExisting: SupplyTicketWorkflowRouteService },
     {
       provide: REPLACEMENT_PAYMENT_ROUTE,
-      useFactory: (requests: RequestsHttpService): ReplacementPaymentRoute => ({ record: (actor, command, onBehalf) => requests.recordReplacementPayment(actor, command, onBehalf) }),
-      inject: [RequestsHttpService],
+      useFactory: (filing: RequestFilingService): ReplacementPaymentRoute => ({ record: (actor, command, onBehalf) => filing.recordReplacementPayment(actor, command, onBehalf) }),
+      inject: [RequestFilingService],
     },
   ],
-  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper, RequestsHttpService],
+  exports: [PROCEDURE_CLIENT, SUPPLY_TICKET_WORKFLOW_ROUTE, REPLACEMENT_PAYMENT_ROUTE, PendingStartSweeper, RequestsHttpService, RequestQueriesService],
 })
 export class RequestsHttpModule {}

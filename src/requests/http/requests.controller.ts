@@ -21,6 +21,8 @@ import {
   StudentListsDto,
   WithdrawDto,
 } from './requests.dto';
+import { RequestFilingService } from './request-filing.service';
+import { RequestQueriesService } from './request-queries.service';
 import { RequestsHttpService } from './requests-http.service';
 
 /** Who reads requests: everyone signed in, within scope (school: its own; DRSE roles: their DRSE's; central: all). */
@@ -32,7 +34,11 @@ const SCHOOL_STEP_ROLES: Role[] = ['ESCUELA', 'DRSE_PLANEACION', 'DRSE_CONTROL_E
 @ApiTags('trámites')
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly requests: RequestsHttpService) {}
+  constructor(
+    private readonly filing: RequestFilingService,
+    private readonly queries: RequestQueriesService,
+    private readonly requests: RequestsHttpService,
+  ) {}
 
   @Post()
   @Roles(...SCHOOL_STEP_ROLES)
@@ -47,7 +53,7 @@ export class RequestsController {
   @ApiCreatedResponse({ type: FiledRequestDto })
   @ApiProblems(404, 409, 503)
   file(@CurrentActor() actor: Actor, @Body() form: FileRequestFormDto, @Idempotency() idem: IdempotencyContext, @UploadedFile() file?: Upload): Promise<FiledRequestDto> {
-    return this.requests.file(actor, form.datos, file?.buffer, idem);
+    return this.filing.file(actor, form.datos, file?.buffer, idem);
   }
 
   @Get()
@@ -56,7 +62,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestPageDto })
   @ApiProblems(422)
   list(@CurrentActor() actor: Actor, @Query() query: RequestQueryDto): Promise<RequestPageDto> {
-    return this.requests.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
   @Get(':id')
@@ -65,7 +71,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDetailDto })
   @ApiProblems(404, 422)
   detail(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<RequestDetailDto> {
-    return this.requests.detail(actor, id);
+    return this.queries.detail(actor, id);
   }
 
   @Get(':id/oficio')
@@ -75,7 +81,7 @@ export class RequestsController {
   @ApiOkResponse({ description: 'PDF' })
   @ApiProblems(404, 422)
   async oficio(@CurrentActor() actor: Actor, @IdParam() id: number, @Res() res: Response): Promise<void> {
-    const pdf = await this.requests.oficio(actor, id);
+    const pdf = await this.queries.oficio(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="oficio-${id}.pdf"`);
     res.send(pdf);
@@ -131,7 +137,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDetailDto })
   @ApiProblems(404, 409, 422)
   replaceStudents(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: StudentListsDto): Promise<RequestDetailDto> {
-    return this.requests.replaceStudents(actor, id, dto);
+    return this.filing.replaceStudents(actor, id, dto);
   }
 
   @Put(':id/material')
@@ -140,7 +146,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDetailDto })
   @ApiProblems(404, 409, 422)
   replaceMaterial(@CurrentActor() actor: Actor, @IdParam() id: number, @Body() dto: MaterialCorrectionDto): Promise<RequestDetailDto> {
-    return this.requests.replaceMaterial(actor, id, dto);
+    return this.filing.replaceMaterial(actor, id, dto);
   }
 
   @Put(':id/oficio')
@@ -150,6 +156,6 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestDetailDto })
   @ApiProblems(404, 409)
   replaceOficio(@CurrentActor() actor: Actor, @IdParam() id: number, @UploadedFile() file: Upload): Promise<RequestDetailDto> {
-    return this.requests.replaceOficio(actor, id, file.buffer);
+    return this.filing.replaceOficio(actor, id, file.buffer);
   }
 }

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { ROLES } from '../../access';
 import { queryBoolean } from '../../http/pagination';
+import { RECEIPT_NUMBER_PATTERN } from '../../production';
 import { PROCEDURES, PUBLIC_STATUSES } from '../../../statecharts/step-meta';
 
 export const FILED_PROCEDURES = ['PROCEDURE_1', 'PROCEDURE_2', 'REPLACEMENT'] as const;
@@ -115,7 +116,7 @@ export class Procedure2DatosDto {
 
 export class ReciboDto {
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9\-/]{2,39}$/, { message: 'El número de recibo («recibo.numero») debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' })
+  @Matches(new RegExp(RECEIPT_NUMBER_PATTERN.source, 'i'), { message: 'El número de recibo («recibo.numero») debe tener de 3 a 40 letras, dígitos, guiones o diagonales.' })
   numero!: string;
 
   @IsString()

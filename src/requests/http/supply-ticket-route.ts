@@ -89,7 +89,7 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
     }
     let seq: number;
     try {
-      seq = (await withinTime(DECIDE_MS, () => this.procedures.decideWorkflow(workflowId, { event, actor: { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId, subDrseCodes: actor.subDrseCodes }, comment }))).seq;
+      seq = (await withinTime(this.procedures, DECIDE_MS, () => this.procedures.decideWorkflow(workflowId, { event, actor: { id: actor.id, role: actor.role, drseCode: actor.drseCode, schoolId: actor.schoolId, subDrseCodes: actor.subDrseCodes }, comment }))).seq;
     } catch (err) {
       throw decisionProblem(err, { procedure: 'SUPPLY', event: event.type, reason: refusalReason('SUPPLY', event.type, view.context) });
     }
@@ -107,7 +107,7 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
     );
     for (const r of rows) {
       const workflowId = String(r.workflow_id);
-      const view = await withinTime(5_000, () => this.procedures.viewWorkflow(workflowId)).catch(() => null);
+      const view = await withinTime(this.procedures, 5_000, () => this.procedures.viewWorkflow(workflowId)).catch(() => null);
       if (view && view.context.ticketId === ticket.ticketId) return { workflowId, view };
     }
     return null;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, FileChooser } from 'puppeteer-core';
 import { School, Student } from '../../../src/catalog/entities';
 import { startTestApp, TestApp, TestUser } from '../../support/app';
 import { pdfDocument, pngPhoto } from '../../support/files';
@@ -321,8 +321,14 @@ export function procedureJourneys(screen: Screen): void {
       expect(await school.text('.picker')).toMatch(/credencial vigente \(folio [^,]+, ciclo \d{4}-\d{4}\) — ya tiene el holograma del ciclo/);
 
       // Keyboard only: the school files this Procedure 1 and then withdraws it; focus stays where the work is.
-      await tabTo(school, /^Oficio escaneado con firma y sello/);
-      const [chooser] = await Promise.all([school.page.waitForFileChooser(), school.page.keyboard.press('Space')]);
+      // The page re-renders as the workflow moves on; a key pressed just then can land on the new page's
+      // heading, so reaching the control and pressing Space is tried again (still only the keyboard).
+      let chooser: FileChooser | undefined;
+      for (let attempt = 0; !chooser && attempt < 3; attempt++) {
+        await tabTo(school, /^Oficio escaneado con firma y sello/);
+        [chooser] = await Promise.all([school.page.waitForFileChooser({ timeout: 10_000 }).catch(() => undefined), school.page.keyboard.press('Space')]);
+      }
+      if (!chooser) throw new Error('Space on the focused file control never opened the file chooser');
       await chooser.accept([await writeFixture(fixtures, 'oficio-teclado.pdf', pdfDocument('Oficio por teclado'))]);
       expect(await focused(school)).toMatch(/^Oficio escaneado con firma y sello/); // choosing the file keeps focus on its control
       await tabTo(school, /^Enviar el oficio$/);

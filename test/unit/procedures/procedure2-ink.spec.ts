@@ -1,5 +1,5 @@
 import { quantitiesToLines } from '../../../src/procedures/adapters/material-units';
-import { materialCeilingForMatricula } from '../../../src/procedures/material-requirement';
+import { materialCeilingForMatricula } from '../../../src/inventory';
 import { onSiteRemedy } from '../../../src/procedures/adapters/inventory-consumption.recorder';
 
 describe('Procedure 2 ink (issue 11 item 6)', () => {
@@ -7,7 +7,7 @@ describe('Procedure 2 ink (issue 11 item 6)', () => {
     expect(materialCeilingForMatricula(600)).toEqual({ teslinSheets: 75, micas: 600, holograms: 600, inkSets: 2 });
     expect(materialCeilingForMatricula(400)).toEqual({ teslinSheets: 50, micas: 400, holograms: 400, inkSets: 1 });
     expect(materialCeilingForMatricula(401)).toMatchObject({ teslinSheets: 51, inkSets: 2 });
-    expect(materialCeilingForMatricula(600, { slotsPerSheet: 8, planillasPerInkSet: 25 })).toMatchObject({ inkSets: 3 });
+    expect(materialCeilingForMatricula(600, { planillasPerInkSet: 25 })).toMatchObject({ inkSets: 3 });
     expect(materialCeilingForMatricula(0)).toEqual({ teslinSheets: 0, micas: 0, holograms: 0, inkSets: 0 });
   });
 

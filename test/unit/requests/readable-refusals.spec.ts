@@ -3,19 +3,21 @@ import { ConflictError, DomainError } from '../../../src/common/domain-error';
 import { readableTicketError } from '../../../src/inventory/http/ticket-messages';
 import { refusalReason } from '../../../src/requests/http/decision-catalog';
 import { decisionProblem, refusedAsNotThisStep } from '../../../src/requests/http/decision-errors';
+import type { DecisionRefusal } from '../../../statecharts/decisions';
 import { fieldName, humanizeProblem, problemsDetail } from '../../../src/requests/http/field-names';
 
 /** Codes people must never read: event and status codes, role codes, field paths. */
 const CODES = /[A-Z]{3,}_[A-Z_]+|"[A-Z]+"|\b(VALIDATE|ACCEPT|DELIVER|OPEN|TESLIN|MICA)\b|datos\.|lines\[/;
 
-/** The runner's refusals as workflows/procedure-runner.ts `check` words them, wrapped as the client sees them. */
-const refused = (message: string, type: string) => Object.assign(new Error('Update failed'), { cause: ApplicationFailure.nonRetryable(message, type) });
+/** The runner's refusals as workflows/procedure-runner.ts `check` throws them (message and detail), wrapped as the client sees them. */
+const refused = (message: string, type: string, detail?: Partial<DecisionRefusal>) =>
+  Object.assign(new Error('Update failed'), { cause: ApplicationFailure.create({ message, type, nonRetryable: true, details: detail ? [{ event: null, ...detail }] : [] }) });
 
 describe('refusals people can read (issue 13, Medium)', () => {
   const p1Context = { newRequested: 26, newEligible: 17, continuingRequested: 0, continuingEligible: 0 };
 
   it('names a refused decision by its Spanish label and says why, with the limits', () => {
-    const partial = decisionProblem(refused('La decisión "VALIDATE_PARTIAL" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida'), {
+    const partial = decisionProblem(refused('La decisión "VALIDATE_PARTIAL" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida', { reason: 'guard' }), {
       procedure: 'PROCEDURE_1',
       event: 'VALIDATE_PARTIAL',
       reason: refusalReason('PROCEDURE_1', 'VALIDATE_PARTIAL', p1Context),
@@ -24,7 +26,7 @@ describe('refusals people can read (issue 13, Medium)', () => {
     expect(partial.message).toBe(
       'La decisión «Validar parcialmente (ajustar cantidades)» no procede con los datos enviados: «Credenciales nuevas aprobadas» puede ser a lo más 17 y «Hologramas aprobados (alumnos que continúan)» a lo más 0 (los alumnos que cumplen los requisitos); al menos una cantidad mayor que cero y, en total, menos de lo pedido (26); para aprobar todo use «Validar: procede completa».',
     );
-    const whole = decisionProblem(refused('La decisión "VALIDATE" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida'), {
+    const whole = decisionProblem(refused('La decisión "VALIDATE" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida', { reason: 'guard' }), {
       procedure: 'PROCEDURE_1',
       event: 'VALIDATE',
       reason: refusalReason('PROCEDURE_1', 'VALIDATE', p1Context),
@@ -35,10 +37,10 @@ describe('refusals people can read (issue 13, Medium)', () => {
   });
 
   it('sends again only a refusal of the step, never a guard\'s refusal of the numbers', () => {
-    expect(refusedAsNotThisStep(refused('El evento "DELIVER" no está permitido en el estado actual (EN_REVISION_PLANEACION).', 'DecisionNoPermitida'))).toBe(true);
-    expect(refusedAsNotThisStep(refused('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida'))).toBe(true);
-    expect(refusedAsNotThisStep(refused('La decisión "VALIDATE" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida'))).toBe(false);
-    expect(refusedAsNotThisStep(refused('El rol ESCUELA no puede enviar "VALIDATE" en este paso.', 'RolNoPermitido'))).toBe(false);
+    expect(refusedAsNotThisStep(refused('El evento "DELIVER" no está permitido en el estado actual (EN_REVISION_PLANEACION).', 'DecisionNoPermitida', { reason: 'notInState', event: 'DELIVER', status: 'EN_REVISION_PLANEACION' }))).toBe(true);
+    expect(refusedAsNotThisStep(refused('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida', { reason: 'noTask' }))).toBe(true);
+    expect(refusedAsNotThisStep(refused('La decisión "VALIDATE" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida', { reason: 'guard' }))).toBe(false);
+    expect(refusedAsNotThisStep(refused('El rol ESCUELA no puede enviar "VALIDATE" en este paso.', 'RolNoPermitido', { reason: 'role', event: 'VALIDATE' }))).toBe(false);
   });
 
   it('gives Procedure 2 and a shipment their limits in the fields people fill', () => {
@@ -51,19 +53,19 @@ describe('refusals people can read (issue 13, Medium)', () => {
   });
 
   it('never passes an event, role or status code through', () => {
-    const notNow = decisionProblem(refused('El evento "DELIVER" no está permitido en el estado actual (EN_REVISION_PLANEACION).', 'DecisionNoPermitida'), { procedure: 'PROCEDURE_1', event: 'DELIVER' });
+    const notNow = decisionProblem(refused('El evento "DELIVER" no está permitido en el estado actual (EN_REVISION_PLANEACION).', 'DecisionNoPermitida', { reason: 'notInState', event: 'DELIVER', status: 'EN_REVISION_PLANEACION' }), { procedure: 'PROCEDURE_1', event: 'DELIVER' });
     expect(notNow.message).toBe('La decisión «Registrar la entrega a la escuela» no corresponde al paso en que está la solicitud ahora; vuelva a abrirla para ver lo que puede hacer.');
-    const role = decisionProblem(refused('El rol DRSE_PLANEACION no puede enviar "VALIDATE" en este paso.', 'RolNoPermitido'), { procedure: 'PROCEDURE_1', event: 'VALIDATE' }) as DomainError;
+    const role = decisionProblem(refused('El rol DRSE_PLANEACION no puede enviar "VALIDATE" en este paso.', 'RolNoPermitido', { reason: 'role', event: 'VALIDATE' }), { procedure: 'PROCEDURE_1', event: 'VALIDATE' }) as DomainError;
     expect(role).toMatchObject({ status: 403, message: 'Su rol no puede tomar la decisión «Validar: procede completa» en este paso.' });
-    const data = decisionProblem(refused('El dato "newApproved" de la decisión debe ser un número.', 'DatoInvalido'), { procedure: 'PROCEDURE_1', event: 'VALIDATE_PARTIAL' }) as DomainError;
+    const data = decisionProblem(refused('El dato "newApproved" de la decisión debe ser un número.', 'DatoInvalido', { reason: 'data', event: 'VALIDATE_PARTIAL', field: 'newApproved', expected: 'number' }), { procedure: 'PROCEDURE_1', event: 'VALIDATE_PARTIAL' }) as DomainError;
     expect(data).toMatchObject({ status: 422, field: 'datos.newApproved', message: 'El dato «Credenciales nuevas aprobadas» debe ser un número.' });
     const unknown = decisionProblem(refused('Resultado "X_Y" desconocido en paso', 'Otra'));
     expect(unknown.message).toBe('La decisión no se pudo aplicar.');
-    const noLabel = decisionProblem(refused('La decisión "VALIDATE_PARTIAL" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida'));
+    const noLabel = decisionProblem(refused('La decisión "VALIDATE_PARTIAL" no procede con los datos enviados (cantidades o condiciones).', 'DecisionNoPermitida', { reason: 'guard' }));
     expect(noLabel.message).toBe('La decisión no procede con los datos enviados.');
     for (const e of [notNow, role, data, unknown, noLabel]) expect(e.message).not.toMatch(CODES);
-    // Sentences without codes pass as they are.
-    expect(decisionProblem(refused('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida')).message).toBe('La solicitud no espera una decisión en este momento.');
+    // A step without a task says so, in the mapping's own words.
+    expect(decisionProblem(refused('La solicitud no espera una decisión en este momento.', 'DecisionNoPermitida', { reason: 'noTask' })).message).toBe('La solicitud no espera una decisión en este momento.');
   });
 
   it('names request fields as the form does, keeping the path in `field`', () => {
