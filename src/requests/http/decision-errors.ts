@@ -1,4 +1,4 @@
-import { isGrpcDeadlineError } from '@temporalio/client';
+import { isGrpcDeadlineError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DomainError, ServiceUnavailableError } from '../../common/domain-error';
 import { DECISION_FAILURE, decisionRefusalOf, type DecisionRefusal } from '../../../statecharts/decisions';
@@ -28,7 +28,8 @@ export async function withinTime<T>(engine: EngineDeadline, ms: number, fn: () =
   try {
     return await engine.withDeadline(ms, fn);
   } catch (err) {
-    if (isGrpcDeadlineError(err)) throw new EngineUnavailableError();
+    // An Update's RPC that runs out of time surfaces as the SDK's own error, not as the gRPC status.
+    if (isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw new EngineUnavailableError();
     throw err;
   }
 }
