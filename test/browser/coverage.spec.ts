@@ -41,11 +41,7 @@ describe('Web interface: coverage of the cycle', () => {
     await fs.rm(webDir, { recursive: true, force: true });
   });
 
-  async function as(key: string): Promise<WebUser> {
-    const u = await WebUser.open(browser, t.baseUrl);
-    await u.login(users[key].username, users[key].password);
-    return u;
-  }
+  const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key]);
 
   const noCodes = (text: string) => expect(text).not.toMatch(/HOLOGRAMA:|PROCEDURE_|ESCUELA\b|TESLIN|VALLES\b|NORTE\b|undefined|null|NaN/);
 

@@ -56,11 +56,7 @@ describe('Web interface: catalogue, stock, supply, printing, verification', () =
     await fs.rm(fixtures, { recursive: true, force: true });
   });
 
-  async function as(key: string): Promise<WebUser> {
-    const u = await WebUser.open(browser, t.baseUrl);
-    await u.login(users[key].username, users[key].password);
-    return u;
-  }
+  const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key]);
 
   async function audit(u: WebUser, name: string): Promise<void> {
     axeReport[name] = await u.axe();

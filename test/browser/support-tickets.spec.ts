@@ -33,11 +33,7 @@ describe('Web interface: support tickets', () => {
     await fs.rm(webDir, { recursive: true, force: true });
   });
 
-  async function as(key: string): Promise<WebUser> {
-    const u = await WebUser.open(browser, t.baseUrl);
-    await u.login(users[key].username, users[key].password);
-    return u;
-  }
+  const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key]);
 
   /** Reloads the page until `text` shows (the workflow moves the ticket asynchronously). */
   async function until(u: WebUser, hash: string, text: string): Promise<void> {

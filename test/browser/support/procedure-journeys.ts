@@ -70,12 +70,7 @@ export function procedureJourneys(screen: Screen): void {
       await fs.rm(fixtures, { recursive: true, force: true });
     });
 
-    async function as(key: string): Promise<WebUser> {
-      const u = await WebUser.open(browser, t.baseUrl);
-      await u.page.setViewport({ width: screen.width, height: screen.height });
-      await u.login(users[key].username, users[key].password);
-      return u;
-    }
+    const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key], { width: screen.width, height: screen.height });
 
     async function audit(u: WebUser, name: string, scrollTo?: string): Promise<void> {
       axeReport[name] = await u.axe();

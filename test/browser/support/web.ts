@@ -54,6 +54,14 @@ export class WebUser {
     return user;
   }
 
+  /** A new browser session signed in as `user`, on a window of `viewport` when given. */
+  static async signedIn(browser: Browser, baseUrl: string, user: { username: string; password: string }, viewport?: { width: number; height: number }): Promise<WebUser> {
+    const u = await WebUser.open(browser, baseUrl);
+    if (viewport) await u.page.setViewport(viewport);
+    await u.login(user.username, user.password);
+    return u;
+  }
+
   /** Opens a page of the app afresh (a full load, so it shows the data as it is now). */
   async goto(hash: string): Promise<void> {
     const url = `${this.baseUrl}/app/${hash}`;
