@@ -65,24 +65,27 @@ export async function startWebSystem(options: TestAppOptions = {}): Promise<WebS
 
 /**
  * The checks of every main page a journey visits: axe-core (moderate, serious and critical) at
- * every width; on a phone, nothing wider than the screen (the page never scrolls sideways); on the
- * desktop, the README's screenshot. Findings are kept and asserted together by `expectClean()`, the
- * last test of a file, so one run reports every page at once.
+ * every width; on a phone, at its width and at 360 px, nothing wider than the screen and no box
+ * scrolling sideways inside the page; on the desktop, the README's screenshot. Findings are kept and
+ * asserted together by `expectClean()`, the last test of a file, so one run reports every page.
  */
 export class PageAudit {
   readonly axe: Record<string, unknown[]> = {};
-  /** Pages wider than the phone's screen: their width and the elements sticking out. */
-  readonly sideways: Record<string, { scrollWidth: number; innerWidth: number; widest: string[] }> = {};
+  /** Pages (and widths) where something sticks out sideways, and what. */
+  readonly sideways: Record<string, Sideways> = {};
 
   constructor(readonly screen: Screen) {}
 
-  /** axe-core and, on a phone, the sideways check (no screenshot). */
+  /** axe-core and, on a phone, the sideways check at its width and at 360 px (no screenshot). */
   async check(u: WebUser, name: string): Promise<void> {
     this.axe[name] = await u.axe();
-    if (this.screen.phone) {
-      const fit = await noSideways(u);
-      if (fit) this.sideways[name] = fit;
+    if (!this.screen.phone) return;
+    for (const width of [this.screen.width, 360]) {
+      if (width !== this.screen.width) await u.page.setViewport({ width, height: this.screen.height });
+      const found = await noSideways(u);
+      if (found) this.sideways[`${name} ${width} px`] = found;
     }
+    await u.page.setViewport({ width: this.screen.width, height: this.screen.height });
   }
 
   /** `check`, then on the desktop the README's screenshot (scrolled to `scrollTo` when given). */
@@ -100,22 +103,33 @@ export class PageAudit {
   }
 }
 
+/** What sticks out sideways on a phone: the page wider than its window, or a box scrolling sideways inside it. */
+export interface Sideways {
+  scrollWidth: number;
+  innerWidth: number;
+  widest: string[];
+  scrollingBoxes: string[];
+}
+
 /**
- * Undefined when the page fits its window (`scrollWidth <= innerWidth`); otherwise the widths and
- * the innermost elements whose right edge passes the window, to say what to fix.
+ * Undefined when the page fits its window (`scrollWidth <= innerWidth`) and no box in it scrolls
+ * sideways (a table in an `overflow: auto` box hides its last columns on a phone); otherwise the
+ * widths and the elements that stick out, to say what to fix.
  */
-export async function noSideways(u: WebUser): Promise<{ scrollWidth: number; innerWidth: number; widest: string[] } | undefined> {
+export async function noSideways(u: WebUser): Promise<Sideways | undefined> {
   return u.page.evaluate(() => {
     const { scrollWidth } = document.documentElement;
-    if (scrollWidth <= window.innerWidth) return undefined;
     const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.classList.length ? `.${Array.from(e.classList).join('.')}` : ''}`;
-    const out = Array.from(document.body.querySelectorAll('*')).filter(
-      (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !Array.from(e.children).some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5),
-    );
-    return {
-      scrollWidth,
-      innerWidth: window.innerWidth,
-      widest: out.slice(0, 6).map((e) => `${e.parentElement ? `${name(e.parentElement)} > ` : ''}${name(e)} «${(e.textContent ?? '').trim().slice(0, 40)}» right ${Math.round(e.getBoundingClientRect().right)}`),
-    };
+    const describe = (e: Element) => `${e.parentElement ? `${name(e.parentElement)} > ` : ''}${name(e)} «${(e.textContent ?? '').trim().slice(0, 40)}» right ${Math.round(e.getBoundingClientRect().right)}`;
+    const all = Array.from(document.body.querySelectorAll('*'));
+    const past = (e: Element) => e.getBoundingClientRect().right > window.innerWidth + 0.5;
+    const widest = scrollWidth > window.innerWidth ? all.filter((e) => past(e) && !Array.from(e.children).some(past)).slice(0, 6).map(describe) : [];
+    // Visually hidden helpers (1 px boxes) clip on purpose.
+    const scrollingBoxes = all
+      .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX))
+      .slice(0, 6)
+      .map((e) => `${describe(e)} scrolls ${e.scrollWidth - e.clientWidth} px`);
+    if (scrollWidth <= window.innerWidth && !scrollingBoxes.length) return undefined;
+    return { scrollWidth, innerWidth: window.innerWidth, widest, scrollingBoxes };
   });
 }
