@@ -1,7 +1,7 @@
 import type { ProcedureName, PublicStatus } from './step-meta';
 
 /**
- * Why the runner refused a decision (workflows/procedure-runner.ts `check`): the failure's `type`
+ * Why the runner refused a decision (workflows/procedure-runner.ts `validate`): the failure's `type`
  * (kept stable: committed histories carry it) and one detail, which the API maps to its answer
  * (src/requests/http/decision-errors.ts) without reading the message.
  */

@@ -58,7 +58,7 @@ const closed = () => conflict('La solicitud ya no espera decisiones: su trámite
 
 /**
  * Maps a refused `decide` Update to the HTTP answer by the failure's type and its structured detail
- * (statecharts/decisions.ts `DecisionRefusal`, thrown by workflows/procedure-runner.ts `check`),
+ * (statecharts/decisions.ts `DecisionRefusal`, thrown by workflows/procedure-runner.ts `validate`),
  * never by its message: not allowed now → 409, the caller's role or scope → 403, data or comment →
  * 422 naming the field, a closed workflow → 409. With `about` the answer names the decision by its
  * Spanish label (decision-catalog.ts) and says why; no code reaches the user.
