@@ -85,8 +85,12 @@ temporal_cli() {
     log "Compilando el CLI de Temporal v$TEMPORAL_VERSION con Go en $TEMPORAL_CACHE_DIR (la primera vez tarda unos minutos)"
     mkdir -p "$TEMPORAL_CACHE_DIR"
     local start=$SECONDS
-    GOBIN="$TEMPORAL_CACHE_DIR" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_VERSION" >&2
-    log "CLI de Temporal compilado en $((SECONDS - start)) s"
+    # Several runs starting at once on a fresh machine build it once: the others wait for the lock.
+    (
+      flock 9
+      [ -x "$bin" ] || GOBIN="$TEMPORAL_CACHE_DIR" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_VERSION" >&2
+    ) 9>"$TEMPORAL_CACHE_DIR/.build.lock" || return 1
+    log "CLI de Temporal listo en $((SECONDS - start)) s"
   fi
   echo "$bin"
 }

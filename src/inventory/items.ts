@@ -19,6 +19,14 @@ export function sheetsFor(cards: number): number {
   return Math.ceil(cards / SLOTS_PER_SHEET);
 }
 
+/** Teslin slots that must be whole sheets (what a procedure counts), as sheets; a partial sheet is refused. */
+export function wholeSheets(slots: number, field: string): number {
+  if (!Number.isInteger(slots) || slots < 0 || slots % SLOTS_PER_SHEET !== 0) {
+    throw new DomainError(`El Teslin de un trámite se envía en hojas completas: la cantidad en ranuras debe ser múltiplo de ${SLOTS_PER_SHEET} (${slots} no lo es).`, field);
+  }
+  return slots / SLOTS_PER_SHEET;
+}
+
 export interface ItemRef {
   code: ItemCode;
   kind: ItemKind;

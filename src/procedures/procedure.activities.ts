@@ -4,7 +4,7 @@ import type { MaterialQuantities } from '../../statecharts/step-meta';
 import { RequestReadModel } from '../requests';
 import { replacementTariff, recordHolograms, studentsWithHologram } from '../catalog';
 import { loadInventoryConfig, materialCeilingForMatricula } from '../inventory';
-import { replacementById } from '../production';
+import { eligibility, INELIGIBLE_TEXT, replacementById } from '../production';
 import type { ProcedureActivityContract, StepInput, StepResult, TransitionRecord } from './procedure-activities.types';
 import { MATERIAL_GATEWAY, MaterialGateway, MaterialNeed, PRODUCTION_GATEWAY, ProductionGateway, SUPPLY_GATEWAY, SupplyGateway } from './ports';
 
@@ -62,19 +62,17 @@ export class ProcedureActivities implements ProcedureActivityContract {
     let eligibleCount = 0;
     const verdicts = rows.map((r) => {
       const id = Number(r.student_id);
-      const card = inForce.get(id);
-      const hologramOnly = card !== undefined && !issued.has(id) && Number(r.school_id) === Number(school.id) && !r.declined;
-      const isNew = r.kind === 'NUEVO' && !hologramOnly;
+      const sameSchool = Number(r.school_id) === Number(school.id);
+      const e = eligibility({ declined: !!r.declined, issuedThisCycle: issued.has(id), cardInForce: inForce.get(id) ?? null, hologramThisCycle: withHologram.has(id), hasPhoto: !!r.photo_hash });
+      const isNew = r.kind === 'NUEVO' && !(sameSchool && e.kind === 'HOLOGRAM_ONLY');
       let reason: string | null = null;
       let note: string | null = null;
-      if (Number(r.school_id) !== Number(school.id)) reason = 'El alumno no pertenece a la escuela.';
-      else if (r.declined) reason = 'La familia declinó la credencial (R4).';
-      else if (hologramOnly && withHologram.has(id)) reason = `Tiene credencial vigente (folio ${card.folio}) y ya recibió el holograma del ciclo.`;
-      else if (hologramOnly) note = `Tiene credencial vigente (folio ${card.folio}, ciclo ${card.cycleCode}): recibe sólo el holograma del ciclo (R3).`;
+      if (!sameSchool) reason = 'El alumno no pertenece a la escuela.';
+      else if (e.kind === 'HOLOGRAM_ONLY') note = `Tiene credencial vigente (folio ${e.folio}, ciclo ${e.cardCycleCode}): recibe sólo el holograma del ciclo (R3).`;
+      else if (e.kind === 'NONE' && e.reason !== 'SIN_FOTOGRAFIA') reason = INELIGIBLE_TEXT[e.reason];
       else if (isNew && !r.primer_ingreso) reason = 'No es de primer ingreso: le corresponde holograma (R3).';
       else if (!isNew && r.primer_ingreso) reason = 'Es de primer ingreso: requiere credencial nueva (R3).';
-      else if (isNew && !r.photo_hash) reason = 'Falta la fotografía del alumno (R8).';
-      else if (issued.has(Number(r.student_id))) reason = 'Ya se le expidió en este ciclo.';
+      else if (isNew && e.kind === 'NONE') reason = INELIGIBLE_TEXT[e.reason];
       else if (eligibleCount >= Number(school.matricula)) reason = 'Excede la matrícula de la escuela.';
       if (reason === null) eligibleCount++;
       return { studentId: id, isNew, reason, note };

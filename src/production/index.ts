@@ -2,6 +2,7 @@
 export * from './artwork';
 export * from './cards-in-force';
 export * from './consumption-recorder';
+export * from './eligibility';
 export * from './entities';
 export * from './http/replacement-intake';
 export * from './production-reads';

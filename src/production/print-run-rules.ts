@@ -4,6 +4,7 @@ import { Actor, actorCovers, Scope } from '../access';
 import { School, SchoolCycle, Student, studentsWithHologram } from '../catalog';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { cardsInForce } from './cards-in-force';
+import { eligibility, INELIGIBLE_TEXT } from './eligibility';
 import type { Exclusion, HologramOnly } from './entities';
 import type { PrintHolder } from './print-holder';
 import { studentsIssuedInCycle } from './production-reads';
@@ -15,16 +16,13 @@ const EXCLUSION_TEXT: Record<Exclusion['reason'], string> = {
   NO_ENCONTRADO: 'El alumno no existe en el catálogo.',
   FUERA_DE_ALCANCE: 'El alumno no pertenece a una escuela para la que imprime este responsable.',
   RUTA_DE_IMPRESION: 'La escuela del alumno no imprime por esta vía (R1).',
-  RECHAZADA: 'La familia declinó la credencial (R4).',
-  SIN_FOTOGRAFIA: 'El alumno no tiene fotografía cargada (R8).',
-  YA_EXPEDIDA: 'El alumno ya tiene una credencial expedida en este ciclo.',
-  HOLOGRAMA_ENTREGADO: 'El alumno tiene credencial vigente y ya recibió el holograma de este ciclo.',
+  ...INELIGIBLE_TEXT,
 };
 
 /**
- * Who may be printed, who gets only the hologram, and who nothing (with the reason): R1 route, R4,
- * already issued this cycle, a card in force of an earlier cycle (R3: the cycle's hologram, once per
- * student and cycle, never a second card; a replacement's old card is revoked, so it holds none), R8.
+ * Who may be printed, who gets only the hologram, and who nothing (with the reason): the holder's
+ * scope and R1 route, then the cycle's eligibility (./eligibility.ts; a replacement's old card is
+ * revoked, so it holds none in force).
  */
 export async function classifyForPrint(
   em: EntityManager,
@@ -46,12 +44,12 @@ export async function classifyForPrint(
     if (!s) exclude(id, 'NO_ENCONTRADO');
     else if (!inHolderScope(holder, s.school)) exclude(id, 'FUERA_DE_ALCANCE');
     else if (s.school.printRoute !== holder.type) exclude(id, 'RUTA_DE_IMPRESION');
-    else if (s.declined) exclude(id, 'RECHAZADA');
-    else if (issued.has(id)) exclude(id, 'YA_EXPEDIDA');
-    else if (inForce.has(id) && withHologram.has(id)) exclude(id, 'HOLOGRAMA_ENTREGADO');
-    else if (inForce.has(id)) hologramOnly.push({ studentId: id, folio: inForce.get(id)!.folio, cardCycleCode: inForce.get(id)!.cycleCode });
-    else if (!s.photoHash) exclude(id, 'SIN_FOTOGRAFIA');
-    else eligible.push(s);
+    else {
+      const e = eligibility({ declined: s.declined, issuedThisCycle: issued.has(id), cardInForce: inForce.get(id) ?? null, hologramThisCycle: withHologram.has(id), hasPhoto: !!s.photoHash });
+      if (e.kind === 'NONE') exclude(id, e.reason);
+      else if (e.kind === 'HOLOGRAM_ONLY') hologramOnly.push({ studentId: id, folio: e.folio, cardCycleCode: e.cardCycleCode });
+      else eligible.push(s);
+    }
   }
   return { eligible, excluded, hologramOnly };
 }

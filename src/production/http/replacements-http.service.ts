@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, assertSchoolWork } from '../../access';
 import { workSchoolOf, auditSchoolWork, SchoolWorkAudit, Student } from '../../catalog';
 import { NotFoundError, ServiceUnavailableError } from '../../common/domain-error';
-import { pageOptions } from '../../http/pagination';
+import { pageOptions, PageQueryDto } from '../../http/pagination';
 import { operationKey } from '../../inventory';
 import { ReplacementReason } from '../entities';
 import { ProductionService } from '../production.service';
@@ -99,6 +99,9 @@ interface ReportRow {
   recorded_at: Date;
 }
 
+/** A listing's optional filter: its condition and the query's value (left out when not given). */
+type Filter = [condition: string, value: unknown];
+
 const REPORT_FROM = `
     from card_report cr
     join student s on s.id = cr.student_id
@@ -158,26 +161,12 @@ export class ReplacementsHttpService {
   }
 
   async list(actor: Actor, query: ReplacementQueryDto): Promise<ReplacementPageDto> {
-    const scope = schoolScopeSql(actor);
-    const where = [scope.sql];
-    const params = [...scope.params];
-    if (query.status) {
-      where.push('rp.status = ?');
-      params.push(query.status);
-    }
-    if (query.schoolId) {
-      where.push('sc.id = ?');
-      params.push(query.schoolId);
-    }
-    const { limit, offset } = pageOptions(query);
-    const em = this.em.fork();
-    const filter = `where ${where.join(' and ')}`;
-    const [{ n }] = await em.execute<Array<{ n: string }>>(
-      `select count(*)::text as n from card_replacement rp join student s on s.id = rp.student_id join school sc on sc.id = s.school_id left join drse d on d.code = sc.drse_code ${filter}`,
-      params,
-    );
-    const rows = await em.execute<ReplacementRow[]>(`${SELECT} ${filter} order by rp.id desc limit ? offset ?`, [...params, limit, offset]);
-    return { items: rows.map(toDto), total: Number(n), page: query.page, pageSize: query.pageSize };
+    const filters: Filter[] = [
+      ['rp.status = ?', query.status],
+      ['sc.id = ?', query.schoolId],
+    ];
+    const from = 'from card_replacement rp join student s on s.id = rp.student_id join school sc on sc.id = s.school_id left join drse d on d.code = sc.drse_code';
+    return this.page(actor, query, filters, { from, select: SELECT, order: 'rp.id desc' }, toDto);
   }
 
   /** A card reported lost, stolen or damaged: by the school, or its DRSE when the school has no internet. */
@@ -203,19 +192,26 @@ export class ReplacementsHttpService {
   }
 
   async reports(actor: Actor, query: CardReportQueryDto): Promise<CardReportPageDto> {
+    return this.page(actor, query, [['sc.id = ?', query.schoolId]], { from: REPORT_FROM, select: REPORT_SELECT, order: 'cr.id desc' }, toReportDto);
+  }
+
+  /** One page of rows in the actor's school scope, newest first, with the optional filters that have a value. */
+  private async page<Row, Dto>(
+    actor: Actor,
+    query: PageQueryDto,
+    filters: Filter[],
+    sql: { from: string; select: string; order: string },
+    map: (r: Row) => Dto,
+  ): Promise<{ items: Dto[]; total: number; page: number; pageSize: number }> {
     const scope = schoolScopeSql(actor);
-    const where = [scope.sql];
-    const params = [...scope.params];
-    if (query.schoolId) {
-      where.push('sc.id = ?');
-      params.push(query.schoolId);
-    }
+    const given = filters.filter(([, value]) => value !== undefined && value !== null && value !== '');
+    const filter = `where ${[scope.sql, ...given.map(([cond]) => cond)].join(' and ')}`;
+    const params = [...scope.params, ...given.map(([, value]) => value)];
     const { limit, offset } = pageOptions(query);
     const em = this.em.fork();
-    const filter = `where ${where.join(' and ')}`;
-    const [{ n }] = await em.execute<Array<{ n: string }>>(`select count(*)::text as n ${REPORT_FROM} ${filter}`, params);
-    const rows = await em.execute<ReportRow[]>(`${REPORT_SELECT} ${filter} order by cr.id desc limit ? offset ?`, [...params, limit, offset]);
-    return { items: rows.map(toReportDto), total: Number(n), page: query.page, pageSize: query.pageSize };
+    const [{ n }] = await em.execute<Array<{ n: string }>>(`select count(*)::text as n ${sql.from} ${filter}`, params);
+    const rows = await em.execute<Row[]>(`${sql.select} ${filter} order by ${sql.order} limit ? offset ?`, [...params, limit, offset]);
+    return { items: rows.map(map), total: Number(n), page: query.page, pageSize: query.pageSize };
   }
 
   private async get(id: number): Promise<ReplacementDto> {

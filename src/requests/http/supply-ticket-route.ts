@@ -6,9 +6,9 @@ import {
   SupplyTicketCommand,
   SupplyTicketWorkflowRoute,
   parseItemCode,
-  SLOTS_PER_SHEET,
   SupplyTicketService,
   SupplyTicketView,
+  wholeSheets,
 } from '../../inventory';
 import { ProcedureClient } from '../../procedures';
 import { chartFor } from '../../../statecharts/registry';
@@ -131,7 +131,7 @@ export class SupplyTicketWorkflowRouteService implements SupplyTicketWorkflowRou
     const q: MaterialQuantities = { teslinSheets: 0, micas: 0, holograms: 0 };
     lines.forEach((l, i) => {
       const item = parseItemCode(l.item, `lines[${i}].item`);
-      if (item.kind === 'TESLIN') q.teslinSheets += Math.floor(l.quantity / SLOTS_PER_SHEET);
+      if (item.kind === 'TESLIN') q.teslinSheets += wholeSheets(l.quantity, `lines[${i}].quantity`);
       else if (item.kind === 'MICA') q.micas += l.quantity;
       else if (item.kind === 'HOLOGRAMA') q.holograms += l.quantity;
       else throw new DomainError('Un abastecimiento de trámite sólo surte Teslin, micas y hologramas.', `lines[${i}].item`);

@@ -124,6 +124,10 @@ describe(RequestsHttpService.name, () => {
     // Two partial shipments (Teslin in whole sheets), each confirmed by the DRSE's IT office.
     const first: Line[] = requested.map((l) => ({ item: l.item, quantity: l.item === 'TESLIN' ? 8 : 9 }));
     const second: Line[] = requested.map((l) => ({ item: l.item, quantity: l.quantity - first.find((f) => f.item === l.item)!.quantity }));
+    // A procedure counts Teslin in sheets: a partial sheet is refused, not rounded away.
+    const partialSheet = await t.http('POST', `/supply-tickets/${ticket.id}/shipments`, { token: token.materiales, json: { lines: [{ item: 'TESLIN', quantity: 10 }] } });
+    expect(partialSheet.status).toBe(422);
+    expect(JSON.stringify(partialSheet.body)).toContain('hojas completas');
     const ship1 = expectOk(await t.http('POST', `/supply-tickets/${ticket.id}/shipments`, { token: token.materiales, json: { lines: first } }), 201);
     expect((await t.http('GET', `/requests/${supplyRequest}`, { token: token.tecnologias })).body.estado).toBe('EN_RECEPCION');
     expectOk(await t.http('POST', `/supply-tickets/${ticket.id}/shipments/${ship1.body.shipmentId}/receipt`, { token: token.tecnologias }));

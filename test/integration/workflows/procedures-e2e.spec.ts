@@ -73,7 +73,7 @@ describe(runProcedure.name, () => {
     const reasonOf = (id: number) => reasons.find((x) => Number(x.student_id) === id)?.reason;
     expect(reasonOf(r.students.noPhoto)).toMatch(/fotografía/);
     expect(reasonOf(r.students.declined)).toMatch(/declinó/);
-    expect(reasonOf(r.students.issued)).toMatch(/expidió/);
+    expect(reasonOf(r.students.issued)).toMatch(/expedida en este ciclo/);
     expect(reasonOf(r.students.foreign)).toMatch(/no pertenece/);
     expect(reasons.filter((x) => x.approved === true)).toHaveLength(22);
 

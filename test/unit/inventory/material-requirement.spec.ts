@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../../../src/common/domain-error';
-import { parseItemCode, parseLines, describeQuantity } from '../../../src/inventory/items';
+import { parseItemCode, parseLines, describeQuantity, wholeSheets } from '../../../src/inventory/items';
 import { computeInitialKit, computeMaterialRequirement, computeShortfall } from '../../../src/inventory/material-requirement';
 
 describe(computeMaterialRequirement.name, () => {
@@ -189,5 +189,23 @@ describe(parseItemCode.name, () => {
     expect(describeQuantity(parseItemCode('TESLIN'), 16, 50)).toBe('16 ranuras (2 hojas)');
     expect(describeQuantity(parseItemCode('TINTA'), 75, 50)).toBe('75 planillas (1.50 juegos)');
     expect(describeQuantity(parseItemCode('MICA'), 1, 50)).toBe('1 pieza');
+  });
+});
+
+describe(wholeSheets.name, () => {
+  it('turns slots that fill whole sheets into sheets', () => {
+    expect([0, 8, 160].map((s) => wholeSheets(s, 'lines[0].quantity'))).toEqual([0, 1, 20]);
+  });
+
+  it('refuses a partial sheet, naming the field, instead of rounding it away', () => {
+    for (const slots of [1, 10, 15, -8, 8.5]) {
+      expect(() => wholeSheets(slots, 'lines[2].quantity')).toThrow(DomainError);
+      try {
+        wholeSheets(slots, 'lines[2].quantity');
+      } catch (e) {
+        expect((e as DomainError).field).toBe('lines[2].quantity');
+        expect((e as DomainError).message).not.toContain('lines[');
+      }
+    }
   });
 });
