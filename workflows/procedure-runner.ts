@@ -22,7 +22,7 @@ import type {
   StepActivityName,
   TransitionRecord,
 } from '../src/procedures/procedure-activities.types';
-import { DECISION_FAILURE, DecisionFailureType, DecisionRefusal } from '../statecharts/decisions';
+import { DECISION_FAILURE, DecisionFailureType, DecisionRefusal, decisionShapeRefusal } from '../statecharts/decisions';
 import { chartFor, LATEST_CHART_VERSION } from '../statecharts/registry';
 import {
   allowedDecisions,
@@ -53,7 +53,6 @@ const SYSTEM: AuditActor = { id: 'sistema', role: 'SISTEMA' };
  */
 export const RECORD_LOCALLY_PATCH = 'record-transition-local';
 const HISTORY_KEPT = 100;
-const COMMENT_MAX = 1000;
 const REASON_MAX = 500;
 type Duration = Parameters<typeof msToNumber>[0];
 
@@ -216,41 +215,57 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     return (meta.kind === 'task' && meta.decisions[d.event.type]) || [];
   }
 
-  /** Throws (Spanish message, not retried, one structured detail) unless `d` may be applied now. Writes nothing. */
-  function check(d: DecisionInput): void {
+  function refuse(d: DecisionInput, failure: DecisionFailureType, message: string, detail: Omit<DecisionRefusal, 'event'>): never {
+    const type = d?.event?.type;
+    throw ApplicationFailure.create({ type: failure, message, nonRetryable: true, details: [{ ...detail, event: typeof type === 'string' ? type : null }] });
+  }
+
+  /** Throws (Spanish message, not retried, one structured detail) unless a task is open whose step offers `d`'s event to the actor's role within the request's scope. */
+  function permitted(d: DecisionInput): TaskMeta {
     const meta = stepMeta(snapshot);
     const type = d?.event?.type;
-    const event = typeof type === 'string' ? type : null;
-    const refuse = (failure: DecisionFailureType, message: string, detail: Omit<DecisionRefusal, 'event'>): never => {
-      throw ApplicationFailure.create({ type: failure, message, nonRetryable: true, details: [{ ...detail, event }] });
-    };
     if (meta.kind !== 'task') {
-      return refuse(DECISION_FAILURE.notAllowed, 'La solicitud no espera una decisión en este momento.', { reason: 'noTask' });
+      return refuse(d, DECISION_FAILURE.notAllowed, 'La solicitud no espera una decisión en este momento.', { reason: 'noTask' });
     }
-    const roles = event !== null ? meta.decisions[event] : undefined;
+    const roles = typeof type === 'string' ? meta.decisions[type] : undefined;
     if (!roles) {
-      return refuse(DECISION_FAILURE.notAllowed, `El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, { reason: 'notInState', status: meta.status });
+      return refuse(d, DECISION_FAILURE.notAllowed, `El evento "${String(type)}" no está permitido en el estado actual (${meta.status}).`, { reason: 'notInState', status: meta.status });
     }
     if (!d.actor || typeof d.actor.id !== 'string' || !d.actor.id || !(roles.includes(d.actor.role) || actsForSchool(d, roles))) {
-      return refuse(DECISION_FAILURE.role, `El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, { reason: 'role' });
+      return refuse(d, DECISION_FAILURE.role, `El rol ${String(d.actor?.role)} no puede enviar "${type}" en este paso.`, { reason: 'role' });
     }
     if (!actorCovers(d.actor, wf.scope)) {
-      return refuse(DECISION_FAILURE.scope, 'El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', { reason: 'scope' });
+      return refuse(d, DECISION_FAILURE.scope, 'El usuario no pertenece a la escuela o a la DRSE de esta solicitud.', { reason: 'scope' });
     }
-    for (const [key, value] of Object.entries(d.event)) {
-      if (key !== 'type' && (typeof value !== 'number' || !Number.isFinite(value))) {
-        return refuse(DECISION_FAILURE.data, `El dato "${key}" de la decisión debe ser un número.`, { reason: 'data', field: key, expected: 'number' });
-      }
-    }
-    if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > COMMENT_MAX)) {
-      return refuse(DECISION_FAILURE.data, `El comentario debe ser texto de hasta ${COMMENT_MAX} caracteres.`, { reason: 'comment', maxLength: COMMENT_MAX });
-    }
-    if (meta.commentRequired?.includes(type) && !(typeof d.comment === 'string' && d.comment.trim().length > 0)) {
-      return refuse(DECISION_FAILURE.data, 'Indique el motivo (comentario obligatorio para esta decisión).', { reason: 'comment', required: true });
-    }
+    return meta;
+  }
+
+  function guardAccepts(d: DecisionInput): void {
     if (!snapshot.can(d.event as never)) {
-      return refuse(DECISION_FAILURE.notAllowed, `La decisión "${type}" no procede con los datos enviados (cantidades o condiciones).`, { reason: 'guard' });
+      return refuse(d, DECISION_FAILURE.notAllowed, `La decisión "${d.event.type}" no procede con los datos enviados (cantidades o condiciones).`, { reason: 'guard' });
     }
+  }
+
+  /**
+   * The Update's validator: who may send the decision now, then its shape against its description
+   * (statecharts/decisions.ts: only its typed fields; the comment it, or the step, requires), then
+   * the chart's guard. Writes nothing.
+   */
+  function validate(d: DecisionInput): void {
+    const meta = permitted(d);
+    const refusal = decisionShapeRefusal(procedure, d.event, d.comment, meta.commentRequired?.includes(d.event.type) ?? false);
+    if (refusal) return refuse(d, DECISION_FAILURE.data, refusal.message, refusal.detail);
+    guardAccepts(d);
+  }
+
+  /**
+   * The handler's re-check (the state may have moved since the validator ran): step, role, scope and
+   * guard, not the shape. The handler also runs when a committed history replays and a validator
+   * does not, so a shape rule tightened later never changes how an accepted decision replays.
+   */
+  function recheck(d: DecisionInput): void {
+    permitted(d);
+    guardAccepts(d);
   }
 
   function view(): ProcedureView {
@@ -304,12 +319,12 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
     decideUpdate,
     (d) =>
       serialized(async () => {
-        check(d); // the state may have moved since the validator ran
+        recheck(d);
         const onBehalf = !stepRoles(d).includes(d.actor.role) && actsForSchool(d, stepRoles(d));
         await apply(d.event, { id: d.actor.id, role: d.actor.role, ...(onBehalf ? { onBehalfSchoolId: d.actor.onBehalfSchoolId } : {}) }, d.comment ?? null);
         return { status: stepMeta(snapshot).status, state: stateName(snapshot), seq };
       }),
-    { validator: check },
+    { validator: validate },
   );
 
   if (!resume) {

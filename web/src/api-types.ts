@@ -1965,6 +1965,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ActionDto: {
+            /** @description Máximo de caracteres del comentario. */
+            comentarioMaximo: number;
+            /** @description Los números que lleva la decisión (en `datos`), y sólo ésos. */
             datos?: components["schemas"]["DecisionFieldDto"][];
             etiqueta: string;
             evento: string;
@@ -2401,13 +2404,20 @@ export interface components {
             evento: string;
         };
         DecisionFieldDto: {
+            /** @description Nombre del dato en `datos` de la decisión. */
             campo: string;
             etiqueta: string;
+            /** @description Valor máximo que conoce el flujo (alumnos que cumplen, material pedido), cuando lo conoce. */
             maximo?: number;
+            /** @description Valor mínimo. */
+            minimo?: number;
             /** @description Puede omitirse (cuenta como cero). */
             opcional?: boolean;
-            /** @enum {string} */
-            tipo: "number";
+            /**
+             * @description entero: número sin decimales; numero: cualquier número finito.
+             * @enum {string}
+             */
+            tipo: "entero" | "numero";
         };
         DecisionResultDto: {
             /** @enum {string} */

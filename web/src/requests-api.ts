@@ -18,12 +18,10 @@ export interface RequestSummary {
   actualizada: string;
 }
 
-export interface Accion {
-  evento: string;
-  etiqueta?: string;
-  requiereComentario?: boolean;
-  datos?: { campo: string; tipo: 'number'; etiqueta: string; maximo?: number }[];
-}
+/** A decision the caller may take now: its label, the comment it needs and the numbers it carries (statecharts/decisions.ts describes it). */
+export type Accion = components['schemas']['ActionDto'];
+/** A number a decision carries: its type, least and greatest value, whether it may be left empty. */
+export type DatoDecision = components['schemas']['DecisionFieldDto'];
 
 export interface LineaItem {
   seq: number;

@@ -1,82 +1,60 @@
+import { DECISION_COMMENT_MAX, decisionSpec, DecisionSpec, MATERIAL_FIELDS, PROCEDURE2_FIELDS } from '../../../statecharts/decisions';
 import type { ProcedureName } from '../../../statecharts/step-meta';
 
-/** A number a decision event carries (e.g. the adjusted quantities of a partial validation). */
-export interface DecisionField {
+/**
+ * What the API says about a decision beyond its description (statecharts/decisions.ts, where its
+ * label, comment and typed numbers live): the bounds and refusal reasons that need the workflow's
+ * context.
+ */
+
+/** The description of a decision; an event no chart describes is shown by its code and carries nothing. */
+export function decisionOf(procedure: ProcedureName, event: string): DecisionSpec {
+  return decisionSpec(procedure, event) ?? { label: event, commentRequired: false, fields: [] };
+}
+
+/** A number of an action, as the API shows it (requests.dto.ts `DecisionFieldDto`). */
+export interface ActionField {
   campo: string;
-  tipo: 'number';
+  tipo: 'entero' | 'numero';
   etiqueta: string;
+  minimo?: number;
   /** Upper bound known from the workflow (eligible students, requested material), when known. */
   maximo?: number;
   /** May be left out (taken as zero). */
   opcional?: boolean;
 }
 
-interface EventSpec {
+/** A decision the caller may take now, as the API shows it (requests.dto.ts `ActionDto`). */
+export interface Action {
+  evento: string;
   etiqueta: string;
   requiereComentario: boolean;
-  datos?: DecisionField[];
+  comentarioMaximo: number;
+  datos?: ActionField[];
 }
 
-const MATERIAL_FIELDS: DecisionField[] = [
-  { campo: 'teslinSheets', tipo: 'number', etiqueta: 'Hojas Teslin' },
-  { campo: 'micas', tipo: 'number', etiqueta: 'Micas' },
-  { campo: 'holograms', tipo: 'number', etiqueta: 'Hologramas' },
-];
-
-/** Procedure 2 (chart v2) asks for ink sets too. */
-const P2_FIELDS: DecisionField[] = [...MATERIAL_FIELDS, { campo: 'inkSets', tipo: 'number', etiqueta: 'Juegos de tinta', opcional: true }];
-
-const COMMON: Record<string, EventSpec> = {
-  ACCEPT: { etiqueta: 'Aceptar el oficio', requiereComentario: false },
-  RETURN: { etiqueta: 'Devolver a la escuela para corrección', requiereComentario: true },
-  REJECT: { etiqueta: 'Rechazar', requiereComentario: true },
-  WITHDRAW: { etiqueta: 'Retirar la solicitud', requiereComentario: false },
-  RESUBMIT: { etiqueta: 'Reenviar el oficio corregido', requiereComentario: false },
-  VALIDATE: { etiqueta: 'Validar: procede completa', requiereComentario: false },
-  INVALIDATE: { etiqueta: 'No procede: devolver a la escuela', requiereComentario: true },
-  REQUEST_SUPPLY: { etiqueta: 'Pedir abastecimiento a oficinas centrales', requiereComentario: false },
-  RECHECK_MATERIAL: { etiqueta: 'Volver a revisar existencias', requiereComentario: false },
-  PRODUCTION_CONFIRMED: { etiqueta: 'Confirmar impresión, enmicado y hologramas', requiereComentario: false },
-  DELIVER: { etiqueta: 'Registrar la entrega a la escuela', requiereComentario: false },
-  ACUSE_SIGNED: { etiqueta: 'Subir el acuse firmado', requiereComentario: false },
-  PAYMENT_RECORDED: {
-    etiqueta: 'Registrar el recibo de pago',
-    requiereComentario: false,
-    datos: [{ campo: 'paymentId', tipo: 'number', etiqueta: 'Recibo registrado' }],
-  },
-  APPROVE: { etiqueta: 'Aprobar el abastecimiento', requiereComentario: false },
-  CANCEL: { etiqueta: 'Cancelar el abastecimiento', requiereComentario: true },
-  SHIP: { etiqueta: 'Registrar un envío (total o parcial)', requiereComentario: false, datos: MATERIAL_FIELDS },
-  CONFIRM_RECEIPT: { etiqueta: 'Confirmar la recepción del envío', requiereComentario: false },
-  RETRY: { etiqueta: 'Reintentar el paso que falló', requiereComentario: false },
-  WAIT_FOR_STOCK: { etiqueta: 'Esperar a que haya existencias', requiereComentario: false },
-  // Support tickets (R10)
-  RESOLVE: { etiqueta: 'Resolver (describa la solución)', requiereComentario: true },
-  DERIVE_TO_DGTI: { etiqueta: 'Derivar a la Dirección General de Tecnologías de la Información (explique por qué)', requiereComentario: true },
-  CONFIRM: { etiqueta: 'Confirmar la solución y cerrar el ticket', requiereComentario: false },
-  REOPEN: { etiqueta: 'Reabrir: el problema sigue (explique qué pasa)', requiereComentario: true },
-};
-
-/** Cancelling a request (v2 charts) undoes what it took: reservations, folios never printed. */
-const CANCEL_REQUEST: EventSpec = { etiqueta: 'Cancelar la solicitud (se devuelve lo reservado y se anulan folios sin imprimir)', requiereComentario: true };
-
-const PARTIAL: Partial<Record<ProcedureName, EventSpec>> = {
-  PROCEDURE_1: {
-    etiqueta: 'Validar parcialmente (ajustar cantidades)',
-    requiereComentario: true,
-    datos: [
-      { campo: 'newApproved', tipo: 'number', etiqueta: 'Credenciales nuevas aprobadas' },
-      { campo: 'continuingApproved', tipo: 'number', etiqueta: 'Hologramas aprobados (alumnos que continúan)' },
-    ],
-  },
-  PROCEDURE_2: { etiqueta: 'Validar parcialmente (ajustar cantidades)', requiereComentario: true, datos: P2_FIELDS },
-};
-
-/** How an event is shown and what it needs. Unknown events get their code as label. */
-export function eventSpec(procedure: ProcedureName, event: string): EventSpec {
-  if (event === 'VALIDATE_PARTIAL') return PARTIAL[procedure] ?? { etiqueta: event, requiereComentario: true };
-  if (event === 'CANCEL' && procedure !== 'SUPPLY') return CANCEL_REQUEST;
-  return COMMON[event] ?? { etiqueta: event, requiereComentario: false };
+/**
+ * The action of `event` from its description, with the bounds the workflow's context gives its
+ * numbers. A comment is required when the description requires it or the step does
+ * (`stepRequiresComment`, the chart meta's `commentRequired`). An optional number nothing was asked
+ * of (ink in a request without ink) is not offered.
+ */
+export function actionOf(procedure: ProcedureName, event: string, context: Record<string, unknown> | null, stepRequiresComment = false): Action {
+  const spec = decisionOf(procedure, event);
+  const maxima = fieldMaxima(procedure, event, context);
+  const action: Action = { evento: event, etiqueta: spec.label, requiereComentario: spec.commentRequired || stepRequiresComment, comentarioMaximo: DECISION_COMMENT_MAX };
+  const fields = spec.fields.filter((f) => !(f.optional && maxima[f.name] === 0));
+  if (fields.length) {
+    action.datos = fields.map((f) => ({
+      campo: f.name,
+      tipo: f.kind === 'integer' ? 'entero' : 'numero',
+      etiqueta: f.label,
+      ...(f.min !== undefined ? { minimo: f.min } : {}),
+      ...(maxima[f.name] !== undefined ? { maximo: maxima[f.name] } : {}),
+      ...(f.optional ? { opcional: true } : {}),
+    }));
+  }
+  return action;
 }
 
 /** Upper bounds of an event's numbers, from the workflow's context (when the query answered). */
@@ -89,7 +67,7 @@ export function fieldMaxima(procedure: ProcedureName, event: string, context: Re
     const requested = (context.requested ?? {}) as Record<string, number>;
     const allowed = (context.allowed ?? {}) as Record<string, number>;
     const out: Record<string, number> = {};
-    for (const f of P2_FIELDS) out[f.campo] = Math.min(Number(requested[f.campo] ?? 0), Number(allowed[f.campo] ?? 0));
+    for (const f of PROCEDURE2_FIELDS) out[f.name] = Math.min(Number(requested[f.name] ?? 0), Number(allowed[f.name] ?? 0));
     return out;
   }
   return {};
@@ -106,33 +84,33 @@ const list = (parts: string[]): string => (parts.length <= 1 ? parts.join('') : 
  */
 export function refusalReason(procedure: ProcedureName, event: string, context: Record<string, unknown> | null): string | null {
   if (!context) return null;
-  const label = (e: string) => `«${eventSpec(procedure, e).etiqueta}»`;
+  const label = (e: string) => `«${decisionOf(procedure, e).label}»`;
   if (procedure === 'PROCEDURE_1' && (event === 'VALIDATE' || event === 'VALIDATE_PARTIAL')) {
     const [nr, ne, cr, ce] = [n(context.newRequested), n(context.newEligible), n(context.continuingRequested), n(context.continuingEligible)];
     if (event === 'VALIDATE') {
       if (nr + cr === 0) return 'el oficio no pide credenciales ni hologramas.';
       return `cumplen los requisitos ${ne} de ${nr} alumnos de primer ingreso y ${ce} de ${cr} alumnos que continúan; use ${label('VALIDATE_PARTIAL')} o ${label('INVALIDATE')}.`;
     }
-    const [fNew, fCont] = PARTIAL.PROCEDURE_1!.datos!;
-    return `«${fNew.etiqueta}» puede ser a lo más ${ne} y «${fCont.etiqueta}» a lo más ${ce} (los alumnos que cumplen los requisitos); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${nr + cr}); para aprobar todo use ${label('VALIDATE')}.`;
+    const [fNew, fCont] = decisionOf('PROCEDURE_1', 'VALIDATE_PARTIAL').fields;
+    return `«${fNew.label}» puede ser a lo más ${ne} y «${fCont.label}» a lo más ${ce} (los alumnos que cumplen los requisitos); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${nr + cr}); para aprobar todo use ${label('VALIDATE')}.`;
   }
   if (procedure === 'PROCEDURE_2' && (event === 'VALIDATE' || event === 'VALIDATE_PARTIAL')) {
     const requested = quantities(context.requested);
     const allowed = quantities(context.allowed);
     if (event === 'VALIDATE') {
-      const over = P2_FIELDS.filter((f) => n(requested[f.campo]) > n(allowed[f.campo])).map((f) => `${f.etiqueta}: pidió ${n(requested[f.campo])}, el consumo permite ${n(allowed[f.campo])}`);
+      const over = PROCEDURE2_FIELDS.filter((f) => n(requested[f.name]) > n(allowed[f.name])).map((f) => `${f.label}: pidió ${n(requested[f.name])}, el consumo permite ${n(allowed[f.name])}`);
       if (!over.length) return 'la solicitud no pide material.';
       return `lo pedido pasa de lo que permite el consumo reportado (${list(over)}); use ${label('VALIDATE_PARTIAL')} o ${label('INVALIDATE')}.`;
     }
-    const fields = n(requested.inkSets) > 0 ? P2_FIELDS : MATERIAL_FIELDS;
-    const limits = fields.map((f) => `«${f.etiqueta}» a lo más ${Math.min(n(requested[f.campo]), n(allowed[f.campo]))}`);
-    const total = fields.reduce((a, f) => a + n(requested[f.campo]), 0);
+    const fields = n(requested.inkSets) > 0 ? PROCEDURE2_FIELDS : MATERIAL_FIELDS;
+    const limits = fields.map((f) => `«${f.label}» a lo más ${Math.min(n(requested[f.name]), n(allowed[f.name]))}`);
+    const total = fields.reduce((a, f) => a + n(requested[f.name]), 0);
     return `${list(limits)} (lo pedido y lo que permite el consumo); al menos una cantidad mayor que cero y, en total, menos de lo pedido (${total}); para aprobar todo use ${label('VALIDATE')}.`;
   }
   if (procedure === 'SUPPLY' && event === 'SHIP') {
     const requested = quantities(context.requested);
     const shipped = quantities(context.shipped);
-    const limits = MATERIAL_FIELDS.map((f) => `«${f.etiqueta}» a lo más ${Math.max(0, n(requested[f.campo]) - n(shipped[f.campo]))}`);
+    const limits = MATERIAL_FIELDS.map((f) => `«${f.label}» a lo más ${Math.max(0, n(requested[f.name]) - n(shipped[f.name]))}`);
     return `${list(limits)} (lo que falta por enviar), y al menos una cantidad mayor que cero.`;
   }
   return null;

@@ -1,9 +1,9 @@
 import { isGrpcDeadlineError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DomainError, ServiceUnavailableError } from '../../common/domain-error';
-import { DECISION_FAILURE, decisionRefusalOf, type DecisionRefusal } from '../../../statecharts/decisions';
+import { DECISION_FAILURE, decisionRefusalOf, fieldExpectation, type DecisionRefusal, type DecisionSpec } from '../../../statecharts/decisions';
 import type { ProcedureName } from '../../../statecharts/step-meta';
-import { eventSpec } from './decision-catalog';
+import { decisionOf } from './decision-catalog';
 
 const conflict = (message: string, code: string) => new DomainError(message, 'evento', code, 409);
 
@@ -58,7 +58,7 @@ const closed = () => conflict('La solicitud ya no espera decisiones: su trámite
 
 /**
  * Maps a refused `decide` Update to the HTTP answer by the failure's type and its structured detail
- * (statecharts/decisions.ts `DecisionRefusal`, thrown by workflows/procedure-runner.ts `check`),
+ * (statecharts/decisions.ts `DecisionRefusal`, thrown by workflows/procedure-runner.ts `validate`),
  * never by its message: not allowed now → 409, the caller's role or scope → 403, data or comment →
  * 422 naming the field, a closed workflow → 409. With `about` the answer names the decision by its
  * Spanish label (decision-catalog.ts) and says why; no code reaches the user.
@@ -69,8 +69,8 @@ export function decisionProblem(err: unknown, about?: RefusedDecision): Error {
   const failure = failureOf(err);
   if (!failure) return err as Error;
   if (failure.type === UPDATE_OF_CLOSED_WORKFLOW) return closed();
-  const spec = about ? eventSpec(about.procedure, about.event) : undefined;
-  const decision = spec ? `La decisión «${spec.etiqueta}»` : 'La decisión';
+  const spec = about ? decisionOf(about.procedure, about.event) : undefined;
+  const decision = spec ? `La decisión «${spec.label}»` : 'La decisión';
   const refusal = decisionRefusalOf(failure.details);
   switch (failure.type) {
     case DECISION_FAILURE.notAllowed:
@@ -92,16 +92,16 @@ export function decisionProblem(err: unknown, about?: RefusedDecision): Error {
   }
 }
 
-function invalidData(refusal: DecisionRefusal | null, decision: string, spec: ReturnType<typeof eventSpec> | undefined): DomainError {
+function invalidData(refusal: DecisionRefusal | null, decision: string, spec: DecisionSpec | undefined): DomainError {
   if (refusal?.reason === 'comment') {
     return refusal.required
       ? new DomainError(`${decision} requiere un comentario que explique el motivo.`, 'comentario', 'DATOS_NO_VALIDOS', 422)
       : new DomainError(`El comentario debe ser texto de hasta ${refusal.maxLength ?? 1000} caracteres.`, 'comentario', 'DATOS_NO_VALIDOS', 422);
   }
   if (refusal?.reason === 'data' && refusal.field) {
-    const label = spec?.datos?.find((f) => f.campo === refusal.field)?.etiqueta;
-    const what = refusal.expected === 'integer' ? `un número entero${refusal.min !== undefined ? ` de ${refusal.min} o más` : ''}` : 'un número';
-    return new DomainError(`El dato «${label ?? 'de la decisión'}» debe ser ${what}.`, `datos.${refusal.field}`, 'DATOS_NO_VALIDOS', 422);
+    const label = spec?.fields.find((f) => f.name === refusal.field)?.label;
+    if (!refusal.expected) return new DomainError(`${decision} no lleva ese dato.`, `datos.${refusal.field}`, 'DATOS_NO_VALIDOS', 422);
+    return new DomainError(`El dato «${label ?? 'de la decisión'}» debe ser ${fieldExpectation({ kind: refusal.expected, min: refusal.min })}.`, `datos.${refusal.field}`, 'DATOS_NO_VALIDOS', 422);
   }
   return new DomainError('Los datos de la decisión no son válidos.', 'datos', 'DATOS_NO_VALIDOS', 422);
 }

@@ -10,7 +10,7 @@ import type { ProcedureView } from '../../../workflows/messages';
 import { chartFor } from '../../../statecharts/registry';
 import { RequestsService } from '../requests.service';
 import { scopeKeysOf } from '../task-scope';
-import { eventSpec, fieldMaxima } from './decision-catalog';
+import { actionOf, decisionOf } from './decision-catalog';
 import { withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
 import { RequestAccess, VIEW_MS } from './request-access';
@@ -218,14 +218,10 @@ export class RequestQueriesService {
       const meta = metaOf(row.procedure, row.chartVersion, row.state);
       events = meta?.kind === 'task' ? Object.entries(meta.decisions).filter(([, allowed]) => roles.some((r) => allowed?.includes(r))).map(([e]) => e) : [];
     }
-    return events.filter((evento) => this.guardAllows(row, view?.state ?? row.state, evento, context)).map((evento) => {
-      const spec = eventSpec(row.procedure, evento);
-      const maxima = fieldMaxima(row.procedure, evento, context);
-      const action: ActionDto = { evento, etiqueta: spec.etiqueta, requiereComentario: spec.requiereComentario };
-      // An optional number nothing was asked of (ink in a request without ink) is not offered.
-      if (spec.datos) action.datos = spec.datos.filter((f) => !(f.opcional && maxima[f.campo] === 0)).map((f) => (maxima[f.campo] === undefined ? { ...f } : { ...f, maximo: maxima[f.campo] }));
-      return action;
-    });
+    const state = view?.state ?? row.state;
+    const meta = metaOf(row.procedure, view?.chartVersion ?? row.chartVersion, state);
+    const stepRequires = (evento: string) => (meta?.kind === 'task' && meta.commentRequired?.includes(evento)) ?? false;
+    return events.filter((evento) => this.guardAllows(row, state, evento, context)).map((evento): ActionDto => actionOf(row.procedure, evento, context, stepRequires(evento)));
   }
 
   /**
@@ -234,7 +230,7 @@ export class RequestQueriesService {
    * students who do not qualify). Decisions with numbers are judged when sent; unknown → offered.
    */
   private guardAllows(row: RequestRow, state: string, evento: string, context: Record<string, unknown> | null): boolean {
-    if (!context || eventSpec(row.procedure, evento).datos) return true;
+    if (!context || decisionOf(row.procedure, evento).fields.length) return true;
     try {
       const snapshot = chartFor(row.procedure, row.chartVersion).resolveState({ value: state, context } as never);
       return snapshot.can({ type: evento } as never);

@@ -8,7 +8,8 @@ import { ProcedureClient } from '../../procedures';
 import { decisions } from '../../observability/metrics';
 import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
 import { ACUSE_SIGNED } from '../../../statecharts/incidents';
-import { eventSpec, refusalReason } from './decision-catalog';
+import { DecisionSpec, fieldExpectation, fieldValueValid } from '../../../statecharts/decisions';
+import { decisionOf, refusalReason } from './decision-catalog';
 import { decisionProblem, refusedAsNotThisStep, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
 import { DECIDE_MS, RequestAccess } from './request-access';
@@ -77,10 +78,10 @@ export class RequestsHttpService {
   }
 
   private async send(actor: Actor, row: RequestRow, dto: DecisionDto, idem: IdempotencyContext): Promise<DecisionResultDto> {
-    const spec = eventSpec(row.procedure, dto.evento);
+    const spec = decisionOf(row.procedure, dto.evento);
     const comment = dto.comentario?.trim() || undefined;
-    if (spec.requiereComentario && !comment) {
-      throw invalid([{ field: 'comentario', message: `La decisión «${spec.etiqueta}» requiere un comentario que explique el motivo.` }]);
+    if (spec.commentRequired && !comment) {
+      throw invalid([{ field: 'comentario', message: `La decisión «${spec.label}» requiere un comentario que explique el motivo.` }]);
     }
     const data = this.decisionData(spec, dto.datos ?? {});
     const workflowId = row.workflowId ?? this.procedures.workflowId(row.procedure, row.id);
@@ -143,17 +144,16 @@ export class RequestsHttpService {
   }
 
   /** The event's numbers, named in messages by their labels (never `datos.<campo>`; the path stays in `field`). */
-  private decisionData(spec: ReturnType<typeof eventSpec>, datos: Record<string, unknown>): Record<string, number> {
+  private decisionData(spec: DecisionSpec, datos: Record<string, unknown>): Record<string, number> {
     const problems: FieldProblem[] = [];
     const out: Record<string, number> = {};
-    const fields = spec.datos ?? [];
     for (const [k, v] of Object.entries(datos)) {
-      const f = fields.find((x) => x.campo === k);
-      if (!f) problems.push({ field: `datos.${k}`, message: `La decisión «${spec.etiqueta}» no lleva el dato «${k}».` });
-      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `datos.${k}`, message: `«${f.etiqueta}» debe ser un número entero, cero o mayor.` });
+      const f = spec.fields.find((x) => x.name === k);
+      if (!f) problems.push({ field: `datos.${k}`, message: `La decisión «${spec.label}» no lleva el dato «${k}».` });
+      else if (!fieldValueValid(f, v)) problems.push({ field: `datos.${k}`, message: `«${f.label}» debe ser ${fieldExpectation(f)}.` });
       else out[k] = v;
     }
-    for (const f of fields) if (!f.opcional && !(f.campo in datos)) problems.push({ field: `datos.${f.campo}`, message: `Falta «${f.etiqueta}» para la decisión «${spec.etiqueta}».` });
+    for (const f of spec.fields) if (!f.optional && !(f.name in datos)) problems.push({ field: `datos.${f.name}`, message: `Falta «${f.label}» para la decisión «${spec.label}».` });
     if (problems.length) throw invalid(problems);
     return out;
   }

@@ -254,11 +254,13 @@ export class RequestPageDto {
   @ApiProperty({ type: String, nullable: true, description: 'Cursor de la página siguiente (parámetro `cursor`); null en la última.' }) nextCursor!: string | null;
 }
 
+/** A number an action carries (statecharts/decisions.ts describes it; decision-catalog.ts `actionOf`). */
 export class DecisionFieldDto {
-  @ApiProperty() campo!: string;
-  @ApiProperty({ enum: ['number'] }) tipo!: 'number';
+  @ApiProperty({ description: 'Nombre del dato en `datos` de la decisión.' }) campo!: string;
+  @ApiProperty({ enum: ['entero', 'numero'], description: 'entero: número sin decimales; numero: cualquier número finito.' }) tipo!: 'entero' | 'numero';
   @ApiProperty() etiqueta!: string;
-  @ApiPropertyOptional() maximo?: number;
+  @ApiPropertyOptional({ description: 'Valor mínimo.' }) minimo?: number;
+  @ApiPropertyOptional({ description: 'Valor máximo que conoce el flujo (alumnos que cumplen, material pedido), cuando lo conoce.' }) maximo?: number;
   @ApiPropertyOptional({ description: 'Puede omitirse (cuenta como cero).' }) opcional?: boolean;
 }
 
@@ -266,7 +268,8 @@ export class ActionDto {
   @ApiProperty() evento!: string;
   @ApiProperty() etiqueta!: string;
   @ApiProperty() requiereComentario!: boolean;
-  @ApiPropertyOptional({ type: [DecisionFieldDto] }) datos?: DecisionFieldDto[];
+  @ApiProperty({ description: 'Máximo de caracteres del comentario.' }) comentarioMaximo!: number;
+  @ApiPropertyOptional({ type: [DecisionFieldDto], description: 'Los números que lleva la decisión (en `datos`), y sólo ésos.' }) datos?: DecisionFieldDto[];
 }
 
 export class OpenTaskDto {

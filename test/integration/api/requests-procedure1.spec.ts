@@ -88,9 +88,10 @@ describe(RequestsHttpService.name, () => {
     expect(validation.body.estado).toBe('EN_VALIDACION');
     expect(validation.body.verificacion).toMatchObject({ matricula: 60, nuevosElegibles: 2, continuanElegibles: 1 });
     const partial = validation.body.acciones.find((a: { evento: string }) => a.evento === 'VALIDATE_PARTIAL');
+    expect(partial).toMatchObject({ requiereComentario: true, comentarioMaximo: 1000 });
     expect(partial.datos).toEqual([
-      { campo: 'newApproved', tipo: 'number', etiqueta: expect.any(String), maximo: 2 },
-      { campo: 'continuingApproved', tipo: 'number', etiqueta: expect.any(String), maximo: 1 },
+      { campo: 'newApproved', tipo: 'entero', etiqueta: expect.any(String), minimo: 0, maximo: 2 },
+      { campo: 'continuingApproved', tipo: 'entero', etiqueta: expect.any(String), minimo: 0, maximo: 1 },
     ]);
     // Adjusted quantities beyond the eligible ones: not allowed (409); unknown numbers: 422.
     const tooMany = await decide('control', id, { evento: 'VALIDATE_PARTIAL', comentario: 'Ajuste.', datos: { newApproved: 3, continuingApproved: 0 } });

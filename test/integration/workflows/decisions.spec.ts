@@ -80,7 +80,10 @@ describe(decideUpdate.name, () => {
       [{ type: 'WITHDRAW' }, { id: 'u-otra', role: 'ESCUELA', drseCode: 'VALLES', schoolId: otherSchoolId }, /no pertenece/],
       [{ type: 'DELIVER' }, a.planeacion, /no está permitido en el estado actual \(EN_REVISION_PLANEACION\)/],
       [{ type: 'SLA_EXPIRED' }, a.planeacion, /no está permitido/],
-      [{ type: 'ACCEPT', nombre: 'Juan' }, a.planeacion, /debe ser un número/],
+      // The decision's description (statecharts/decisions.ts): ACCEPT carries no data, REJECT needs its reason.
+      [{ type: 'ACCEPT', nombre: 'Juan' }, a.planeacion, /no lleva el dato "nombre"/],
+      [{ type: 'ACCEPT', newApproved: 1 }, a.planeacion, /no lleva el dato "newApproved"/],
+      [{ type: 'REJECT' }, a.planeacion, /comentario obligatorio/],
     ];
     for (const [event, actor, message] of refused) {
       const err = await client.decide('PROCEDURE_1', requestId, { event, actor }).then(() => null, (e: unknown) => e);
@@ -114,7 +117,7 @@ describe(decideUpdate.name, () => {
     const overdueInbox = await requests.inbox(a.planeacion, { overdue: true });
     expect(overdueInbox.items.map((i) => i.requestId)).toEqual([requestId]);
     // The step is still decided by its own role; both tasks close with it.
-    await client.decide('PROCEDURE_1', requestId, { event: { type: 'REJECT' }, actor: a.planeacion });
+    await client.decide('PROCEDURE_1', requestId, { event: { type: 'REJECT' }, actor: a.planeacion, comment: 'Oficio sin firma.' });
     expect(await count(`select count(*)::int as n from procedure_task where request_id = ? and status = 'ABIERTA'`, [requestId])).toBe(0);
     expect((await requests.timeline(requestId)).map((t) => t.event)).toEqual(['SUBMIT', 'SLA_EXPIRED', 'REJECT']);
   });
@@ -124,12 +127,12 @@ describe(decideUpdate.name, () => {
     const firstRun = (await temporal.client.workflow.getHandle(workflowId).describe()).runId;
     for (let i = 0; i < 6; i++) {
       await waitForView(client, workflowId, inState('revisionPlaneacion'));
-      await client.decide('PROCEDURE_1', requestId, { event: { type: 'RETURN' }, actor: a.planeacion });
+      await client.decide('PROCEDURE_1', requestId, { event: { type: 'RETURN' }, actor: a.planeacion, comment: 'Falta la firma.' });
       await waitForView(client, workflowId, inState('correccionEscuela'));
       await client.decide('PROCEDURE_1', requestId, { event: { type: 'RESUBMIT' }, actor: a.escuela });
     }
     await waitForView(client, workflowId, inState('revisionPlaneacion'));
-    await client.decide('PROCEDURE_1', requestId, { event: { type: 'REJECT' }, actor: a.planeacion });
+    await client.decide('PROCEDURE_1', requestId, { event: { type: 'REJECT' }, actor: a.planeacion, comment: 'Demasiadas correcciones.' });
     const handle = temporal.client.workflow.getHandle(workflowId);
     expect(await handle.result()).toMatchObject({ outcome: 'REJECTED', requestId });
     expect((await handle.describe()).runId).not.toBe(firstRun);

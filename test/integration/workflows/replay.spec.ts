@@ -58,4 +58,33 @@ describe(Worker.runReplayHistories.name, () => {
     }
     expect(results.map((r) => [r.workflowId, r.error ? String(r.error) : null])).toEqual(histories.map((h) => [h.workflowId, null]));
   });
+
+  it('replays decisions its Update validator would refuse today: the handler never re-checks a decision’s shape', async () => {
+    // A RETURN without its (now required) comment and an ACCEPT carrying a number it does not carry,
+    // as if accepted before statecharts/decisions.ts described them: the validator does not run on
+    // replay, and the handler's re-check is only step, role, scope and guard.
+    const { workflowId, history } = load('procedure1-v1-full.json');
+    const json = structuredClone(history) as { events: Array<Record<string, { acceptedRequest?: { input?: { args?: { payloads?: Array<{ data: string }> } } } }>> };
+    const edits: Record<string, (d: { event: Record<string, unknown>; comment?: string }) => void> = {
+      RETURN: (d) => delete d.comment,
+      ACCEPT: (d) => (d.event.extra = 1),
+    };
+    let edited = 0;
+    for (const e of json.events) {
+      for (const payload of e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []) {
+        const decision = JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as { event: { type: string }; comment?: string };
+        const edit = edits[decision.event.type];
+        if (!edit) continue;
+        edit(decision as never);
+        payload.data = Buffer.from(JSON.stringify(decision)).toString('base64');
+        edited++;
+      }
+    }
+    expect(edited).toBe(2);
+    const results = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }, sinks: { exporter: { export: { fn: () => undefined } } }, replayName: 'procedures' }, [{ workflowId, history: historyFromJSON(json) }])) {
+      results.push(result.error ? String(result.error) : null);
+    }
+    expect(results).toEqual([null]);
+  });
 });

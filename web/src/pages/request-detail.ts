@@ -4,7 +4,7 @@ import { diagramFigure } from '../diagram.js';
 import { field, fmtDate, h, input, table, textarea } from '../dom.js';
 import { EVENT_LABEL, label, PROCEDURE_LABEL, ROLE_LABEL, STATUS_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
-import type { Accion, LineaItem, RequestDetail } from '../requests-api.js';
+import type { Accion, DatoDecision, LineaItem, RequestDetail } from '../requests-api.js';
 import { studentPicker } from '../student-picker.js';
 import { act, badge, messageBox, problemView, progress, section } from '../ui.js';
 
@@ -166,11 +166,8 @@ export function confirmText(label: string): string {
 
 function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>, correction: Correction | null): HTMLElement {
   if (a.evento === 'ACUSE_SIGNED') return signedAcuseForm(r, box);
-  const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 2000 });
-  const numbers = (a.datos ?? []).map((d) => ({
-    d,
-    el: input(d.campo, { type: 'number', min: 0, step: 1, required: true, inputmode: 'numeric', max: d.maximo, value: d.maximo !== undefined ? String(d.maximo) : undefined }),
-  }));
+  const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: a.comentarioMaximo });
+  const numbers = (a.datos ?? []).map((d) => ({ d, el: numberInput(d) }));
   const resubmit = a.evento === 'RESUBMIT';
   const oficio = resubmit ? oficioInput() : null;
   const current = r.documentos.find((d) => d.tipo === 'OFICIO');
@@ -198,8 +195,17 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
       comment.focus();
       return;
     }
+    const wrong = numbers.find(({ el }) => !el.checkValidity());
+    if (wrong) {
+      const message = `«${wrong.d.etiqueta}» debe ser ${expectation(wrong.d)}.`;
+      box.error(new ApiError(422, message, undefined, [{ field: `datos.${wrong.d.campo}`, message }]));
+      wrong.el.setAttribute('aria-invalid', 'true');
+      wrong.el.focus();
+      return;
+    }
     void act(submit, box, async () => {
-      const datos = Object.fromEntries(numbers.map(({ d, el }) => [d.campo, Number(el.value)]));
+      // An optional number left empty is not sent (the decision takes it as zero).
+      const datos = Object.fromEntries(numbers.filter(({ el }) => el.value.trim() !== '').map(({ d, el }) => [d.campo, Number(el.value)]));
       if (resubmit) {
         // One button does the whole correction: unsaved lists, the new oficio, then the resubmission.
         await correction?.flush();
@@ -230,6 +236,29 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
     });
   });
   return form;
+}
+
+/** The input of a decision's number, from what the API says of it: its type, bounds and whether it may be left empty. */
+function numberInput(d: DatoDecision): HTMLInputElement {
+  const whole = d.tipo === 'entero';
+  return input(d.campo, {
+    type: 'number',
+    min: d.minimo,
+    max: d.maximo,
+    step: whole ? 1 : 'any',
+    inputmode: whole ? 'numeric' : 'decimal',
+    required: d.opcional ? undefined : true,
+    value: d.maximo !== undefined ? String(d.maximo) : undefined,
+  });
+}
+
+/** What a number must be, in words: «un número entero entre 0 y 12». */
+function expectation(d: DatoDecision): string {
+  const kind = d.tipo === 'entero' ? 'un número entero' : 'un número';
+  if (d.minimo !== undefined && d.maximo !== undefined) return `${kind} entre ${d.minimo} y ${d.maximo}`;
+  if (d.minimo !== undefined) return `${kind} de ${d.minimo} o más`;
+  if (d.maximo !== undefined) return `${kind} de ${d.maximo} o menos`;
+  return kind;
 }
 
 /** The delivery ends with the signed and sealed acuse: its scan is uploaded and the request is delivered in one step. */

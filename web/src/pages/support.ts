@@ -82,7 +82,7 @@ export async function supportPage(ctx: PageContext): Promise<void> {
 
 function actionForm(id: number, a: Action, box: ReturnType<typeof messageBox>): HTMLElement {
   const text = a.etiqueta || EVENT_LABEL[a.evento] || 'Decidir';
-  const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: 1000 });
+  const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: a.comentarioMaximo });
   const submit = h('button', { type: 'submit' }, confirmText(text));
   const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancelar');
   const form = h(
