@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
-import type { Browser } from 'puppeteer-core';
 import { School } from '../../src/catalog/entities';
-import { startTestApp, TestApp, TestUser } from '../support/app';
-import { buildWeb, launchBrowser, WebUser } from './support/web';
+import type { TestUser } from '../support/app';
+import { DESKTOP, startWebSystem, WebSystem } from './support/suite';
+import type { WebUser } from './support/web';
 
 /**
  * The coverage page (#/cobertura) in a real Chromium: central roles see the state with a bar per
@@ -10,15 +9,13 @@ import { buildWeb, launchBrowser, WebUser } from './support/web';
  * codes on screen; axe-core finds nothing moderate or worse; at 390 px nothing scrolls sideways.
  */
 describe('Web interface: coverage of the cycle', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let webDir: string;
+  let sys: WebSystem;
   let school: School;
   const users: Record<string, TestUser> = {};
 
   beforeAll(async () => {
-    webDir = await buildWeb();
-    t = await startTestApp({ env: { WEB_DIST_DIR: webDir } });
+    sys = await startWebSystem();
+    const t = sys.t;
     await t.db.orm.em
       .fork()
       .execute(`insert into school_cycle (code, starts_on, ends_on, is_current) values ('2026-2027', '2026-08-24', '2027-07-09', true) on conflict do nothing`);
@@ -32,16 +29,11 @@ describe('Web interface: coverage of the cycle', () => {
     await t.createStudent(north);
     users.central = await t.createUser({ role: 'CONTROL_ESCOLAR_CENTRAL', username: 'central-cobertura' });
     users.escuela = await t.createUser({ role: 'ESCUELA', schoolId: school.id, username: 'escuela-cobertura' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await fs.rm(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => sys?.close());
 
-  const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key]);
+  const as = (key: string): Promise<WebUser> => sys.as(users[key], DESKTOP);
 
   const noCodes = (text: string) => expect(text).not.toMatch(/HOLOGRAMA:|PROCEDURE_|ESCUELA\b|TESLIN|VALLES\b|NORTE\b|undefined|null|NaN/);
 

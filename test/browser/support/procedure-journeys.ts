@@ -1,23 +1,12 @@
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, FileChooser } from 'puppeteer-core';
+import type { FileChooser } from 'puppeteer-core';
 import { School, Student } from '../../../src/catalog/entities';
-import { startTestApp, TestApp, TestUser } from '../../support/app';
+import type { TestApp, TestUser } from '../../support/app';
 import { pdfDocument, pngPhoto } from '../../support/files';
-import { buildWeb, launchBrowser, WebUser, writeFixture } from './web';
+import { PageAudit, Screen, startWebSystem, WebSystem } from './suite';
+import { WebUser, writeFixture } from './web';
 
 const CYCLE = '2026-2027';
 const fullName = (s: Student) => [s.primerApellido, s.segundoApellido, s.nombres].filter(Boolean).join(' ');
-
-/** The screen the journeys are walked on: a desktop window, or a phone (then the README's screenshots are not taken). */
-export interface Screen {
-  width: number;
-  height: number;
-  phone: boolean;
-}
-export const DESKTOP: Screen = { width: 1024, height: 700, phone: false };
-export const PHONE: Screen = { width: 390, height: 800, phone: true };
 
 /**
  * The procedures walked by clicking in a real Chromium against the real system (API, PostgreSQL,
@@ -28,20 +17,19 @@ export const PHONE: Screen = { width: 390, height: 800, phone: true };
  */
 export function procedureJourneys(screen: Screen): void {
   describe(`Web interface: procedures end to end, ${screen.width} px`, () => {
+    let sys: WebSystem;
     let t: TestApp;
-    let browser: Browser;
-    let webDir: string;
     let fixtures: string;
     let small: School;
     let onSite: School;
     let withoutPhoto: Student;
     const users: Record<string, TestUser> = {};
-    const axeReport: Record<string, unknown[]> = {};
+    const checks = new PageAudit(screen);
     let p1Id = 0;
 
     beforeAll(async () => {
-      webDir = await buildWeb();
-      t = await startTestApp({ worker: true, env: { WEB_DIST_DIR: webDir } });
+      sys = await startWebSystem({ worker: true });
+      ({ t, fixtures } = sys);
       await t.db.orm.em
         .fork()
         .execute(`insert into school_cycle (code, starts_on, ends_on, is_current) values (?, '2026-08-24', '2027-07-09', true) on conflict do nothing`, [CYCLE]);
@@ -59,25 +47,12 @@ export function procedureJourneys(screen: Screen): void {
       users.tec = await t.createUser({ role: 'DRSE_TECNOLOGIAS', drse: 'VALLES', username: 'tecnologias-web' });
       users.central = await t.createUser({ role: 'CONTROL_ESCOLAR_CENTRAL', username: 'central-web' });
       users.rm = await t.createUser({ role: 'RECURSOS_MATERIALES', username: 'recursos-web' });
-      fixtures = await fs.mkdtemp(path.join(os.tmpdir(), 'sej-web-fx-'));
-      browser = await launchBrowser();
     });
 
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-      await fs.rm(webDir, { recursive: true, force: true });
-      await fs.rm(fixtures, { recursive: true, force: true });
-    });
+    afterAll(() => sys?.close());
 
-    const as = (key: string): Promise<WebUser> => WebUser.signedIn(browser, t.baseUrl, users[key], { width: screen.width, height: screen.height });
-
-    async function audit(u: WebUser, name: string, scrollTo?: string): Promise<void> {
-      axeReport[name] = await u.axe();
-      if (screen.phone) return;
-      if (scrollTo) await u.page.$eval(scrollTo, (e) => e.scrollIntoView({ block: 'start' }));
-      await u.screenshot(name);
-    }
+    const as = (key: string): Promise<WebUser> => sys.as(users[key], screen);
+    const audit = (u: WebUser, name: string, scrollTo?: string): Promise<void> => checks.shot(u, name, scrollTo);
 
     /** Reloads the request page until its public status shows `label` (the workflow runs on its own). */
     async function waitEstado(u: WebUser, id: number, label: string, action?: string): Promise<void> {
@@ -489,9 +464,8 @@ export function procedureJourneys(screen: Screen): void {
       }
     });
 
-    it('has no moderate, serious or critical accessibility violations on the pages it visited', () => {
-      expect(Object.keys(axeReport).length).toBeGreaterThanOrEqual(6);
-      expect(Object.fromEntries(Object.entries(axeReport).filter(([, v]) => v.length))).toEqual({});
+    it('has no moderate, serious or critical accessibility violations, and on a phone no page scrolls sideways', () => {
+      checks.expectClean(6);
     });
   });
 }
