@@ -4,12 +4,13 @@
  * through the HTTP API by `--clients` concurrent virtual users with scripted decisions (a child
  * process, bench/statewide/drivers.ts), open workflows left waiting, and the read side with
  * `--tasks` open tasks in one DRSE. The API runs in this process, the worker in a process of its
- * own (`src/worker.ts`, so its RSS is its own), Temporal at TEMPORAL_ADDRESS (dev server).
+ * own (the compiled `src/worker.ts`, so its RSS is its own), Temporal at TEMPORAL_ADDRESS (dev server).
  *
  *   npm run bench:statewide -- [--schools 300 --students 24000 --requests 60 --clients 100
  *                               --open 500 --cache 100 --tasks 100000 --seconds 15] [--cluster]
  *
- * `--cache` is the worker's WORKER_MAX_CACHED_WORKFLOWS.
+ * `--cache` is the worker's WORKER_MAX_CACHED_WORKFLOWS. The worker runs compiled (dist/, built by
+ * the bench) as `npm run up` runs it; `--ts-node` runs src/worker.ts under ts-node instead.
  *
  * The defaults are sized to a shared 2-core machine (a full run takes ~10 min); the issue's scale is
  * `--schools 8000 --students 1200000 --open 8000`. `--cluster` (or the cluster's Temporal server
@@ -64,6 +65,16 @@ function listeners(address: string): number[] {
   }
 }
 
+/** dist/src/worker.js, built once per bench run (`tsc -p tsconfig.build.json`, as `npm run build` does). */
+let built = false;
+function compiledWorker(): string {
+  if (!built) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+    built = true;
+  }
+  return path.join(ROOT, 'dist', 'src', 'worker.js');
+}
+
 function drivers(baseUrl: string) {
   const ts = __filename.endsWith('.ts');
   const child = fork(path.join(__dirname, 'statewide', `drivers${ts ? '.ts' : '.js'}`), [baseUrl], { execArgv: ts ? ['-r', 'ts-node/register/transpile-only'] : [] });
@@ -114,8 +125,10 @@ async function runProfile(profile: string, address: string): Promise<Figures> {
   const { t, close } = await benchApp({
     env: { TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, AUTH_ACCESS_TTL_SECONDS: '7200', LOGIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' },
   });
-  // The worker: the system's own entry point, its own process (env: this app's database, data and queue).
-  const worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/worker.ts')], {
+  // The worker: the system's own entry point, its own process (env: this app's database, data and
+  // queue), compiled as `npm run up` runs it (ts-node's compiler alone weighs ~300 MB) unless --ts-node.
+  const workerArgs = process.argv.includes('--ts-node') ? ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/worker.ts')] : [compiledWorker()];
+  const worker = spawn(process.execPath, workerArgs, {
     cwd: ROOT,
     env: { ...process.env, WORKER_METRICS_PORT: '0', LOG_LEVEL: 'info', WORKER_MAX_CACHED_WORKFLOWS: String(arg('cache', 100)) },
     stdio: ['ignore', openSync(path.join(os.tmpdir(), `${taskQueue}-worker.log`), 'w'), 'inherit'],

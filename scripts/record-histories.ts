@@ -3,9 +3,11 @@
  * runs every procedure's scenario on a real Temporal server against a scratch database, then writes
  * each workflow's history to test/fixtures/histories/<chart>-v<latest version>-<scenario>.json. Run it
  * when a chart gets a new version: files that exist are kept (they prove running instances of that
- * version still replay); `--force` rewrites them.
+ * version still replay); `--force` rewrites them. `--tag T` appends `-T` to every name, to record
+ * the same scenarios again after a change to the runner's commands (a new patch) without touching the
+ * histories that prove the old commands still replay.
  *
- *   TEMPORAL_ADDRESS=127.0.0.1:7244 npx ts-node --transpile-only scripts/record-histories.ts
+ *   TEMPORAL_ADDRESS=127.0.0.1:7244 npx ts-node --transpile-only scripts/record-histories.ts [--tag local-record]
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -66,7 +68,10 @@ async function main(): Promise<void> {
     runs.push([`support-v${v.SUPPORT}-doubt-central`, (await supportDoubtScenario({ ...c, n: 8 })).workflowId]);
     mkdirSync(OUT, { recursive: true });
     const force = process.argv.includes('--force');
-    for (const [file, workflowId] of runs) {
+    const tagAt = process.argv.indexOf('--tag');
+    const tag = tagAt > 0 ? `-${process.argv[tagAt + 1]}` : '';
+    for (const [name, workflowId] of runs) {
+      const file = `${name}${tag}`;
       if (!force && existsSync(join(OUT, `${file}.json`))) {
         console.log(`test/fixtures/histories/${file}.json: existe, se conserva`);
         continue;

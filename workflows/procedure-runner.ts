@@ -7,6 +7,7 @@ import {
   executeChild,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   TimeoutFailure,
   setHandler,
   workflowInfo,
@@ -45,6 +46,12 @@ import {
 } from './messages';
 
 const SYSTEM: AuditActor = { id: 'sistema', role: 'SISTEMA' };
+/**
+ * Workflows started after this patch record each transition with a local activity (no task queue
+ * round trip, a marker in the history instead of three activity events); the ones started before keep
+ * recording with a remote activity, so their histories replay unchanged (docs/procedures.md).
+ */
+export const RECORD_LOCALLY_PATCH = 'record-transition-local';
 const HISTORY_KEPT = 100;
 const REASON_MAX = 500;
 type Duration = Parameters<typeof msToNumber>[0];
@@ -56,7 +63,7 @@ export type ChildInputs = Record<string, (context: Record<string, unknown>, pare
  * The generic runner: steps any chart with XState's pure initialTransition/transition (no actor, no
  * XState timers), keeps the snapshot as the workflow's state and, for the active state's meta, opens a
  * task and waits for a decision (Update) or its SLA, runs an automatic step's activity, or waits on a
- * child workflow. Every transition is recorded by one idempotent activity (audit + read model).
+ * child workflow. Every transition is recorded by one idempotent activity (audit + read model), a local one since RECORD_LOCALLY_PATCH.
  */
 export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkflowInput<unknown>, childInputs: ChildInputs = {}): Promise<ProcedureResult> {
   const info = workflowInfo();
@@ -72,6 +79,7 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
   // Recording a transition is retried until it succeeds (the workflow cannot move without it); so is
   // every step of a chart that maps no failure (v1).
   const activities = proxyActivities<ProcedureActivityContract>({ ...timeouts, retry });
+  const localRecorder = proxyLocalActivities<Pick<ProcedureActivityContract, 'recordProcedureTransition'>>({ startToCloseTimeout: timeouts.startToCloseTimeout, retry });
 
   /** A step whose chart maps its failure (v2) is retried a bounded number of times, and not at all for the error types it maps on their own. */
   function stepActivities(meta: AutoMeta): ProcedureActivityContract {
@@ -156,7 +164,8 @@ export async function runProcedure(procedure: ProcedureName, wf: ProcedureWorkfl
         : null;
     const openTask = taskRecord(next, entering);
     const at = new Date().toISOString();
-    const result = await activities.recordProcedureTransition({
+    const recorder = patched(RECORD_LOCALLY_PATCH) ? localRecorder : activities;
+    const result = await recorder.recordProcedureTransition({
       workflowId: info.workflowId,
       procedure,
       chartVersion,

@@ -1,8 +1,9 @@
 import { asyncLocalStorage, Context } from '@temporalio/activity';
 
-/** The running activity's context; undefined outside one (API process, scripts, tests). */
+/** The running activity's context; undefined outside one (API process, scripts, tests) and in a local activity, which cannot heartbeat. */
 function currentActivity(): Context | undefined {
-  return asyncLocalStorage.getStore();
+  const context = asyncLocalStorage.getStore();
+  return context?.info.isLocal ? undefined : context;
 }
 
 /** Tells Temporal the running activity is alive (the SDK throttles the calls); a no-op outside activities. */

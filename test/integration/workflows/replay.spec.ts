@@ -33,6 +33,20 @@ describe(Worker.runReplayHistories.name, () => {
     }
   });
 
+  it('covers both ways of recording a transition: remote activities (before the patch) and local ones (after it)', () => {
+    const recordings = (file: string) => {
+      const events = historyFromJSON(load(file).history).events ?? [];
+      return {
+        remote: events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordProcedureTransition').length,
+        local: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length,
+      };
+    };
+    const tagged = files.filter((f) => f.endsWith('-local-record.json'));
+    expect(tagged.length).toBeGreaterThanOrEqual(Object.keys(PROCEDURE_WORKFLOW_TYPES).length);
+    for (const f of tagged) expect([f, recordings(f).remote, recordings(f).local > 0]).toEqual([f, 0, true]);
+    for (const f of files.filter((f) => /-v1-full\.json$/.test(f))) expect([f, recordings(f).remote > 0, recordings(f).local]).toEqual([f, true, 0]);
+  });
+
   it('replays every committed history against the current code', async () => {
     const histories = files.map((f) => {
       const { workflowId, history } = load(f);

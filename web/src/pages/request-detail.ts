@@ -164,6 +164,15 @@ export function confirmText(label: string): string {
   return /^confirmar\b/i.test(label) ? `Sí, ${label[0].toLowerCase()}${label.slice(1)}` : `Confirmar: ${label}`;
 }
 
+/** A required comment left empty: says so in the form's message box and focuses the field; true when it stopped the submission. */
+export function commentMissing(required: boolean, comment: HTMLTextAreaElement, box: ReturnType<typeof messageBox>): boolean {
+  if (!required || comment.value.trim()) return false;
+  box.error(new ApiError(422, 'Escriba un comentario: este paso lo requiere.', undefined, [{ field: 'comentario', message: 'El comentario es obligatorio.' }]));
+  comment.setAttribute('aria-invalid', 'true');
+  comment.focus();
+  return true;
+}
+
 function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType<typeof messageBox>, correction: Correction | null): HTMLElement {
   if (a.evento === 'ACUSE_SIGNED') return signedAcuseForm(r, box);
   const comment = textarea('comentario', { required: a.requiereComentario || undefined, maxlength: a.comentarioMaximo });
@@ -189,12 +198,7 @@ function decisionForm(r: RequestDetail, a: Accion, text: string, box: ReturnType
   });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (a.requiereComentario && !comment.value.trim()) {
-      box.error(new ApiError(422, 'Escriba un comentario: este paso lo requiere.', undefined, [{ field: 'comentario', message: 'El comentario es obligatorio.' }]));
-      comment.setAttribute('aria-invalid', 'true');
-      comment.focus();
-      return;
-    }
+    if (commentMissing(a.requiereComentario, comment, box)) return;
     const wrong = numbers.find(({ el }) => !el.checkValidity());
     if (wrong) {
       const message = `«${wrong.d.etiqueta}» debe ser ${expectation(wrong.d)}.`;

@@ -1,11 +1,11 @@
-import { ApiError, get, newKey, Page, post, qs, session } from '../api.js';
+import { get, newKey, Page, post, qs, session } from '../api.js';
 import type { components } from '../api-types.js';
 import { allSchools, drseNameOf, drseNamesOf } from '../catalog.js';
 import { field, fmtDate, h, select, table, textarea } from '../dom.js';
 import { EVENT_LABEL, label, ROLE_LABEL, STATUS_LABEL, SUPPORT_KIND_LABEL } from '../labels.js';
 import { refreshPage, type PageContext } from '../main.js';
 import { act, badge, messageBox, section } from '../ui.js';
-import { confirmText } from './request-detail.js';
+import { commentMissing, confirmText } from './request-detail.js';
 
 type Ticket = components['schemas']['SupportTicketSummaryDto'];
 type TicketDetail = components['schemas']['SupportTicketDetailDto'];
@@ -94,12 +94,7 @@ function actionForm(id: number, a: Action, box: ReturnType<typeof messageBox>): 
   cancel.addEventListener('click', () => form.remove());
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (a.requiereComentario && !comment.value.trim()) {
-      box.error(new ApiError(422, 'Escriba un comentario: este paso lo requiere.', undefined, [{ field: 'comentario', message: 'El comentario es obligatorio.' }]));
-      comment.setAttribute('aria-invalid', 'true');
-      comment.focus();
-      return;
-    }
+    if (commentMissing(a.requiereComentario, comment, box)) return;
     void act(submit, box, async () => {
       await post(`/support-tickets/${id}/decisions`, { evento: a.evento, ...(comment.value.trim() ? { comentario: comment.value.trim() } : {}) });
       await refreshPage();
