@@ -62,7 +62,7 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
           null,
           h('caption', null, title),
           h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Fecha'), series.map((ser) => h('th', { scope: 'col' }, ser.name)))),
-          h('tbody', null, labels.map((l, i) => h('tr', null, h('td', null, l), series.map((ser) => h('td', null, String(ser.values[i] ?? 0)))))),
+          h('tbody', null, labels.map((l, i) => h('tr', null, h('td', { 'data-label': 'Fecha' }, l), series.map((ser) => h('td', { 'data-label': ser.name }, String(ser.values[i] ?? 0)))))),
         ),
       ),
     ),

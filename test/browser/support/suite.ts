@@ -66,7 +66,8 @@ export async function startWebSystem(options: TestAppOptions = {}): Promise<WebS
 /**
  * The checks of every main page a journey visits: axe-core (moderate, serious and critical) at
  * every width; on a phone, at its width and at 360 px, nothing wider than the screen and no box
- * scrolling sideways inside the page; on the desktop, the README's screenshot. Findings are kept and
+ * scrolling sideways inside the page, and every table cell labelled with its column (rows are shown
+ * as cards); on the desktop, the README's screenshot. Findings are kept and
  * asserted together by `expectClean()`, the last test of a file, so one run reports every page.
  */
 export class PageAudit {
@@ -74,12 +75,17 @@ export class PageAudit {
   /** Pages (and widths) where something sticks out sideways, and what. */
   readonly sideways: Record<string, Sideways> = {};
 
+  /** Table cells that, once a phone shows each row as a card, would not say which column they are. */
+  readonly unlabelled: Record<string, string[]> = {};
+
   constructor(readonly screen: Screen) {}
 
   /** axe-core and, on a phone, the sideways check at its width and at 360 px (no screenshot). */
   async check(u: WebUser, name: string): Promise<void> {
     this.axe[name] = await u.axe();
     if (!this.screen.phone) return;
+    const cells = await unlabelledCells(u);
+    if (cells.length) this.unlabelled[name] = cells;
     for (const width of [this.screen.width, 360]) {
       if (width !== this.screen.width) await u.page.setViewport({ width, height: this.screen.height });
       const found = await noSideways(u);
@@ -100,6 +106,7 @@ export class PageAudit {
     expect(Object.keys(this.axe).length).toBeGreaterThanOrEqual(minPages);
     expect(Object.fromEntries(Object.entries(this.axe).filter(([, v]) => v.length))).toEqual({});
     expect(this.sideways).toEqual({});
+    expect(this.unlabelled).toEqual({});
   }
 }
 
@@ -132,4 +139,14 @@ export async function noSideways(u: WebUser): Promise<Sideways | undefined> {
     if (scrollWidth <= window.innerWidth && !scrollingBoxes.length) return undefined;
     return { scrollWidth, innerWidth: window.innerWidth, widest, scrollingBoxes };
   });
+}
+
+/** The cells of multi-cell table rows with no `data-label` (styles.css writes it before the value on phones), by caption and text. */
+export async function unlabelledCells(u: WebUser): Promise<string[]> {
+  return u.page.evaluate(() =>
+    Array.from(document.querySelectorAll('.table-wrap td:not([data-label])'))
+      .filter((td) => (td.parentElement?.children.length ?? 0) > 1)
+      .slice(0, 6)
+      .map((td) => `${td.closest('table')?.querySelector('caption')?.textContent ?? 'tabla'}: «${(td.textContent ?? '').trim().slice(0, 30)}»`),
+  );
 }

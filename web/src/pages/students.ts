@@ -147,7 +147,7 @@ function studentTable(list: Page<Student>, canEdit: boolean): HTMLElement {
       { class: 'students' },
       h('caption', null, `${list.total} alumno(s)`),
       h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, rows.length ? rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))) : h('tr', null, h('td', { colspan: headers.length }, 'Sin alumnos.'))),
+      h('tbody', null, rows.length ? rows.map((r) => h('tr', null, r.map((c, i) => h('td', { 'data-label': headers[i] }, c)))) : h('tr', null, h('td', { colspan: headers.length }, 'Sin alumnos.'))),
     ),
   );
 }
@@ -222,7 +222,7 @@ function lineReport(refused: RefusedLine[]): HTMLElement {
       { class: 'report' },
       h('caption', null, 'Reporte por línea'),
       h('thead', null, h('tr', null, ['Línea', 'Campo', 'Problema'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, refused.map((r) => h('tr', null, h('td', null, String(r.line)), h('td', null, r.field), h('td', null, r.message)))),
+      h('tbody', null, refused.map((r) => h('tr', null, h('td', { 'data-label': 'Línea' }, String(r.line)), h('td', { 'data-label': 'Campo' }, r.field), h('td', { 'data-label': 'Problema' }, r.message)))),
     ),
   );
 }
