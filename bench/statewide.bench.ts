@@ -10,7 +10,8 @@
  *                               --open 500 --cache 100 --tasks 100000 --seconds 15] [--cluster]
  *
  * `--cache` is the worker's WORKER_MAX_CACHED_WORKFLOWS. The worker runs compiled (dist/, built by
- * the bench) as `npm run up` runs it; `--ts-node` runs src/worker.ts under ts-node instead.
+ * the bench) as `npm run up` runs it, with the prebuilt workflow bundle (`--bundle-at-start`: without
+ * it); `--ts-node` runs src/worker.ts under ts-node instead.
  *
  * The defaults are sized to a shared 2-core machine (a full run takes ~10 min); the issue's scale is
  * `--schools 8000 --students 1200000 --open 8000`. `--cluster` (or the cluster's Temporal server
@@ -65,11 +66,12 @@ function listeners(address: string): number[] {
   }
 }
 
-/** dist/src/worker.js, built once per bench run (`tsc -p tsconfig.build.json`, as `npm run build` does). */
+/** dist/src/worker.js, built once per bench run as `npm run build` builds it (tsc, then the workflow bundle unless --bundle-at-start). */
 let built = false;
 function compiledWorker(): string {
   if (!built) {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+    if (!process.argv.includes('--bundle-at-start')) execFileSync(process.execPath, [path.join(ROOT, 'dist/src/cli/bundle-workflows.js')], { cwd: ROOT, stdio: 'inherit' });
     built = true;
   }
   return path.join(ROOT, 'dist', 'src', 'worker.js');

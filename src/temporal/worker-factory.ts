@@ -8,6 +8,7 @@ import { requestIdActivityInterceptors } from '../observability/temporal-context
 import { envInteger } from '../config/env';
 import { tracing } from '../observability/tracing';
 import { temporalDataConverter } from './payload-codec';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -37,6 +38,12 @@ export function workerCacheOptions(env: NodeJS.ProcessEnv = process.env): Pick<W
   };
 }
 
+/** The prebuilt bundle in a compiled deployment (its interceptors are inside it), else the sources to bundle at start. */
+function workflowCode(): Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> & { workflowModules: string[] } {
+  const codePath = prebuiltWorkflowBundle();
+  return codePath ? { workflowBundle: { codePath }, workflowModules: [] } : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
+}
+
 /** The one place a worker is built: src/worker.ts, the tests and the benchmarks all use it. */
 export async function createWorker(options: WorkerFactoryOptions): Promise<Worker> {
   const traces = tracing();
@@ -44,15 +51,16 @@ export async function createWorker(options: WorkerFactoryOptions): Promise<Worke
   if (traces) {
     activity.unshift((ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }));
   }
+  const { workflowModules, ...code } = workflowCode();
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    ...code,
     activities: options.activities,
     dataConverter: temporalDataConverter(),
     ...workerCacheOptions(),
-    interceptors: { activity, workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    interceptors: { activity, workflowModules },
     // Workflow spans leave through this sink; without tracing it drops them.
     sinks: { exporter: traces ? makeWorkflowExporter(traces.processor, traces.resource) : { export: { fn: () => undefined } } },
     ...options.extra,
