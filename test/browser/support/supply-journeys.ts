@@ -356,6 +356,12 @@ export function supplyJourneys(screen: Screen): void {
       const body = (await run.json()) as { id: number; cards: number; voided: number; firstFolio: string };
       expect(body).toMatchObject({ cards: 10, voided: 6 });
       await sitio.waitText(`Corrida ${body.id}: 10 credencial(es) en 2 planilla(s), 6 espacio(s) cancelado(s)`);
+      // The list of runs below shows the new one at once (it said «Sin registros.» until a reload).
+      await sitio.page.waitForFunction(
+        (id) => Array.from(document.querySelectorAll('table')).some((t) => t.caption?.textContent === 'Corridas de impresión' && t.tBodies[0]?.rows[0]?.cells[0]?.textContent?.startsWith(`${id} ·`)),
+        {},
+        body.id,
+      );
       await audit.shot(sitio, 'impresion');
       // The printing manual is linked from the print page and downloads without the session's token.
       const manual = await sitio.page.$eval('::-p-aria(Manual para la impresión y el enmicado de credenciales (PDF))', (a) => (a as HTMLAnchorElement).href);
