@@ -104,6 +104,8 @@ export function supplyJourneys(screen: Screen): void {
       expect(await u.page.evaluate(() => document.activeElement?.classList.contains('menu-toggle'))).toBe(true);
       await u.link('Alumnos');
       expect(await state()).toEqual({ links: 0, toggle: 'false', here: 'Alumnos' });
+      await u.waitText('4 alumno(s)');
+      await u.screenshot('alumnos-telefono'); // the README's phone example: folded menu, filters two a row, rows as labelled cards
       await u.close();
     });
 
