@@ -117,21 +117,39 @@ function layout(path: string): HTMLElement {
         location.hash = '#/login';
       }, { class: 'secondary' }),
     ),
-    h(
-      'nav',
-      { 'aria-label': 'Secciones' },
-      h(
-        'ul',
-        null,
-        navFor(actor.role, printsOnSite).map(([href, text]) =>
-          h('li', null, h('a', { href, 'data-nav': href, 'aria-current': href === current || (href !== '#/' && current.startsWith(href + '/')) ? 'page' : false }, text)),
-        ),
-      ),
-    ),
+    menu(navFor(actor.role, printsOnSite), current),
     main,
   );
   void showNavCounts();
   return main;
+}
+
+/**
+ * The sections menu. On a phone (styles.css, ≤ 600 px) it folds behind a «Menú» button that names the
+ * current section, so the page starts near the top; on wider screens the button is hidden and every
+ * link shows. Escape closes it and returns focus to the button.
+ */
+function menu(items: [string, string][], current: string): HTMLElement {
+  const isCurrent = (href: string) => href === current || (href !== '#/' && current.startsWith(href + '/'));
+  const list = h(
+    'ul',
+    { id: 'menu-secciones' },
+    items.map(([href, text]) => h('li', null, h('a', { href, 'data-nav': href, 'aria-current': isCurrent(href) ? 'page' : false }, text))),
+  );
+  const here = items.find(([href]) => isCurrent(href))?.[1];
+  const toggle = h('button', { type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'menu-secciones' }, 'Menú', h('span', { class: 'menu-arrow', 'aria-hidden': 'true' }));
+  const nav = h('nav', { 'aria-label': 'Secciones' }, h('div', { class: 'menu-bar' }, toggle, here ? h('span', { class: 'menu-here' }, here) : null), list);
+  const setOpen = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('open', open);
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  return nav;
 }
 
 /** The sections where each kind of pending work is done (the inbox counts everything). */
@@ -149,6 +167,12 @@ async function showNavCounts(): Promise<void> {
   for (const k of counts.tipos) {
     const href = NAV_OF_KIND[k.tipo];
     if (href) per.set(href, (per.get(href) ?? 0) + k.cantidad);
+  }
+  // On a phone the folded menu's button shows what is pending in all.
+  const toggle = document.querySelector('nav .menu-toggle');
+  if (toggle && counts.total > 0) {
+    toggle.setAttribute('aria-describedby', 'nav-count-bandeja');
+    toggle.append(h('span', { class: 'count', 'aria-hidden': 'true' }, String(counts.total)));
   }
   for (const [href, n] of per) {
     const link = document.querySelector<HTMLAnchorElement>(`nav a[data-nav="${href}"]`);

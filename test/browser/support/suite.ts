@@ -13,6 +13,8 @@ export interface Screen {
 }
 export const DESKTOP: Screen = { width: 1024, height: 700, phone: false };
 export const PHONE: Screen = { width: 390, height: 800, phone: true };
+/** On a phone the page's content starts at most this far down (header and folded menu). */
+const MAX_MAIN_TOP = 170;
 
 /**
  * What one browser spec file runs against: a private build of the web app, the real system
@@ -66,8 +68,8 @@ export async function startWebSystem(options: TestAppOptions = {}): Promise<WebS
 /**
  * The checks of every main page a journey visits: axe-core (moderate, serious and critical) at
  * every width; on a phone, at its width and at 360 px, nothing wider than the screen and no box
- * scrolling sideways inside the page, and every table cell labelled with its column (rows are shown
- * as cards); on the desktop, the README's screenshot. Findings are kept and
+ * scrolling sideways inside the page, every table cell labelled with its column (rows are shown
+ * as cards) and header and menu leaving the first screen to the page; on the desktop, the README's screenshot. Findings are kept and
  * asserted together by `expectClean()`, the last test of a file, so one run reports every page.
  */
 export class PageAudit {
@@ -77,6 +79,9 @@ export class PageAudit {
 
   /** Table cells that, once a phone shows each row as a card, would not say which column they are. */
   readonly unlabelled: Record<string, string[]> = {};
+
+  /** Where the page's content starts on a phone when header and menu take too much of the first screen (px). */
+  readonly lowMain: Record<string, number> = {};
 
   constructor(readonly screen: Screen) {}
 
@@ -90,6 +95,9 @@ export class PageAudit {
       if (width !== this.screen.width) await u.page.setViewport({ width, height: this.screen.height });
       const found = await noSideways(u);
       if (found) this.sideways[`${name} ${width} px`] = found;
+      // The issue measured 281 px of header and menu on a phone; folded, the menu leaves the first screen to the page.
+      const top = await u.page.evaluate(() => Math.round((document.querySelector('main')?.getBoundingClientRect().top ?? 0) + window.scrollY));
+      if (top > MAX_MAIN_TOP) this.lowMain[`${name} ${width} px`] = top;
     }
     await u.page.setViewport({ width: this.screen.width, height: this.screen.height });
   }
@@ -107,6 +115,7 @@ export class PageAudit {
     expect(Object.fromEntries(Object.entries(this.axe).filter(([, v]) => v.length))).toEqual({});
     expect(this.sideways).toEqual({});
     expect(this.unlabelled).toEqual({});
+    expect(this.lowMain).toEqual({});
   }
 }
 

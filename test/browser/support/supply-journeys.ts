@@ -79,6 +79,33 @@ export function supplyJourneys(screen: Screen): void {
       await u.close();
     });
 
+    it(screen.phone ? 'on a phone the sections menu folds behind «Menú», naming the current section' : 'on a desktop every section shows in the menu', async () => {
+      const u = await as('escuela');
+      const state = () =>
+        u.page.evaluate(() => ({
+          links: Array.from(document.querySelectorAll<HTMLElement>('nav ul a')).filter((a) => a.offsetParent).length,
+          toggle: document.querySelector<HTMLElement>('nav .menu-toggle')?.offsetParent ? document.querySelector('nav .menu-toggle')!.getAttribute('aria-expanded') : 'hidden',
+          here: document.querySelector('nav .menu-here')?.textContent ?? null,
+        }));
+      if (!screen.phone) {
+        expect(await state()).toEqual({ links: expect.any(Number), toggle: 'hidden', here: 'Bandeja' });
+        expect((await state()).links).toBeGreaterThanOrEqual(10);
+        await u.close();
+        return;
+      }
+      expect(await state()).toEqual({ links: 0, toggle: 'false', here: 'Bandeja' });
+      await u.click('Menú');
+      expect((await state()).toggle).toBe('true');
+      expect((await state()).links).toBeGreaterThanOrEqual(10);
+      await u.page.keyboard.press('Tab');
+      await u.page.keyboard.press('Escape');
+      expect(await state()).toEqual({ links: 0, toggle: 'false', here: 'Bandeja' });
+      expect(await u.page.evaluate(() => document.activeElement?.classList.contains('menu-toggle'))).toBe(true);
+      await u.link('Alumnos');
+      expect(await state()).toEqual({ links: 0, toggle: 'false', here: 'Alumnos' });
+      await u.close();
+    });
+
     it('school: uploads a missing photo, imports a CSV with a line-by-line report, records an opt-out', async () => {
       const u = await as('escuela');
       await u.link('Alumnos');
@@ -329,6 +356,12 @@ export function supplyJourneys(screen: Screen): void {
       const body = (await run.json()) as { id: number; cards: number; voided: number; firstFolio: string };
       expect(body).toMatchObject({ cards: 10, voided: 6 });
       await sitio.waitText(`Corrida ${body.id}: 10 credencial(es) en 2 planilla(s), 6 espacio(s) cancelado(s)`);
+      // The list of runs below shows the new one at once (it said «Sin registros.» until a reload).
+      await sitio.page.waitForFunction(
+        (id) => Array.from(document.querySelectorAll('table')).some((t) => t.caption?.textContent === 'Corridas de impresión' && t.tBodies[0]?.rows[0]?.cells[0]?.textContent?.startsWith(`${id} ·`)),
+        {},
+        body.id,
+      );
       await audit.shot(sitio, 'impresion');
       // The printing manual is linked from the print page and downloads without the session's token.
       const manual = await sitio.page.$eval('::-p-aria(Manual para la impresión y el enmicado de credenciales (PDF))', (a) => (a as HTMLAnchorElement).href);

@@ -129,9 +129,20 @@ export class WebUser {
   }
 
   async link(name: string): Promise<void> {
+    await this.openMenuFor(name);
     const el = await this.control(name, 'link');
     await Promise.all([this.page.waitForFunction((h) => location.hash !== h, {}, await this.page.evaluate(() => location.hash)), el.click()]);
     await this.page.waitForSelector('main h1');
+  }
+
+  /** On a phone the sections menu is folded behind «Menú»: opens it, as a person would, when `name` is one of its links. */
+  private async openMenuFor(name: string): Promise<void> {
+    const folded = await this.page.evaluate((n) => {
+      const toggle = document.querySelector<HTMLElement>('nav .menu-toggle[aria-expanded="false"]');
+      if (!toggle || !toggle.offsetParent) return false;
+      return Array.from(document.querySelectorAll('nav ul a')).some((a) => Array.from(a.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join('').trim() === n);
+    }, name);
+    if (folded) await this.click('Menú');
   }
 
   async waitText(text: string, selector = 'main'): Promise<void> {

@@ -29,21 +29,29 @@ const PRINTERS = ['ESCUELA', 'DRSE_CONTROL_ESCOLAR', 'CONTROL_ESCOLAR_CENTRAL', 
 export async function printRunsPage(ctx: PageContext): Promise<void> {
   ctx.title('Impresión de credenciales');
   const actor = session.actor!;
-  const runs = await get<Page<PrintRun>>(`/print-runs${qs({ pageSize: 50 })}`);
+  const list = h('div');
+  // Again after a run is generated, so the list never says «Sin registros.» under the new run.
+  const showRuns = async () => {
+    const runs = await get<Page<PrintRun>>(`/print-runs${qs({ pageSize: 50 })}`);
+    list.replaceChildren(runsTable(runs));
+  };
+  await showRuns();
   const result = h('div', { 'aria-live': 'polite' });
   ctx.main.append(manualLink());
-  if (PRINTERS.includes(actor.role)) ctx.main.append(await runForm(actor.role, actor.schoolId, result), result);
-  ctx.main.append(
-    table(
-      'Corridas de impresión',
-      ['Corrida', 'Imprime', 'Solicitud', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
-      runs.items.map((r) => [
-        `${r.id} · ${fmtDate(r.createdAt)}`, r.holder.name,
-        r.requestId !== null ? h('a', { href: `#/solicitudes/${r.requestId}` }, `Solicitud #${r.requestId}`) : 'Ninguna',
-        r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
-        r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r),
-      ]),
-    ),
+  if (PRINTERS.includes(actor.role)) ctx.main.append(await runForm(actor.role, actor.schoolId, result, showRuns), result);
+  ctx.main.append(list);
+}
+
+function runsTable(runs: Page<PrintRun>): HTMLElement {
+  return table(
+    'Corridas de impresión',
+    ['Corrida', 'Imprime', 'Solicitud', 'Ciclo', 'Planillas', 'Credenciales', 'Folios cancelados', 'Sólo holograma', 'Excluidos', 'Folios', 'PDF'],
+    runs.items.map((r) => [
+      `${r.id} · ${fmtDate(r.createdAt)}`, r.holder.name,
+      r.requestId !== null ? h('a', { href: `#/solicitudes/${r.requestId}` }, `Solicitud #${r.requestId}`) : 'Ninguna',
+      r.cycleCode, String(r.planillas), String(r.cards), String(r.voided), String(r.hologramOnlyCount ?? 0), String(r.excludedCount),
+      r.firstFolio ? `${r.firstFolio} … ${r.lastFolio}` : '—', pdfButton(r),
+    ]),
   );
 }
 
@@ -67,7 +75,7 @@ function pdfButton(r: PrintRun): HTMLElement {
   return h('div', null, b, box);
 }
 
-async function runForm(role: string, schoolId: number | undefined, result: HTMLElement): Promise<HTMLElement> {
+async function runForm(role: string, schoolId: number | undefined, result: HTMLElement, onCreated: () => Promise<void>): Promise<HTMLElement> {
   let schoolsSel: HTMLSelectElement | null = null;
   const perSchool = h('input', { type: 'checkbox', id: uid('ps'), name: 'newPlanillaPerSchool' });
   if (role !== 'ESCUELA') {
@@ -150,6 +158,7 @@ async function runForm(role: string, schoolId: number | undefined, result: HTMLE
           pdfButton(run),
         ),
       );
+      void onCreated().catch(() => undefined);
     });
   };
   return section('Nueva corrida de impresión', form);
