@@ -11,7 +11,7 @@ export interface Screen {
   height: number;
   phone: boolean;
 }
-export const DESKTOP: Screen = { width: 1024, height: 700, phone: false };
+export const DESKTOP: Screen = { width: 1280, height: 800, phone: false };
 export const PHONE: Screen = { width: 390, height: 800, phone: true };
 /** On a phone the page's content starts at most this far down (header and folded menu). */
 const MAX_MAIN_TOP = 170;

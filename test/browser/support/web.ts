@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     // The same flags as the production renderer (headless, no sandbox as root, closed network).
     args: CHROMIUM_ARGS,
-    defaultViewport: { width: 1024, height: 700 },
+    defaultViewport: { width: 1280, height: 800 },
   });
 }
 
@@ -175,7 +175,7 @@ export class WebUser {
   }
 
   /**
-   * A screenshot of the viewport (1024×700). With WEB_SCREENSHOTS=1 it goes to docs/screenshots/
+   * A screenshot of the viewport (1280×800). With WEB_SCREENSHOTS=1 it goes to docs/screenshots/
    * (committed, linked from the README); otherwise to a temporary folder.
    */
   async screenshot(name: string): Promise<string> {
