@@ -25,6 +25,13 @@ function payloadsOf(node: unknown, path = '', found: Array<{ path: string; paylo
 
 const plainText = (p: CliPayload): string => Buffer.from(p.data ?? '', 'base64').toString('utf8');
 
+/** Where Temporal keeps its own bookkeeping as plain JSON (patch markers, local-activity markers). */
+const BOOKKEEPING = [
+  /\.markerRecordedEventAttributes\.details\.patch-data\./,
+  /\.markerRecordedEventAttributes\.details\.data\./,
+  /\.searchAttributes\.indexedFields\.TemporalChangeVersion$/,
+];
+
 /**
  * With TEMPORAL_PAYLOAD_KEYS set, the API's client and the worker encrypt every payload: the
  * Temporal store (read here with the CLI, no codec) holds no comment, student id or result in
@@ -71,7 +78,20 @@ describe('payload encryption on the real Temporal server', () => {
     const headerNames = new Set(headers.map((h) => h.path.replace(/.*\.header\.fields\./, '')));
     expect(headerNames.has('x-request-id')).toBe(true);
     expect([...headerNames].filter((n) => n !== 'x-request-id' && n !== '_tracer-data')).toEqual([]);
-    const stored = found.filter((f) => !f.path.includes('.header.fields.')).map((f) => f.payload);
+    // Temporal's own bookkeeping never passes through a codec either: a patch marker and its search
+    // attribute carry the patch id, a local activity's marker its sequence, attempt, type and times (its
+    // result is a payload like any other, encrypted).
+    const bookkeeping = found.filter((f) => BOOKKEEPING.some((b) => b.test(f.path)));
+    for (const f of bookkeeping) {
+      const value = JSON.parse(plainText(f.payload)) as unknown;
+      if (f.path.includes('.patch-data.')) expect(value).toEqual({ id: 'record-transition-local', deprecated: false });
+      else if (f.path.includes('TemporalChangeVersion')) expect(value).toEqual(['record-transition-local']);
+      else expect(Object.keys(value as object).sort()).toEqual(['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq']);
+    }
+    expect(bookkeeping.some((f) => f.path.includes('.details.data.'))).toBe(true);
+    const localResults = found.filter((f) => /\.markerRecordedEventAttributes\.details\.result\./.test(f.path));
+    expect(localResults.length).toBeGreaterThan(0);
+    const stored = found.filter((f) => !f.path.includes('.header.fields.') && !bookkeeping.includes(f)).map((f) => f.payload);
     expect(stored.length).toBeGreaterThan(3);
     const encodings = new Set(stored.map((p) => Buffer.from(p.metadata.encoding, 'base64').toString()));
     expect([...encodings]).toEqual(['binary/encrypted']);
