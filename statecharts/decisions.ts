@@ -146,6 +146,26 @@ export function fieldValueValid(f: DecisionFieldSpec, value: unknown): value is 
   return typeof value === 'number' && Number.isFinite(value) && (f.kind !== 'integer' || Number.isInteger(value)) && (f.min === undefined || value >= f.min);
 }
 
+/** What is wrong with a decision's numbers: a key it does not carry, a value of the wrong kind, a required one missing. */
+export interface DecisionDataProblem {
+  field: string;
+  problem: 'unknown' | 'invalid' | 'missing';
+  /** The described field (absent for an unknown key). */
+  spec?: DecisionFieldSpec;
+}
+
+/** Every problem of `data` against `fields`, in the order of `data`'s keys, then the missing ones; empty when right. */
+export function fieldProblems(fields: readonly DecisionFieldSpec[], data: Record<string, unknown>): DecisionDataProblem[] {
+  const problems: DecisionDataProblem[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const f = fields.find((x) => x.name === key);
+    if (!f) problems.push({ field: key, problem: 'unknown' });
+    else if (!fieldValueValid(f, value)) problems.push({ field: key, problem: 'invalid', spec: f });
+  }
+  for (const f of fields) if (!f.optional && !(f.name in data)) problems.push({ field: f.name, problem: 'missing', spec: f });
+  return problems;
+}
+
 /**
  * Checks what a decision carries against its description: only its fields, each of its kind and not
  * below its least value, none missing unless optional; a comment of text up to
@@ -159,18 +179,16 @@ export function decisionShapeRefusal(
   stepRequiresComment = false,
 ): ShapeRefusal | null {
   const s = decisionSpec(procedure, event.type);
-  const fields = s?.fields ?? [];
-  const wrong = (f: DecisionFieldSpec): ShapeRefusal => ({
-    message: `El dato «${f.label}» de la decisión debe ser ${fieldExpectation(f)}.`,
-    detail: { reason: 'data', field: f.name, expected: f.kind, ...(f.min !== undefined ? { min: f.min } : {}) },
-  });
-  for (const [key, value] of Object.entries(event)) {
-    if (key === 'type') continue;
-    const f = fields.find((x) => x.name === key);
-    if (!f) return { message: `La decisión no lleva el dato "${key}".`, detail: { reason: 'data', field: key } };
-    if (!fieldValueValid(f, value)) return wrong(f);
+  const { type: _type, ...data } = event;
+  const [first] = fieldProblems(s?.fields ?? [], data);
+  if (first?.spec) {
+    const f = first.spec;
+    return {
+      message: `El dato «${f.label}» de la decisión debe ser ${fieldExpectation(f)}.`,
+      detail: { reason: 'data', field: f.name, expected: f.kind, ...(f.min !== undefined ? { min: f.min } : {}) },
+    };
   }
-  for (const f of fields) if (!f.optional && !(f.name in event)) return wrong(f);
+  if (first) return { message: `La decisión no lleva el dato "${first.field}".`, detail: { reason: 'data', field: first.field } };
   if (comment !== undefined && (typeof comment !== 'string' || comment.length > DECISION_COMMENT_MAX)) {
     return { message: `El comentario debe ser texto de hasta ${DECISION_COMMENT_MAX} caracteres.`, detail: { reason: 'comment', maxLength: DECISION_COMMENT_MAX } };
   }

@@ -8,7 +8,7 @@ import { ProcedureClient } from '../../procedures';
 import { decisions } from '../../observability/metrics';
 import type { ProcedureName, StepMeta } from '../../../statecharts/step-meta';
 import { ACUSE_SIGNED } from '../../../statecharts/incidents';
-import { DecisionSpec, fieldExpectation, fieldValueValid } from '../../../statecharts/decisions';
+import { DecisionSpec, fieldExpectation, fieldProblems } from '../../../statecharts/decisions';
 import { decisionOf, refusalReason } from './decision-catalog';
 import { decisionProblem, refusedAsNotThisStep, withinTime } from './decision-errors';
 import { PROCEDURE_CLIENT } from './procedure-client.provider';
@@ -145,17 +145,17 @@ export class RequestsHttpService {
 
   /** The event's numbers, named in messages by their labels (never `datos.<campo>`; the path stays in `field`). */
   private decisionData(spec: DecisionSpec, datos: Record<string, unknown>): Record<string, number> {
-    const problems: FieldProblem[] = [];
-    const out: Record<string, number> = {};
-    for (const [k, v] of Object.entries(datos)) {
-      const f = spec.fields.find((x) => x.name === k);
-      if (!f) problems.push({ field: `datos.${k}`, message: `La decisión «${spec.label}» no lleva el dato «${k}».` });
-      else if (!fieldValueValid(f, v)) problems.push({ field: `datos.${k}`, message: `«${f.label}» debe ser ${fieldExpectation(f)}.` });
-      else out[k] = v;
-    }
-    for (const f of spec.fields) if (!f.optional && !(f.name in datos)) problems.push({ field: `datos.${f.name}`, message: `Falta «${f.label}» para la decisión «${spec.label}».` });
+    const problems: FieldProblem[] = fieldProblems(spec.fields, datos).map(({ field, problem, spec: f }) => ({
+      field: `datos.${field}`,
+      message:
+        problem === 'unknown'
+          ? `La decisión «${spec.label}» no lleva el dato «${field}».`
+          : problem === 'invalid'
+            ? `«${f!.label}» debe ser ${fieldExpectation(f!)}.`
+            : `Falta «${f!.label}» para la decisión «${spec.label}».`,
+    }));
     if (problems.length) throw invalid(problems);
-    return out;
+    return datos as Record<string, number>;
   }
 
   // ---------------------------------------------------------------- helpers
