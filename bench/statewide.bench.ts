@@ -22,7 +22,7 @@
 import 'reflect-metadata';
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { arg, benchApp, latencyLine, percentile, remoteClients, runBench } from './support';
@@ -66,12 +66,12 @@ function listeners(address: string): number[] {
   }
 }
 
-/** dist/src/worker.js, built once per bench run as `npm run build` builds it (tsc, then the workflow bundle unless --bundle-at-start). */
+/** dist/src/worker.js, built once per bench run by `npm run build` (its workflow bundle removed with --bundle-at-start). */
 let built = false;
 function compiledWorker(): string {
   if (!built) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
-    if (!process.argv.includes('--bundle-at-start')) execFileSync(process.execPath, [path.join(ROOT, 'dist/src/cli/bundle-workflows.js')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (process.argv.includes('--bundle-at-start')) rmSync(path.join(ROOT, 'dist', 'workflow-bundle.js'));
     built = true;
   }
   return path.join(ROOT, 'dist', 'src', 'worker.js');
